@@ -1,0 +1,285 @@
+package costing
+
+import (
+	"fmt"
+
+	"github.com/kosto-project/kosto/models"
+	"github.com/shopspring/decimal"
+)
+
+// Cost turns a validated scenario into its calculation graph and evaluates
+// it. It returns an error only for a scenario that does not validate.
+func Cost(sc *models.Scenario) (*Result, error) {
+	if err := sc.Validate(); err != nil {
+		return nil, err
+	}
+	b := newBuilder(sc)
+	r := b.build()
+	r.Values = r.Graph.Evaluate()
+	return r, nil
+}
+
+type builder struct {
+	sc     *models.Scenario
+	g      *Graph
+	params map[string]NodeID // figure name → node, for parameters already added
+	roles  map[string]*RoleResult
+	r      *Result
+	zero   NodeID
+}
+
+func newBuilder(sc *models.Scenario) *builder {
+	cur := sc.Meta.Currency.S
+	return &builder{
+		sc:     sc,
+		g:      NewGraph(cur, models.Currencies[cur]),
+		params: map[string]NodeID{},
+		roles:  map[string]*RoleResult{},
+	}
+}
+
+func (b *builder) build() *Result {
+	sc := b.sc
+	b.r = &Result{
+		Graph:          b.g,
+		Classification: sc.Classification,
+		Warnings:       sc.Warnings(),
+		Scenario: Meta{
+			Name: sc.Meta.Name.S, Title: sc.Meta.Title.S, Country: sc.Meta.Country.S,
+			Currency: sc.Meta.Currency.S, Language: sc.Meta.Language.S,
+			Description: sc.Meta.Description.S, BaseYear: int(sc.Meta.BaseYear.Value.IntPart()),
+			Files: sc.Files,
+		},
+	}
+	if b.r.Scenario.Language == "" {
+		b.r.Scenario.Language = "en"
+	}
+	b.zero = b.g.Input(Node{Name: "const.zero", Label: "zero", Leaf: &Leaf{Raw: "0", Provenance: models.Provenance{Assumption: "constant"}}}, decimal.Zero)
+	// Roles costed with the scenario's own parameters come first, in name
+	// order, so that reports list them even where no service uses them.
+	for _, name := range models.Sorted(sc.Roles) {
+		b.role(name, nil)
+	}
+	ncat := len(sc.Classification.Categories)
+	svcTotals := map[string][]NodeID{}
+	catTotals := make([][]NodeID, ncat)
+	var muniTotals []NodeID
+	for _, mn := range models.Sorted(sc.Municipalities) {
+		mr := b.municipality(sc.Municipalities[mn])
+		for _, s := range mr.Services {
+			svcTotals[s.Name] = append(svcTotals[s.Name], s.Total)
+		}
+		for c, id := range mr.ByCategory {
+			catTotals[c] = append(catTotals[c], id)
+		}
+		muniTotals = append(muniTotals, mr.Total)
+		b.r.Municipalities = append(b.r.Municipalities, mr)
+	}
+	for _, sn := range models.Sorted(sc.Services) {
+		s := sc.Services[sn]
+		id := b.g.Compute(Node{Name: "service." + sn, Label: "service_total", Title: title(s.Texts, sn), Money: true, Unit: b.per("year")}, OpSum, svcTotals[sn]...)
+		b.r.Services = append(b.r.Services, ServiceTotal{Name: sn, Kind: s.Kind(), Title: title(s.Texts, sn), Total: id})
+	}
+	for c, cat := range sc.Classification.Categories {
+		id := b.g.Compute(Node{Name: "category." + cat.Code, Label: "category", Title: cat.Code, Money: true, Unit: b.per("year")}, OpSum, catTotals[c]...)
+		b.r.ByCategory = append(b.r.ByCategory, id)
+	}
+	b.r.Total = b.g.Compute(Node{Name: "total", Label: "total", Money: true, Unit: b.per("year")}, OpSum, muniTotals...)
+	return b.r
+}
+
+// per returns a money unit such as "EUR/child-year".
+func (b *builder) per(what string) string { return b.g.Currency + "/" + what }
+
+func title(tx models.Texts, fallback string) string {
+	if t := tx["title"]; t.Set {
+		return t.S
+	}
+	return fallback
+}
+
+// input returns the node for one numeric field as it applies in municipality
+// m: the parameter it names (the municipality's own value first), or a leaf
+// named name holding the literal or the format's default.
+func (b *builder) input(t *models.Table, in models.Inputs, key string, m *models.Municipality, name, unit string) NodeID {
+	f, _ := t.Number(key)
+	i := in.Get(t, key)
+	money := f.Spec.Kind == models.Money
+	if i.Ref != "" {
+		return b.param(i.Ref, m, money, unit)
+	}
+	return b.g.Input(Node{Name: name, Label: key, Unit: unit, Money: money,
+		Leaf: &Leaf{Raw: i.Raw, Pos: i.Pos, Provenance: i.Provenance}}, i.Value)
+}
+
+// param returns the leaf of parameter name as it applies in m, adding it the
+// first time it is used.
+func (b *builder) param(name string, m *models.Municipality, money bool, unit string) NodeID {
+	p, _ := b.sc.Parameter(m, name)
+	fig := "params." + name
+	if m != nil && m.Parameters[name] != nil {
+		fig = m.Name + ".params." + name
+	}
+	if id, ok := b.params[fig]; ok {
+		return id
+	}
+	if p.Input.Unit != "" {
+		unit = p.Input.Unit
+	}
+	id := b.g.Input(Node{Name: fig, Label: name, Unit: unit, Money: money,
+		Leaf: &Leaf{Raw: p.Input.Raw, Pos: p.Input.Pos, Param: name, Provenance: p.Input.Provenance}}, p.Input.Value)
+	b.params[fig] = id
+	return id
+}
+
+// overrides reports whether municipality m sets a parameter that in uses.
+func overrides(m *models.Municipality, in models.Inputs) bool {
+	if m == nil {
+		return false
+	}
+	for _, i := range in {
+		if i.Ref != "" && m.Parameters[i.Ref] != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// role returns the cost of one post of role name as it applies in m. A role
+// is costed once for the scenario, and again for a municipality only where
+// that municipality's parameters change one of its inputs.
+func (b *builder) role(name string, m *models.Municipality) *RoleResult {
+	r := b.sc.Roles[name]
+	if !overrides(m, r.In) {
+		m = nil
+	}
+	prefix := "roles." + name + "."
+	key := name
+	if m != nil {
+		prefix = m.Name + "." + prefix
+		key = m.Name + "." + name
+	}
+	if rr, ok := b.roles[key]; ok {
+		return rr
+	}
+	in := func(k, unit string) NodeID { return b.input(models.RoleTable, r.In, k, m, prefix+k, unit) }
+	money := func(fig, label, unit string, op Op, args ...NodeID) NodeID {
+		return b.g.Compute(Node{Name: prefix + fig, Label: label, Unit: unit, Money: true}, op, args...)
+	}
+	qty := func(fig, label, unit string, op Op, args ...NodeID) NodeID {
+		return b.g.Compute(Node{Name: prefix + fig, Label: label, Unit: unit}, op, args...)
+	}
+	cur := b.g.Currency
+	rr := &RoleResult{Name: name, Title: title(r.Texts, name)}
+	if m != nil {
+		rr.Municipality = m.Name
+	}
+	salary := money("annual_salary", "annual_salary", cur+"/year", OpMul, in("monthly_gross", cur+"/month"), in("salary_months", "months/year"))
+	rr.AnnualGross = money("annual_gross", "annual_gross", cur+"/year", OpSum, salary, in("annual_allowances", cur+"/year"))
+	rr.OnCosts = money("on_costs", "on_costs", cur+"/year", OpMul, rr.AnnualGross, in("employer_contribution", "share"))
+	rr.EmploymentCost = money("employment_cost", "employment_cost", cur+"/year", OpSum, rr.AnnualGross, rr.OnCosts)
+	rr.Overheads = money("overheads", "overheads", cur+"/year", OpMul, rr.EmploymentCost, in("overhead_rate", "share"))
+	rr.Capital = money("capital", "capital", cur+"/year", OpAnnuity, in("capital_value", cur), in("capital_rate", "share"), in("capital_years", "years"))
+	rr.AnnualCostPerFTE = money("annual_cost_per_fte", "annual_cost_per_fte", cur+"/FTE-year", OpSum, rr.EmploymentCost, rr.Overheads, rr.Capital)
+	weeks := qty("productive_weeks", "productive_weeks", "weeks/year", OpSub,
+		in("weeks_per_year", "weeks/year"), in("leave_weeks", "weeks/year"), in("holiday_weeks", "weeks/year"),
+		in("sickness_weeks", "weeks/year"), in("training_weeks", "weeks/year"))
+	rr.ProductiveHours = qty("productive_hours", "productive_hours", "hours/year", OpMul, weeks, in("hours_per_week", "hours/week"))
+	share := in("client_related_share", "share")
+	rr.ClientHours = qty("client_hours", "client_hours", "hours/year", OpMul, rr.ProductiveHours, share)
+	rr.CostPerHour = money("cost_per_hour", "cost_per_hour", cur+"/hour", OpDiv, rr.AnnualCostPerFTE, rr.ProductiveHours)
+	rr.CostPerClientHour = money("cost_per_client_hour", "cost_per_client_hour", cur+"/client-hour", OpDiv, rr.CostPerHour, share)
+	b.roles[key] = rr
+	b.r.Roles = append(b.r.Roles, *rr)
+	return rr
+}
+
+// municipality costs every service in m and sums them by category.
+func (b *builder) municipality(m *models.Municipality) MunicipalityResult {
+	mr := MunicipalityResult{Name: m.Name, Title: m.Title(), Population: -1}
+	if m.In.Has("population") {
+		mr.Population = b.input(models.MunicipalityTable, m.In, "population", m, m.Name+".population", "inhabitants")
+	}
+	ncat := len(b.sc.Classification.Categories)
+	cats := make([][]NodeID, ncat)
+	var totals []NodeID
+	for _, sn := range models.Sorted(b.sc.Services) {
+		s := b.sc.Services[sn].Effective(m)
+		sb := &serviceBuilder{builder: b, m: m, mr: &mr, s: s, t: s.Table(), prefix: m.Name + "." + sn + "."}
+		sr := sb.build()
+		for _, l := range sr.Lines {
+			if l.Budgeted {
+				cats[l.Category] = append(cats[l.Category], l.Node)
+			}
+		}
+		totals = append(totals, sr.Total)
+		mr.Services = append(mr.Services, sr)
+	}
+	for c, cat := range b.sc.Classification.Categories {
+		mr.ByCategory = append(mr.ByCategory, b.g.Compute(Node{Name: m.Name + ".category." + cat.Code, Label: "category", Title: cat.Code, Money: true, Unit: b.per("year")}, OpSum, cats[c]...))
+	}
+	mr.Total = b.g.Compute(Node{Name: m.Name + ".total", Label: "total", Money: true, Unit: b.per("year")}, OpSum, totals...)
+	return mr
+}
+
+// serviceBuilder costs one service in one municipality.
+type serviceBuilder struct {
+	*builder
+	m      *models.Municipality
+	mr     *MunicipalityResult
+	s      *models.Service
+	t      *models.Table
+	prefix string
+	sr     ServiceResult
+	cases  map[string]NodeID // caseload category → its cases node
+}
+
+func (sb *serviceBuilder) in(key, unit string) NodeID {
+	return sb.input(sb.t, sb.s.In, key, sb.m, sb.prefix+key, unit)
+}
+
+func (sb *serviceBuilder) money(fig, label, unit string, op Op, args ...NodeID) NodeID {
+	return sb.g.Compute(Node{Name: sb.prefix + fig, Label: label, Unit: unit, Money: true}, op, args...)
+}
+
+func (sb *serviceBuilder) qty(fig, label, unit string, op Op, args ...NodeID) NodeID {
+	return sb.g.Compute(Node{Name: sb.prefix + fig, Label: label, Unit: unit}, op, args...)
+}
+
+// line records an annual line of element, budgeted unless fundedBy names the
+// service whose budget pays it.
+func (sb *serviceBuilder) line(id NodeID, element, fundedBy string) {
+	cat, ok := sb.sc.Classification.CategoryOf(element)
+	if !ok {
+		panic(fmt.Sprintf("costing: element %s in no category of %s", element, sb.sc.Classification.Name))
+	}
+	sb.sr.Lines = append(sb.sr.Lines, Line{Node: id, Element: element, Category: cat, Budgeted: fundedBy == "", FundedBy: fundedBy})
+}
+
+func (sb *serviceBuilder) build() ServiceResult {
+	s := sb.s
+	sb.sr = ServiceResult{Name: s.Name, Kind: s.Kind(), Title: title(s.Texts, s.Name), Memo: -1}
+	switch s.Kind() {
+	case models.FosterCare, models.KinshipCare, models.SpecialisedFosterCare:
+		sb.familyCare()
+	case models.DayCentre:
+		sb.dayCentre()
+	case models.SocialWorkCentre:
+		sb.socialWorkCentre()
+	default:
+		panic("costing: kind " + s.Kind() + " passed validation but has no formulas")
+	}
+	var budgeted, memo []NodeID
+	for _, l := range sb.sr.Lines {
+		if l.Budgeted {
+			budgeted = append(budgeted, l.Node)
+		} else {
+			memo = append(memo, l.Node)
+		}
+	}
+	sb.sr.Total = sb.money("total", "service_total", sb.per("year"), OpSum, budgeted...)
+	if len(memo) > 0 {
+		sb.sr.Memo = sb.money("memo_total", "memo_total", sb.per("year"), OpSum, memo...)
+	}
+	return sb.sr
+}

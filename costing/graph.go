@@ -1,0 +1,316 @@
+package costing
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/kosto-project/kosto/models"
+	"github.com/shopspring/decimal"
+)
+
+// A NodeID indexes a node in its graph.
+type NodeID int32
+
+// An Op is what a node computes from its arguments.
+type Op uint8
+
+const (
+	OpInput   Op = iota // a leaf: its value comes from the scenario
+	OpSum               // a + b + …
+	OpSub               // a − b − …
+	OpMul               // a × b × …
+	OpDiv               // a ÷ b
+	OpCeil              // a rounded up to a whole number
+	OpMax               // the largest of a, b, …
+	OpAnnuity           // annual charge of value a at rate b over c years (Excel PMT)
+)
+
+// A Node is one figure: its stable name, what it computes, and — for a leaf —
+// where its value came from.
+type Node struct {
+	Name  string // stable figure name, e.g. "gjilan.foster_care.unit_cost"
+	Label string // glossary key for reports, e.g. "unit_cost"
+	Title string // a title written in the scenario, which reports prefer to Label
+	Unit  string // what the figure measures, e.g. "EUR/child-year", "hours/year", "FTE"
+	Money bool   // money is rounded to the currency's minor unit
+	Op    Op
+	Args  []NodeID
+	Leaf  *Leaf // for OpInput
+}
+
+// A Leaf is the origin of an input node's value.
+type Leaf struct {
+	Raw   string // as written
+	Pos   models.Position
+	Param string // the parameter's name, when the leaf is one
+	models.Provenance
+}
+
+// A Graph is a calculation graph in dependency order: every node's arguments
+// come before it.
+type Graph struct {
+	Nodes    []Node
+	Decimals int32             // decimals money is rounded to
+	Currency string            // ISO 4217 code
+	base     []decimal.Decimal // leaf values as the scenario states them
+	index    map[string]NodeID
+}
+
+// NewGraph returns an empty graph for money in the given currency.
+func NewGraph(currency string, decimals int32) *Graph {
+	return &Graph{Currency: currency, Decimals: decimals, index: map[string]NodeID{}}
+}
+
+// Lookup returns the node with the given name.
+func (g *Graph) Lookup(name string) (NodeID, bool) {
+	id, ok := g.index[name]
+	return id, ok
+}
+
+// Names returns every node name, in graph order.
+func (g *Graph) Names() []string {
+	ns := make([]string, len(g.Nodes))
+	for i, n := range g.Nodes {
+		ns[i] = n.Name
+	}
+	return ns
+}
+
+// add appends a node; names are unique.
+func (g *Graph) add(n Node, value decimal.Decimal) NodeID {
+	if _, dup := g.index[n.Name]; dup {
+		panic("costing: duplicate node " + n.Name)
+	}
+	for _, a := range n.Args {
+		if int(a) >= len(g.Nodes) {
+			panic("costing: node " + n.Name + " uses a later node")
+		}
+	}
+	id := NodeID(len(g.Nodes))
+	g.Nodes = append(g.Nodes, n)
+	g.base = append(g.base, value)
+	g.index[n.Name] = id
+	return id
+}
+
+// Input adds a leaf with its value and origin.
+func (g *Graph) Input(n Node, value decimal.Decimal) NodeID {
+	n.Op = OpInput
+	n.Args = nil
+	if n.Leaf == nil {
+		n.Leaf = &Leaf{Raw: value.String()}
+	}
+	return g.add(n, value)
+}
+
+// Compute adds a node that computes op over args.
+func (g *Graph) Compute(n Node, op Op, args ...NodeID) NodeID {
+	if op == OpInput {
+		panic("costing: Compute with OpInput")
+	}
+	n.Op = op
+	n.Args = args
+	return g.add(n, decimal.Zero)
+}
+
+// Values holds one evaluation of a graph: a value per node, and whether it is
+// defined (a quotient by zero is not, nor anything computed from it).
+type Values struct {
+	D         []decimal.Decimal
+	Undefined []bool
+}
+
+// Get returns a node's value and whether it is defined.
+func (v Values) Get(id NodeID) (decimal.Decimal, bool) {
+	return v.D[id], !v.Undefined[id]
+}
+
+// Leaves returns a fresh set of values holding the scenario's leaf values,
+// ready to be changed with Set and evaluated with Eval.
+func (g *Graph) Leaves() Values {
+	v := Values{D: make([]decimal.Decimal, len(g.Nodes)), Undefined: make([]bool, len(g.Nodes))}
+	copy(v.D, g.base)
+	return v
+}
+
+// Set changes the value of a leaf in v.
+func (g *Graph) Set(v Values, id NodeID, d decimal.Decimal) error {
+	if g.Nodes[id].Op != OpInput {
+		return fmt.Errorf("%s is computed, not an input", g.Nodes[id].Name)
+	}
+	v.D[id] = d
+	return nil
+}
+
+// Evaluate returns the graph evaluated on the scenario's own values.
+func (g *Graph) Evaluate() Values {
+	v := g.Leaves()
+	g.Eval(v)
+	return v
+}
+
+// Eval computes every non-leaf node of v in one forward pass, from the leaf
+// values v holds. Money nodes are rounded here, and only here.
+func (g *Graph) Eval(v Values) {
+	for i := range g.Nodes {
+		n := &g.Nodes[i]
+		if n.Op == OpInput {
+			v.Undefined[i] = false
+			continue
+		}
+		undefined := false
+		for _, a := range n.Args {
+			if v.Undefined[a] {
+				undefined = true
+				break
+			}
+		}
+		var d decimal.Decimal
+		if !undefined {
+			d, undefined = apply(n.Op, n.Args, v.D)
+		}
+		if undefined {
+			v.D[i], v.Undefined[i] = decimal.Zero, true
+			continue
+		}
+		if n.Money {
+			d = d.Round(g.Decimals) // half away from zero, as Excel's ROUND
+		}
+		v.D[i], v.Undefined[i] = d, false
+	}
+}
+
+// apply computes one operation; it reports undefined for a quotient by zero.
+func apply(op Op, args []NodeID, d []decimal.Decimal) (decimal.Decimal, bool) {
+	switch op {
+	case OpSum:
+		s := decimal.Zero
+		for _, a := range args {
+			s = s.Add(d[a])
+		}
+		return s, false
+	case OpSub:
+		s := d[args[0]]
+		for _, a := range args[1:] {
+			s = s.Sub(d[a])
+		}
+		return s, false
+	case OpMul:
+		p := d[args[0]]
+		for _, a := range args[1:] {
+			p = p.Mul(d[a])
+		}
+		return p, false
+	case OpDiv:
+		if d[args[1]].IsZero() {
+			return decimal.Zero, true
+		}
+		return d[args[0]].Div(d[args[1]]), false
+	case OpCeil:
+		return d[args[0]].Ceil(), false
+	case OpMax:
+		m := d[args[0]]
+		for _, a := range args[1:] {
+			if d[a].GreaterThan(m) {
+				m = d[a]
+			}
+		}
+		return m, false
+	case OpAnnuity:
+		return annuity(d[args[0]], d[args[1]], d[args[2]])
+	}
+	panic(fmt.Sprintf("costing: unknown op %d", op))
+}
+
+// annuity is the annual charge that repays value over years at rate, as
+// Excel's PMT(rate, years, -value): value × r ÷ (1 − (1 + r)^−years), and
+// value ÷ years when the rate is zero. Years must be a positive whole number.
+func annuity(value, rate, years decimal.Decimal) (decimal.Decimal, bool) {
+	if years.Sign() <= 0 || !years.IsInteger() {
+		return decimal.Zero, true
+	}
+	if rate.IsZero() {
+		return value.Div(years), false
+	}
+	q := decimal.NewFromInt(1).Add(rate)
+	qn := decimal.NewFromInt(1)
+	for i := int64(0); i < years.IntPart(); i++ {
+		qn = qn.Mul(q)
+	}
+	// value × r × qⁿ ÷ (qⁿ − 1), which equals the form above.
+	return value.Mul(rate).Mul(qn).DivRound(qn.Sub(decimal.NewFromInt(1)), 20), false
+}
+
+// Formula writes node id's formula, naming each argument by ref. With
+// Readable it uses ×, ÷ and words for people; with Spreadsheet it writes an
+// Excel/LibreOffice formula (without the leading "=") that rounds money at
+// the same point Eval does.
+func (g *Graph) Formula(id NodeID, style Style, ref func(NodeID) string) string {
+	n := g.Nodes[id]
+	args := make([]string, len(n.Args))
+	for i, a := range n.Args {
+		args[i] = ref(a)
+	}
+	var f string
+	switch style {
+	case Readable:
+		switch n.Op {
+		case OpInput:
+			return n.Leaf.Raw
+		case OpSum:
+			f = strings.Join(args, " + ")
+		case OpSub:
+			f = strings.Join(args, " − ")
+		case OpMul:
+			f = strings.Join(args, " × ")
+		case OpDiv:
+			f = args[0] + " ÷ " + args[1]
+		case OpCeil:
+			f = "round up(" + args[0] + ")"
+		case OpMax:
+			f = "max(" + strings.Join(args, ", ") + ")"
+		case OpAnnuity:
+			f = "annuity(" + strings.Join(args, ", ") + ")"
+		}
+		if len(n.Args) == 0 && (n.Op == OpSum) {
+			f = "0"
+		}
+		return f
+	case Spreadsheet:
+		switch n.Op {
+		case OpInput:
+			return n.Leaf.Raw
+		case OpSum:
+			if len(args) == 0 {
+				f = "0"
+			} else {
+				f = "SUM(" + strings.Join(args, ",") + ")"
+			}
+		case OpSub:
+			f = strings.Join(args, "-")
+		case OpMul:
+			f = strings.Join(args, "*")
+		case OpDiv:
+			f = args[0] + "/" + args[1]
+		case OpCeil:
+			f = "ROUNDUP(" + args[0] + ",0)"
+		case OpMax:
+			f = "MAX(" + strings.Join(args, ",") + ")"
+		case OpAnnuity:
+			f = "PMT(" + args[1] + "," + args[2] + ",-" + args[0] + ")"
+		}
+		if n.Money {
+			f = fmt.Sprintf("ROUND(%s,%d)", f, g.Decimals)
+		}
+		return f
+	}
+	panic("costing: unknown style")
+}
+
+// A Style is a way of writing formulas.
+type Style uint8
+
+const (
+	Readable    Style = iota // "allowance × children", for people
+	Spreadsheet              // "ROUND(B4*B5,2)", for Excel and LibreOffice
+)

@@ -1,0 +1,117 @@
+package costing
+
+import (
+	"github.com/kosto-project/kosto/models"
+	"github.com/shopspring/decimal"
+)
+
+// A Result is a costed scenario: the graph, its values, and the structure a
+// report walks (which nodes are unit costs, lines, staffing and totals).
+// Renderers read figures through Value and Name, so every figure they print
+// can also say which node it is.
+type Result struct {
+	Graph          *Graph
+	Values         Values
+	Scenario       Meta
+	Classification *models.Classification
+	Roles          []RoleResult
+	Municipalities []MunicipalityResult
+	Services       []ServiceTotal // each service summed over municipalities
+	ByCategory     []NodeID       // per category of Classification, over municipalities
+	Total          NodeID
+	Warnings       models.Problems
+}
+
+// Meta describes the scenario a result came from.
+type Meta struct {
+	Name, Title, Country, Currency, Language, Description string
+	BaseYear                                              int
+	Files                                                 []string
+}
+
+// Value returns a figure's value and whether it is defined.
+func (r *Result) Value(id NodeID) (decimal.Decimal, bool) { return r.Values.Get(id) }
+
+// Node returns a figure's node.
+func (r *Result) Node(id NodeID) *Node { return &r.Graph.Nodes[id] }
+
+// RoleResult is the cost of one full-time post of a role (DOMAIN.md §3).
+type RoleResult struct {
+	Name, Title       string
+	Municipality      string // set when a municipality's parameters change the role's cost
+	AnnualGross       NodeID
+	OnCosts           NodeID
+	EmploymentCost    NodeID
+	Overheads         NodeID
+	Capital           NodeID
+	AnnualCostPerFTE  NodeID
+	ProductiveHours   NodeID
+	ClientHours       NodeID // productive hours × client-related share
+	CostPerHour       NodeID
+	CostPerClientHour NodeID
+}
+
+// MunicipalityResult is one municipality's services and totals.
+type MunicipalityResult struct {
+	Name, Title string
+	Population  NodeID // -1 when not given
+	Services    []ServiceResult
+	ByCategory  []NodeID
+	Total       NodeID
+}
+
+// ServiceResult is one service costed in one municipality.
+type ServiceResult struct {
+	Name, Kind, Title string
+	UnitCosts         []UnitCost
+	Lines             []Line
+	Staffing          []Staffing
+	Total             NodeID // the annual budget: the sum of budgeted lines
+	Memo              NodeID // lines paid from another budget (-1 when none)
+}
+
+// A UnitCost is the cost of one unit of a service's output, built from
+// blocks that sum to it.
+type UnitCost struct {
+	Measure string // glossary key: "child_year", "placement", "place_year", "attendance_day", "case", "inhabitant"
+	Volume  NodeID // units of output in the year (-1 when not meaningful)
+	Cost    NodeID
+	Blocks  []NodeID
+}
+
+// A Line is one annual cost line of a service: its cost element, the
+// economic category the classification puts it in, and whether the service's
+// budget pays it (a memo line is paid from another budget and is shown, not
+// added).
+type Line struct {
+	Node     NodeID
+	Element  string
+	Category int
+	Budgeted bool
+	FundedBy string // for a memo line: the service whose budget pays it
+}
+
+// Staffing is one staff line's requirement against the posts filled now.
+type Staffing struct {
+	Post, Role    string
+	Norm          string
+	ByNorm        []NormFTE // FTE under every norm the scenario gives inputs for
+	RequiredFTE   NodeID    // under the chosen norm, unrounded
+	RequiredPosts NodeID    // whole posts: RequiredFTE rounded up
+	CurrentPosts  NodeID
+	Gap           NodeID // required posts − current posts
+	GapCost       NodeID // yearly cost of filling the gap (zero when there is none)
+	Budgeted      NodeID // the posts the budget pays for
+}
+
+// NormFTE is the FTE one norm gives.
+type NormFTE struct {
+	Norm string
+	FTE  NodeID
+}
+
+// ServiceTotal is a service summed over municipalities.
+type ServiceTotal struct {
+	Name, Kind, Title string
+	Total             NodeID
+}

@@ -1,0 +1,66 @@
+package models
+
+// Overlay lays a variant over its base, in place: every key the variant
+// writes replaces the base's, table by table and key by key. A parameter is
+// replaced whole — a new value needs its own source — while roles, services,
+// lines and municipalities are merged key by key, so a variant states only
+// what changes. This is how a "reform" extends a "status quo".
+func (sc *Scenario) Overlay(v *Scenario) {
+	m := &sc.Meta
+	for _, p := range []struct{ dst, src *Text }{
+		{&m.Name, &v.Meta.Name}, {&m.Title, &v.Meta.Title}, {&m.Country, &v.Meta.Country},
+		{&m.Currency, &v.Meta.Currency}, {&m.Language, &v.Meta.Language},
+		{&m.Classification, &v.Meta.Classification}, {&m.Description, &v.Meta.Description},
+	} {
+		if p.src.Set {
+			*p.dst = *p.src
+		}
+	}
+	if v.Meta.BaseYear.Set {
+		m.BaseYear = v.Meta.BaseYear
+	}
+	if v.Meta.Pos.File != "" {
+		m.Pos = v.Meta.Pos
+	}
+	for name, p := range v.Parameters {
+		sc.Parameters[name] = p
+	}
+	for name, r := range v.Roles {
+		if b, ok := sc.Roles[name]; ok {
+			overlayMaps(b.Texts, r.Texts, nil)
+			overlayMaps(b.In, r.In, nil)
+		} else {
+			sc.Roles[name] = r
+		}
+	}
+	overlayServices(sc.Services, v.Services)
+	for name, mv := range v.Municipalities {
+		b, ok := sc.Municipalities[name]
+		if !ok {
+			sc.Municipalities[name] = mv
+			continue
+		}
+		overlayMaps(b.Texts, mv.Texts, nil)
+		overlayMaps(b.In, mv.In, nil)
+		for pn, p := range mv.Parameters {
+			b.Parameters[pn] = p
+		}
+		overlayServices(b.Services, mv.Services)
+	}
+	sc.Files = append(sc.Files, v.Files...)
+}
+
+func overlayServices(base, over map[string]*Service) {
+	for name, s := range over {
+		b, ok := base[name]
+		if !ok {
+			base[name] = s
+			continue
+		}
+		overlayMaps(b.Texts, s.Texts, nil)
+		overlayMaps(b.In, s.In, nil)
+		b.Staff = overlayLines(b.Staff, s.Staff)
+		b.Costs = overlayLines(b.Costs, s.Costs)
+		b.Caseload = overlayLines(b.Caseload, s.Caseload)
+	}
+}

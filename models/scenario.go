@@ -1,0 +1,219 @@
+package models
+
+import (
+	"sort"
+
+	"github.com/shopspring/decimal"
+)
+
+// FormatVersion is the version of the scenario file format this package reads.
+const FormatVersion = 1
+
+// A Scenario is everything kosto needs to cost a set of services in one or
+// more municipalities. After package scenarios has read it (with any base it
+// extends) it is self-contained: every reference is by name inside it.
+type Scenario struct {
+	Meta           Meta
+	Parameters     map[string]*Parameter
+	Roles          map[string]*Role
+	Services       map[string]*Service
+	Municipalities map[string]*Municipality
+	Classification *Classification
+	Files          []string // the files read, the base first
+}
+
+// Meta is the [scenario] table.
+type Meta struct {
+	Pos            Position
+	Name           Text
+	Title          Text
+	Country        Text // ISO 3166 alpha-2: "XK" (Kosovo), "AL" (Albania)
+	Currency       Text // ISO 4217: "EUR", "ALL"
+	BaseYear       Input
+	Language       Text // "en" or "sq": the default language of reports
+	Classification Text // name of the economic classification, e.g. "kosovo-municipal"
+	Description    Text
+}
+
+// A Text is a word or sentence of a scenario with where it was written.
+type Text struct {
+	S   string
+	Pos Position
+	Set bool
+}
+
+// T returns a set Text, for building scenarios in code.
+func T(s string) Text { return Text{S: s, Set: true} }
+
+// A Parameter is a named input, referred to by name wherever it is used: one
+// foster-allowance parameter feeds every service that pays it.
+type Parameter struct {
+	Name  string
+	Input Input
+}
+
+// Inputs holds a table's numeric keys.
+type Inputs map[string]Input
+
+// Texts holds a table's word keys.
+type Texts map[string]Text
+
+// Get returns the input under key, or the field's default from the table
+// when the key was not written. A default is an Input whose provenance says
+// it is the format's default.
+func (in Inputs) Get(t *Table, key string) Input {
+	if v, ok := in[key]; ok && v.Set {
+		return v
+	}
+	f, ok := t.Number(key)
+	if !ok {
+		panic("models: no field " + key + " in " + t.Name)
+	}
+	d := "0"
+	if f.Default != "" {
+		d = f.Default
+	}
+	return Input{Raw: d, Value: decimal.RequireFromString(d), Provenance: Provenance{Assumption: "default of the scenario format"}}
+}
+
+// Has reports whether key was written.
+func (in Inputs) Has(key string) bool { return in[key].Set }
+
+// Get returns the text under key, or the field's default.
+func (tx Texts) Get(t *Table, key string) Text {
+	if v, ok := tx[key]; ok && v.Set {
+		return v
+	}
+	f, ok := t.Text(key)
+	if !ok {
+		panic("models: no text field " + key + " in " + t.Name)
+	}
+	return Text{S: f.Default}
+}
+
+// A Role is a kind of staff post and everything needed to cost one full-time
+// post of it (DOMAIN.md §3).
+type Role struct {
+	Name  string
+	Pos   Position
+	Texts Texts
+	In    Inputs
+}
+
+// A Service is one service as defined at scenario level, or a municipality's
+// overrides of it (only the keys it writes).
+type Service struct {
+	Name     string
+	Pos      Position
+	Texts    Texts
+	In       Inputs
+	Staff    map[string]*Line
+	Costs    map[string]*Line
+	Caseload map[string]*Line
+}
+
+// Kind returns the service's kind as written.
+func (s *Service) Kind() string { return s.Texts["kind"].S }
+
+// Table returns the schema of the service's kind, or nil for an unknown kind.
+func (s *Service) Table() *Table { return ServiceTables[s.Kind()] }
+
+// A Line is a named sub-table of a service: a staff line, a cost line or a
+// caseload category.
+type Line struct {
+	Name  string
+	Pos   Position
+	Texts Texts
+	In    Inputs
+}
+
+// A Municipality is where services are delivered: its population, its own
+// values of parameters, and its own volumes and overrides of services.
+type Municipality struct {
+	Name       string
+	Pos        Position
+	Texts      Texts
+	In         Inputs
+	Parameters map[string]*Parameter
+	Services   map[string]*Service
+}
+
+// Title returns the display name of the municipality.
+func (m *Municipality) Title() string {
+	if t := m.Texts["title"]; t.Set {
+		return t.S
+	}
+	return m.Name
+}
+
+// Sorted returns the keys of a map in order: names are the stable order of
+// every report.
+func Sorted[V any](m map[string]V) []string {
+	ks := make([]string, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return ks
+}
+
+// Effective returns the service as it applies in municipality m: the
+// scenario's definition with the municipality's overrides laid over it key by
+// key (and line by line, and key by key inside a line). The result shares no
+// maps with either input.
+func (s *Service) Effective(m *Municipality) *Service {
+	e := &Service{Name: s.Name, Pos: s.Pos, Texts: Texts{}, In: Inputs{}}
+	overlayServices(map[string]*Service{s.Name: e}, map[string]*Service{s.Name: s})
+	if m != nil {
+		if o, ok := m.Services[s.Name]; ok {
+			overlayServices(map[string]*Service{s.Name: e}, map[string]*Service{s.Name: o})
+		}
+	}
+	return e
+}
+
+// overlayMaps copies every set value of src into dst (and of over, if given).
+func overlayMaps[V interface{ isSet() bool }](dst, src, over map[string]V) {
+	for k, v := range src {
+		if v.isSet() {
+			dst[k] = v
+		}
+	}
+	for k, v := range over {
+		if v.isSet() {
+			dst[k] = v
+		}
+	}
+}
+
+func (i Input) isSet() bool { return i.Set }
+func (t Text) isSet() bool  { return t.Set }
+
+// overlayLines merges two sets of named lines, the second over the first.
+func overlayLines(base, over map[string]*Line) map[string]*Line {
+	out := map[string]*Line{}
+	for _, src := range []map[string]*Line{base, over} {
+		for name, l := range src {
+			e, ok := out[name]
+			if !ok {
+				e = &Line{Name: name, Pos: l.Pos, Texts: Texts{}, In: Inputs{}}
+				out[name] = e
+			}
+			overlayMaps(e.Texts, l.Texts, nil)
+			overlayMaps(e.In, l.In, nil)
+		}
+	}
+	return out
+}
+
+// Parameter returns the parameter name as it applies in municipality m: the
+// municipality's own value if it sets one, else the scenario's.
+func (sc *Scenario) Parameter(m *Municipality, name string) (*Parameter, bool) {
+	if m != nil {
+		if p, ok := m.Parameters[name]; ok {
+			return p, true
+		}
+	}
+	p, ok := sc.Parameters[name]
+	return p, ok
+}

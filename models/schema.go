@@ -1,0 +1,293 @@
+package models
+
+// The scenario schema is data: for every table of a scenario file, the keys it
+// accepts, what each holds, whether it is required and its default. The TOML
+// decoder (package scenarios) reads these tables to refuse unknown keys and
+// suggest near ones; Validate reads them to check values; the engine reads
+// defaults through Inputs.Get. Adding a service kind means adding a table
+// here and its formulas in package costing — the file format needs no other
+// change.
+
+// A Field is one numeric key of a table.
+type Field struct {
+	Key      string
+	Spec     Spec
+	Required bool
+	Default  string // used when the key is absent and not Required; "" means absent is zero
+	Doc      string
+}
+
+// A TextField is one key that holds a word: a choice, or the name of a role
+// or service.
+type TextField struct {
+	Key      string
+	Required bool
+	Default  string
+	Choices  []string // allowed values; nil for free text or a reference
+	RefersTo string   // "role" or "service" when the value names one
+	Doc      string
+}
+
+// A Table is the schema of one kind of TOML table.
+type Table struct {
+	Name    string // for messages: "role", "foster_care service", …
+	Numbers []Field
+	Texts   []TextField
+	Tables  []string // keys that hold named sub-tables (staff, costs, caseload)
+}
+
+// Number returns the numeric field with the given key.
+func (t *Table) Number(key string) (Field, bool) {
+	for _, f := range t.Numbers {
+		if f.Key == key {
+			return f, true
+		}
+	}
+	return Field{}, false
+}
+
+// Text returns the text field with the given key.
+func (t *Table) Text(key string) (TextField, bool) {
+	for _, f := range t.Texts {
+		if f.Key == key {
+			return f, true
+		}
+	}
+	return TextField{}, false
+}
+
+// Keys lists every key the table accepts, for "did you mean" suggestions.
+func (t *Table) Keys() []string {
+	var ks []string
+	for _, f := range t.Numbers {
+		ks = append(ks, f.Key)
+	}
+	for _, f := range t.Texts {
+		ks = append(ks, f.Key)
+	}
+	return append(ks, t.Tables...)
+}
+
+var (
+	money       = Spec{Kind: Money}
+	share       = Spec{Kind: Share}
+	positiveShr = Spec{Kind: Share, Positive: true}
+	qty         = Spec{Kind: Quantity}
+	positive    = Spec{Kind: Quantity, Positive: true}
+	wholeYears  = Spec{Kind: Quantity, Positive: true, Whole: true, Max: 200}
+)
+
+// RoleTable is the schema of [roles.NAME]: every input of DOMAIN.md §3's staff
+// cost per hour.
+var RoleTable = &Table{
+	Name: "role",
+	Texts: []TextField{
+		{Key: "title", Doc: "what the post is called"},
+	},
+	Numbers: []Field{
+		{Key: "monthly_gross", Spec: money, Required: true, Doc: "gross pay of one full-time post per month"},
+		{Key: "salary_months", Spec: positive, Default: "12", Doc: "monthly salaries paid per year (13 where a 13th salary is paid)"},
+		{Key: "annual_allowances", Spec: money, Doc: "fixed annual allowances per post on top of salary"},
+		{Key: "employer_contribution", Spec: share, Required: true, Doc: "employer's social contributions as a share of gross pay (Kosovo pension 0.05; Albania 0.167)"},
+		{Key: "overhead_rate", Spec: share, Doc: "management, administration, office and training overheads as a share of employment cost"},
+		{Key: "capital_value", Spec: money, Doc: "value of the workspace, vehicle or equipment share per post, charged as an annuity"},
+		{Key: "capital_years", Spec: wholeYears, Default: "1", Doc: "years over which capital_value is annuitised"},
+		{Key: "capital_rate", Spec: share, Doc: "discount rate of the capital annuity (0 gives straight-line value ÷ years)"},
+		{Key: "weeks_per_year", Spec: positive, Default: "52", Doc: "weeks in the working year"},
+		{Key: "leave_weeks", Spec: qty, Doc: "annual leave in weeks (days ÷ 5)"},
+		{Key: "holiday_weeks", Spec: qty, Doc: "public holidays falling on working days, in weeks"},
+		{Key: "sickness_weeks", Spec: qty, Doc: "average sickness absence in weeks"},
+		{Key: "training_weeks", Spec: qty, Doc: "training time in weeks"},
+		{Key: "hours_per_week", Spec: positive, Required: true, Doc: "contracted hours per week"},
+		{Key: "client_related_share", Spec: positiveShr, Default: "1", Doc: "share of productive time spent on cases (direct and case-related work)"},
+	},
+}
+
+// Service kinds. The first five are costed by this version; the rest are
+// named in DOMAIN.md §2 and reserved for a later version, so a scenario using
+// them is told so plainly instead of being told the kind is unknown.
+const (
+	FosterCare            = "foster_care"
+	KinshipCare           = "kinship_care"
+	SpecialisedFosterCare = "specialised_foster_care"
+	DayCentre             = "day_centre"
+	SocialWorkCentre      = "social_work_centre"
+)
+
+// PlannedKinds are the service kinds of DOMAIN.md §2 that the format reserves
+// but this version does not cost yet.
+var PlannedKinds = []string{"residential_care", "small_group_home", "community_centre", "shelter", "home_care", "cash_benefit"}
+
+// familyCareTable is shared by the three family-based care kinds: they differ
+// in the allowance paid, not in how they are costed.
+func familyCareTable(name string) *Table {
+	return &Table{
+		Name: name + " service",
+		Texts: []TextField{
+			{Key: "kind", Required: true},
+			{Key: "title"},
+			{Key: "case_worker", RefersTo: "role", Doc: "role whose time manages each placement"},
+			{Key: "case_management_funded_by", RefersTo: "service", Doc: "social_work_centre service whose staff budget already pays the case worker; the case-management block is then shown as a memo line, not budgeted twice"},
+			{Key: "allowances_paid_by", Doc: "who pays the allowances and placement payments when this budget does not (e.g. a ministry); they are then shown as memo lines"},
+		},
+		Numbers: []Field{
+			{Key: "children", Spec: qty, Required: true, Doc: "children in care, on average over the year (child-years)"},
+			{Key: "new_placements", Spec: qty, Doc: "new placements made in the year"},
+			{Key: "monthly_allowance", Spec: money, Required: true, Doc: "allowance paid to the carer per child per month"},
+			{Key: "allowance_months", Spec: qty, Default: "12", Doc: "months of allowance per child-year"},
+			{Key: "client_hours_per_child_year", Spec: qty, Doc: "case worker's client-related hours per child per year"},
+			{Key: "carer_support_per_carer", Spec: money, Doc: "annual training, respite and support services per carer household"},
+			{Key: "children_per_carer", Spec: positive, Default: "1", Doc: "children per carer household, on average"},
+			{Key: "overhead_rate", Spec: share, Doc: "programme overhead as a share of direct costs"},
+			{Key: "placement_payment", Spec: money, Doc: "one-off payment to the carer at each new placement"},
+			{Key: "recruitment_per_placement", Spec: money, Doc: "carer recruitment cost per new placement"},
+			{Key: "assessment_training_per_placement", Spec: money, Doc: "assessment and initial training cost per new placement"},
+		},
+	}
+}
+
+// StaffTable is the schema of a service's [services.NAME.staff.POST].
+var StaffTable = &Table{
+	Name: "staff line",
+	Texts: []TextField{
+		{Key: "role", Required: true, RefersTo: "role", Doc: "the role that fills these posts"},
+		{Key: "norm", Default: NormPosts, Choices: []string{NormPosts, NormPlaces, NormCaseload, NormPopulation, NormTime},
+			Doc: "how the required posts are derived"},
+	},
+	Numbers: []Field{
+		{Key: "posts", Spec: qty, Doc: "posts filled now (FTE)"},
+		{Key: "places_per_post", Spec: positive, Doc: "places per post (norm = \"places\")"},
+		{Key: "cases_per_worker", Spec: positive, Doc: "cases per worker per year (norm = \"caseload\")"},
+		{Key: "inhabitants_per_worker", Spec: positive, Doc: "inhabitants per worker (norm = \"population\")"},
+	},
+}
+
+// Staffing norms: how a staff line's required FTE is derived (DOMAIN.md §3).
+const (
+	NormPosts      = "posts"      // required = the posts written
+	NormPlaces     = "places"     // places ÷ places_per_post
+	NormCaseload   = "caseload"   // cases ÷ cases_per_worker
+	NormPopulation = "population" // population ÷ inhabitants_per_worker
+	NormTime       = "time"       // Σ cases × hours_per_case ÷ (productive hours × client-related share)
+)
+
+// Cost-line bases: what a cost line's amount is per.
+const (
+	PerYear          = "year"
+	PerPlace         = "place"
+	PerAttendanceDay = "attendance_day"
+	PerChild         = "child"
+	PerCase          = "case"
+	PerPost          = "post"
+)
+
+// CostTable is the schema of [services.NAME.costs.LINE]: any other cost, fixed
+// per year or per unit of output.
+var CostTable = &Table{
+	Name: "cost line",
+	Texts: []TextField{
+		{Key: "title"},
+		{Key: "per", Default: PerYear, Choices: []string{PerYear, PerPlace, PerAttendanceDay, PerChild, PerCase, PerPost}, Doc: "what the amount is per"},
+		{Key: "element", Required: true, Choices: LineElements, Doc: "cost element, which the classification maps to an economic category"},
+	},
+	Numbers: []Field{
+		{Key: "amount", Spec: money, Required: true, Doc: "the amount, per year or per the unit named by per"},
+	},
+}
+
+// CaseloadTable is the schema of [services.NAME.caseload.CATEGORY].
+var CaseloadTable = &Table{
+	Name: "caseload category",
+	Texts: []TextField{
+		{Key: "title"},
+	},
+	Numbers: []Field{
+		{Key: "cases", Spec: qty, Required: true, Doc: "cases handled per year"},
+		{Key: "hours_per_case", Spec: qty, Doc: "client-related worker hours per case (norm = \"time\")"},
+	},
+}
+
+// ServiceTables maps every costed kind to its schema.
+var ServiceTables = map[string]*Table{
+	FosterCare:            familyCareTable(FosterCare),
+	KinshipCare:           familyCareTable(KinshipCare),
+	SpecialisedFosterCare: familyCareTable(SpecialisedFosterCare),
+	DayCentre: {
+		Name: "day_centre service",
+		Texts: []TextField{
+			{Key: "kind", Required: true},
+			{Key: "title"},
+			{Key: "staff_basis", Default: BasisRequired, Choices: []string{BasisRequired, BasisCurrent}, Doc: "budget the required posts or the posts filled now"},
+		},
+		Numbers: []Field{
+			{Key: "places", Spec: positive, Required: true, Doc: "places (capacity)"},
+			{Key: "operating_days", Spec: positive, Required: true, Doc: "days open per year"},
+			{Key: "attendance_rate", Spec: positiveShr, Required: true, Doc: "share of places filled on an average open day"},
+			{Key: "overhead_rate", Spec: share, Doc: "overhead as a share of direct costs"},
+		},
+		Tables: []string{"staff", "costs"},
+	},
+	SocialWorkCentre: {
+		Name: "social_work_centre service",
+		Texts: []TextField{
+			{Key: "kind", Required: true},
+			{Key: "title"},
+			{Key: "staff_basis", Default: BasisRequired, Choices: []string{BasisRequired, BasisCurrent}, Doc: "budget the required posts or the posts filled now"},
+		},
+		Numbers: []Field{
+			{Key: "overhead_rate", Spec: share, Doc: "overhead as a share of direct costs"},
+		},
+		Tables: []string{"staff", "costs", "caseload"},
+	},
+}
+
+// Staff bases: which posts a service's budget pays for.
+const (
+	BasisRequired = "required"
+	BasisCurrent  = "current"
+)
+
+// ServiceKinds lists the costed kinds in a fixed order.
+var ServiceKinds = []string{FosterCare, KinshipCare, SpecialisedFosterCare, DayCentre, SocialWorkCentre}
+
+// AnyServiceTable accepts the union of every kind's keys; it is used to decode
+// a service table before its kind is known, and for suggestions.
+func AnyServiceTable() *Table {
+	u := &Table{Name: "service"}
+	seenN, seenT, seenS := map[string]bool{}, map[string]bool{}, map[string]bool{}
+	for _, k := range ServiceKinds {
+		t := ServiceTables[k]
+		for _, f := range t.Numbers {
+			if !seenN[f.Key] {
+				seenN[f.Key] = true
+				u.Numbers = append(u.Numbers, f)
+			}
+		}
+		for _, f := range t.Texts {
+			if !seenT[f.Key] {
+				seenT[f.Key] = true
+				u.Texts = append(u.Texts, f)
+			}
+		}
+		for _, s := range t.Tables {
+			if !seenS[s] {
+				seenS[s] = true
+				u.Tables = append(u.Tables, s)
+			}
+		}
+	}
+	return u
+}
+
+// MunicipalityTable is the schema of [municipalities.NAME].
+var MunicipalityTable = &Table{
+	Name: "municipality",
+	Texts: []TextField{
+		{Key: "title", Doc: "the municipality's name as written in reports"},
+	},
+	Numbers: []Field{
+		{Key: "population", Spec: qty, Doc: "inhabitants (needed by population norms and per-inhabitant figures)"},
+		{Key: "children_population", Spec: qty, Doc: "inhabitants aged 0–17"},
+	},
+	Tables: []string{"parameters", "services"},
+}

@@ -1,0 +1,602 @@
+package models
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// Currencies maps the ISO 4217 codes kosto accepts to the number of decimals
+// money is rounded to. EUR is rounded to the cent. ALL is rounded to the whole
+// lek: the qindarka has not circulated for decades and Albanian budget laws
+// state amounts in lek (ISO 4217 still lists two minor digits).
+var Currencies = map[string]int32{"EUR": 2, "ALL": 0, "USD": 2, "MKD": 2}
+
+// Languages are the languages reports can be written in.
+var Languages = []string{"en", "sq"}
+
+// Validate checks the whole scenario and returns every problem found, sorted
+// by file and line, or nil.
+func (sc *Scenario) Validate() error {
+	v := &validator{sc: sc, reported: map[string]bool{}, used: map[string]bool{}}
+	v.meta()
+	for _, name := range Sorted(sc.Parameters) {
+		v.parameter(sc.Parameters[name])
+	}
+	for _, name := range Sorted(sc.Roles) {
+		v.role(sc.Roles[name], nil)
+	}
+	for _, name := range Sorted(sc.Services) {
+		v.serviceKind(sc.Services[name])
+	}
+	if len(sc.Municipalities) == 0 {
+		v.ps.Add(Position{File: v.file(), Key: "municipalities"}, "", "missing: a scenario costs services in at least one municipality; add a [municipalities.NAME] table")
+	}
+	for _, name := range Sorted(sc.Municipalities) {
+		v.municipality(sc.Municipalities[name])
+	}
+	if sc.Classification != nil {
+		v.ps = append(v.ps, sc.Classification.Validate(sc.Meta.Classification.Pos)...)
+	}
+	return v.ps.Err()
+}
+
+// Warnings lists what is allowed but worth a reader's attention: parameters
+// with neither a source nor an assumption, and parameters nothing uses.
+func (sc *Scenario) Warnings() Problems {
+	var ws Problems
+	used := sc.usedParameters()
+	check := func(p *Parameter, where string) {
+		if !p.Input.Known() {
+			ws.Add(p.Input.Pos, "", "parameter %s has neither a source nor an assumption; say where the value comes from", where)
+		}
+		if !used[p.Name] {
+			ws.Add(p.Input.Pos, "", "parameter %s is defined but nothing uses it", where)
+		}
+	}
+	for _, n := range Sorted(sc.Parameters) {
+		check(sc.Parameters[n], n)
+	}
+	for _, mn := range Sorted(sc.Municipalities) {
+		m := sc.Municipalities[mn]
+		for _, n := range Sorted(m.Parameters) {
+			check(m.Parameters[n], mn+"."+n)
+		}
+	}
+	ws.Sort()
+	return ws
+}
+
+func (sc *Scenario) usedParameters() map[string]bool {
+	used := map[string]bool{}
+	mark := func(in Inputs) {
+		for _, i := range in {
+			if i.Ref != "" {
+				used[i.Ref] = true
+			}
+		}
+	}
+	for _, r := range sc.Roles {
+		mark(r.In)
+	}
+	services := []map[string]*Service{sc.Services}
+	for _, m := range sc.Municipalities {
+		mark(m.In)
+		services = append(services, m.Services)
+	}
+	for _, ss := range services {
+		for _, s := range ss {
+			mark(s.In)
+			for _, ls := range []map[string]*Line{s.Staff, s.Costs, s.Caseload} {
+				for _, l := range ls {
+					mark(l.In)
+				}
+			}
+		}
+	}
+	return used
+}
+
+type validator struct {
+	sc       *Scenario
+	ps       Problems
+	reported map[string]bool
+	used     map[string]bool
+}
+
+func (v *validator) file() string {
+	if len(v.sc.Files) > 0 {
+		return v.sc.Files[len(v.sc.Files)-1]
+	}
+	return ""
+}
+
+func (v *validator) add(pos Position, value, format string, args ...any) {
+	p := Problem{Pos: pos, Value: value, Expected: fmt.Sprintf(format, args...)}
+	key := p.Error()
+	if v.reported[key] {
+		return
+	}
+	v.reported[key] = true
+	v.ps = append(v.ps, p)
+}
+
+func (v *validator) meta() {
+	m := v.sc.Meta
+	at := func(t Text, key string) Position {
+		if t.Pos.Key != "" {
+			return t.Pos
+		}
+		return Position{File: v.file(), Line: m.Pos.Line, Key: "scenario." + key}
+	}
+	switch {
+	case !m.Name.Set:
+		v.add(at(m.Name, "name"), "", "missing: the scenario's name (lower-case letters, digits and _)")
+	case !ValidName(m.Name.S):
+		v.add(at(m.Name, "name"), quote(m.Name.S), "expected a name of lower-case letters, digits and _, starting with a letter")
+	}
+	if !m.Currency.Set {
+		v.add(at(m.Currency, "currency"), "", "missing: the ISO 4217 currency code of every amount (%s)", list(sortedKeys(Currencies)))
+	} else if _, ok := Currencies[m.Currency.S]; !ok {
+		v.add(at(m.Currency, "currency"), quote(m.Currency.S), "expected an ISO 4217 currency code kosto knows: %s", list(sortedKeys(Currencies)))
+	}
+	if !m.Country.Set {
+		v.add(at(m.Country, "country"), "", "missing: the ISO 3166 country code (\"XK\" for Kosovo, \"AL\" for Albania)")
+	} else if len(m.Country.S) != 2 || strings.ToUpper(m.Country.S) != m.Country.S {
+		v.add(at(m.Country, "country"), quote(m.Country.S), "expected a two-letter upper-case ISO 3166 country code (\"XK\" for Kosovo, \"AL\" for Albania)")
+	}
+	if m.Language.Set && !contains(Languages, m.Language.S) {
+		v.add(at(m.Language, "language"), quote(m.Language.S), "expected one of %s", list(Languages))
+	}
+	by := m.BaseYear
+	if !by.Set {
+		v.add(Position{File: v.file(), Line: m.Pos.Line, Key: "scenario.base_year"}, "", "missing: the year the scenario's figures are for")
+	} else if by.Ref != "" || !by.Value.IsInteger() || by.Value.LessThan(decimal.NewFromInt(1990)) || by.Value.GreaterThan(decimal.NewFromInt(2100)) {
+		v.add(by.Pos, by.Raw, "expected a year from 1990 to 2100, written as a whole number")
+	}
+}
+
+func (v *validator) parameter(p *Parameter) {
+	pos := p.Input.Pos
+	if !ValidName(p.Name) {
+		v.add(pos, quote(p.Name), "expected a parameter name of lower-case letters, digits and _, starting with a letter")
+	}
+	if !p.Input.Set {
+		v.add(pos, "", "missing: the parameter's value")
+	} else if p.Input.Ref != "" {
+		v.add(pos, p.Input.Raw, "expected a number: a parameter's value cannot be the name of another parameter")
+	}
+}
+
+// check validates one numeric field of a table as it applies in municipality m.
+func (v *validator) check(t *Table, in Inputs, key string, prefix string, m *Municipality) {
+	f, ok := t.Number(key)
+	if !ok {
+		return
+	}
+	i, set := in[key]
+	if !set || !i.Set {
+		if f.Required {
+			v.add(Position{File: v.file(), Key: prefix + key}, "", "missing: %s (%s)", f.Doc, describe(f.Spec))
+		}
+		return
+	}
+	v.resolve(i, f.Spec, m)
+}
+
+// resolve checks an input against its spec, following a reference to the
+// parameter it names (the municipality's own value first).
+func (v *validator) resolve(i Input, spec Spec, m *Municipality) {
+	if i.Ref == "" {
+		v.value(i, spec, "")
+		return
+	}
+	p, ok := v.sc.Parameter(m, i.Ref)
+	if !ok {
+		msg := "refers to parameter %q, which is not defined in [parameters]"
+		if s := Suggest(i.Ref, v.parameterNames(m)); s != "" {
+			msg += fmt.Sprintf("; did you mean %q?", s)
+		}
+		v.add(i.Pos, i.Raw, msg, i.Ref)
+		return
+	}
+	if !p.Input.Set || p.Input.Ref != "" {
+		return // reported at the parameter
+	}
+	v.value(p.Input, spec, i.Pos.Key)
+}
+
+func (v *validator) parameterNames(m *Municipality) []string {
+	names := Sorted(v.sc.Parameters)
+	if m != nil {
+		names = append(names, Sorted(m.Parameters)...)
+	}
+	return names
+}
+
+// value checks a literal against a spec. usedBy names the field that refers
+// to it, when the literal is a parameter's value.
+func (v *validator) value(i Input, spec Spec, usedBy string) {
+	suffix := ""
+	if usedBy != "" {
+		suffix = " (used by " + usedBy + ")"
+	}
+	d := i.Value
+	switch spec.Kind {
+	case Money:
+		if i.Float {
+			v.add(i.Pos, i.Raw, "expected an amount written as a quoted string or an integer (%s), not a float: a TOML float can silently lose digits%s", moneyHint(i.Raw), suffix)
+			return
+		}
+		if d.IsNegative() {
+			v.add(i.Pos, i.Raw, "expected an amount of zero or more%s", suffix)
+			return
+		}
+		if cur, ok := Currencies[v.sc.Meta.Currency.S]; ok && -d.Exponent() > cur && !d.Equal(d.Round(cur)) {
+			v.add(i.Pos, i.Raw, "expected an amount with at most %d decimals in %s%s", cur, v.sc.Meta.Currency.S, suffix)
+			return
+		}
+	case Share:
+		if d.IsNegative() || d.GreaterThan(decimal.NewFromInt(1)) {
+			v.add(i.Pos, i.Raw, "expected a share from 0 to 1 (write 5%% as 0.05)%s", suffix)
+			return
+		}
+	case Quantity:
+		if d.IsNegative() {
+			v.add(i.Pos, i.Raw, "expected a number of zero or more%s", suffix)
+			return
+		}
+	}
+	if spec.Positive && d.Sign() <= 0 {
+		v.add(i.Pos, i.Raw, "expected a number greater than zero (it divides other figures)%s", suffix)
+		return
+	}
+	if spec.Whole && !d.IsInteger() {
+		v.add(i.Pos, i.Raw, "expected a whole number%s", suffix)
+		return
+	}
+	if spec.Max > 0 && d.GreaterThan(decimal.NewFromInt(spec.Max)) {
+		v.add(i.Pos, i.Raw, "expected a number no greater than %d%s", spec.Max, suffix)
+	}
+}
+
+func (v *validator) texts(t *Table, tx Texts, prefix string) {
+	for _, f := range t.Texts {
+		x, ok := tx[f.Key]
+		if !ok || !x.Set {
+			if f.Required {
+				v.add(Position{File: v.file(), Key: prefix + f.Key}, "", "missing: %s", textDoc(f))
+			}
+			continue
+		}
+		if f.Choices != nil && !contains(f.Choices, x.S) {
+			msg := "expected one of " + list(f.Choices)
+			if s := Suggest(x.S, f.Choices); s != "" {
+				msg = fmt.Sprintf("did you mean %q? expected one of %s", s, list(f.Choices))
+			}
+			v.add(x.Pos, quote(x.S), "%s", msg)
+		}
+		switch f.RefersTo {
+		case "role":
+			if _, ok := v.sc.Roles[x.S]; !ok {
+				msg := "refers to role %q, which is not defined in [roles]"
+				if s := Suggest(x.S, Sorted(v.sc.Roles)); s != "" {
+					msg += fmt.Sprintf("; did you mean %q?", s)
+				}
+				v.add(x.Pos, quote(x.S), msg, x.S)
+			}
+		case "service":
+			s, ok := v.sc.Services[x.S]
+			switch {
+			case !ok:
+				msg := "refers to service %q, which is not defined in [services]"
+				if sg := Suggest(x.S, Sorted(v.sc.Services)); sg != "" {
+					msg += fmt.Sprintf("; did you mean %q?", sg)
+				}
+				v.add(x.Pos, quote(x.S), msg, x.S)
+			case s.Kind() != SocialWorkCentre:
+				v.add(x.Pos, quote(x.S), "expected a service of kind %s; %s is a %s", SocialWorkCentre, x.S, s.Kind())
+			}
+		}
+	}
+}
+
+func (v *validator) role(r *Role, m *Municipality) {
+	prefix := "roles." + r.Name + "."
+	if m == nil && !ValidName(r.Name) {
+		v.add(r.Pos, quote(r.Name), "expected a role name of lower-case letters, digits and _, starting with a letter")
+	}
+	v.texts(RoleTable, r.Texts, prefix)
+	for _, f := range RoleTable.Numbers {
+		v.check(RoleTable, r.In, f.Key, prefix, m)
+	}
+	// Productive weeks must be positive, or the cost per hour is undefined.
+	weeks := v.number(RoleTable, r.In, "weeks_per_year", m)
+	for _, k := range []string{"leave_weeks", "holiday_weeks", "sickness_weeks", "training_weeks"} {
+		weeks = weeks.Sub(v.number(RoleTable, r.In, k, m))
+	}
+	if weeks.Sign() <= 0 {
+		where := ""
+		if m != nil {
+			where = " in municipality " + m.Name
+		}
+		v.add(Position{File: r.Pos.File, Line: r.Pos.Line, Key: "roles." + r.Name}, "", "weeks_per_year minus leave, holiday, sickness and training weeks is %s%s; expected more than zero productive weeks", weeks.String(), where)
+	}
+}
+
+// number returns the value of a field as it applies in m, or zero when it
+// cannot be resolved (the problem is reported elsewhere).
+func (v *validator) number(t *Table, in Inputs, key string, m *Municipality) decimal.Decimal {
+	i := in.Get(t, key)
+	if i.Ref == "" {
+		return i.Value
+	}
+	if p, ok := v.sc.Parameter(m, i.Ref); ok && p.Input.Ref == "" {
+		return p.Input.Value
+	}
+	return decimal.Zero
+}
+
+// serviceKind checks what does not depend on a municipality: the service's
+// name and kind, and that it only uses keys its kind has.
+func (v *validator) serviceKind(s *Service) {
+	prefix := "services." + s.Name + "."
+	if !ValidName(s.Name) {
+		v.add(s.Pos, quote(s.Name), "expected a service name of lower-case letters, digits and _, starting with a letter")
+	}
+	kind, ok := s.Texts["kind"]
+	switch {
+	case !ok || !kind.Set:
+		v.add(Position{File: s.Pos.File, Line: s.Pos.Line, Key: prefix + "kind"}, "", "missing: the service's kind, one of %s", list(ServiceKinds))
+		return
+	case contains(PlannedKinds, kind.S):
+		v.add(kind.Pos, quote(kind.S), "this kind is planned but not costed by this version of kosto; expected one of %s", list(ServiceKinds))
+		return
+	case ServiceTables[kind.S] == nil:
+		msg := "expected one of " + list(ServiceKinds)
+		if sg := Suggest(kind.S, append(append([]string{}, ServiceKinds...), PlannedKinds...)); sg != "" {
+			msg = fmt.Sprintf("did you mean %q? expected one of %s", sg, list(ServiceKinds))
+		}
+		v.add(kind.Pos, quote(kind.S), "%s", msg)
+		return
+	}
+	v.kindKeys(s, s, prefix)
+	for _, m := range v.sc.Municipalities {
+		if o, ok := m.Services[s.Name]; ok {
+			v.kindKeys(s, o, "municipalities."+m.Name+".services."+s.Name+".")
+		}
+	}
+}
+
+// kindKeys reports keys that the service's kind does not have (the decoder
+// accepted them because some other kind has them).
+func (v *validator) kindKeys(def, s *Service, prefix string) {
+	t := def.Table()
+	where := func(pos Position, key string) Position {
+		if pos.Key != "" {
+			return pos
+		}
+		return Position{File: s.Pos.File, Line: s.Pos.Line, Key: prefix + key}
+	}
+	for k, i := range s.In {
+		if _, ok := t.Number(k); !ok && i.Set {
+			v.add(where(i.Pos, k), "", "a %s has no key %q%s", t.Name, k, suggestion(k, t.Keys()))
+		}
+	}
+	for k, x := range s.Texts {
+		if _, ok := t.Text(k); !ok && x.Set {
+			v.add(where(x.Pos, k), "", "a %s has no key %q%s", t.Name, k, suggestion(k, t.Keys()))
+		}
+		if k == "kind" && s != def && x.Set && x.S != def.Kind() {
+			v.add(x.Pos, quote(x.S), "a municipality cannot change a service's kind (it is %s)", def.Kind())
+		}
+	}
+	for key, lines := range map[string]map[string]*Line{"staff": s.Staff, "costs": s.Costs, "caseload": s.Caseload} {
+		if len(lines) > 0 && !contains(t.Tables, key) {
+			v.add(where(Position{}, key), "", "a %s has no %s table%s", t.Name, key, suggestion(key, t.Keys()))
+		}
+	}
+}
+
+func (v *validator) municipality(m *Municipality) {
+	prefix := "municipalities." + m.Name + "."
+	if !ValidName(m.Name) {
+		v.add(m.Pos, quote(m.Name), "expected a municipality name of lower-case letters, digits and _, starting with a letter")
+	}
+	v.texts(MunicipalityTable, m.Texts, prefix)
+	for _, f := range MunicipalityTable.Numbers {
+		v.check(MunicipalityTable, m.In, f.Key, prefix, m)
+	}
+	for _, name := range Sorted(m.Parameters) {
+		p := m.Parameters[name]
+		if _, ok := v.sc.Parameters[name]; !ok {
+			msg := "overrides parameter %q, which the scenario does not define in [parameters]"
+			if s := Suggest(name, Sorted(v.sc.Parameters)); s != "" {
+				msg += fmt.Sprintf("; did you mean %q?", s)
+			}
+			v.add(p.Input.Pos, "", msg, name)
+		}
+		v.parameter(p)
+	}
+	for _, name := range Sorted(m.Services) {
+		if _, ok := v.sc.Services[name]; !ok {
+			msg := "sets values for service %q, which the scenario does not define in [services]"
+			if s := Suggest(name, Sorted(v.sc.Services)); s != "" {
+				msg += fmt.Sprintf("; did you mean %q?", s)
+			}
+			v.add(m.Services[name].Pos, "", msg, name)
+		}
+	}
+	// Roles whose inputs the municipality overrides are checked again with
+	// its values.
+	if len(m.Parameters) > 0 {
+		for _, rn := range Sorted(v.sc.Roles) {
+			r := v.sc.Roles[rn]
+			for _, i := range r.In {
+				if _, ok := m.Parameters[i.Ref]; ok && i.Ref != "" {
+					v.role(r, m)
+					break
+				}
+			}
+		}
+	}
+	for _, sn := range Sorted(v.sc.Services) {
+		def := v.sc.Services[sn]
+		if def.Table() == nil {
+			continue
+		}
+		v.service(def.Effective(m), m)
+	}
+}
+
+// service checks a service as it applies in municipality m.
+func (v *validator) service(s *Service, m *Municipality) {
+	t := s.Table()
+	prefix := "services." + s.Name + "."
+	if o, ok := m.Services[s.Name]; ok && o != nil {
+		prefix = "municipalities." + m.Name + ".services." + s.Name + "."
+	}
+	for _, f := range t.Texts {
+		if f.Key == "kind" {
+			continue
+		}
+		v.texts(&Table{Name: t.Name, Texts: []TextField{f}}, s.Texts, prefix)
+	}
+	for _, f := range t.Numbers {
+		v.check(t, s.In, f.Key, prefix, m)
+	}
+	for _, name := range Sorted(s.Caseload) {
+		l := s.Caseload[name]
+		v.line(CaseloadTable, l, prefix+"caseload."+name+".", m)
+	}
+	for _, name := range Sorted(s.Costs) {
+		l := s.Costs[name]
+		lp := prefix + "costs." + name + "."
+		v.line(CostTable, l, lp, m)
+		per := l.Texts.Get(CostTable, "per")
+		if allowed := costBases[s.Kind()]; per.Set && contains(CostTable.Texts[1].Choices, per.S) && !contains(allowed, per.S) {
+			v.add(per.Pos, quote(per.S), "a %s's cost lines can be per %s", t.Name, list(allowed))
+		}
+	}
+	for _, name := range Sorted(s.Staff) {
+		v.staff(s, s.Staff[name], prefix+"staff."+name+".", m)
+	}
+}
+
+// costBases lists what a cost line may be per, by service kind.
+var costBases = map[string][]string{
+	DayCentre:        {PerYear, PerPlace, PerAttendanceDay, PerPost},
+	SocialWorkCentre: {PerYear, PerCase, PerPost},
+}
+
+func (v *validator) line(t *Table, l *Line, prefix string, m *Municipality) {
+	if !ValidName(l.Name) {
+		v.add(l.Pos, quote(l.Name), "expected a name of lower-case letters, digits and _, starting with a letter")
+	}
+	v.texts(t, l.Texts, prefix)
+	for _, f := range t.Numbers {
+		v.check(t, l.In, f.Key, prefix, m)
+	}
+}
+
+func (v *validator) staff(s *Service, l *Line, prefix string, m *Municipality) {
+	v.line(StaffTable, l, prefix, m)
+	norm := l.Texts.Get(StaffTable, "norm")
+	pos := norm.Pos
+	if pos.Key == "" {
+		pos = Position{File: l.Pos.File, Line: l.Pos.Line, Key: prefix + "norm"}
+	}
+	need := func(key, why string) {
+		if !l.In.Has(key) {
+			v.add(Position{File: l.Pos.File, Line: l.Pos.Line, Key: prefix + key}, "", "missing: %s is needed by norm = %q", why, norm.S)
+		}
+	}
+	switch norm.S {
+	case NormPosts:
+		need("posts", "the number of posts")
+	case NormPlaces:
+		if s.Kind() != DayCentre {
+			v.add(pos, quote(norm.S), "norm %q needs a service with places; a %s has none", norm.S, s.Kind())
+		}
+		need("places_per_post", "places per post")
+	case NormCaseload:
+		if len(s.Caseload) == 0 {
+			v.add(pos, quote(norm.S), "norm %q needs the service's [caseload] table, which is empty", norm.S)
+		}
+		need("cases_per_worker", "cases per worker")
+	case NormPopulation:
+		if !m.In.Has("population") {
+			v.add(pos, quote(norm.S), "norm %q needs municipalities.%s.population, which is not set", norm.S, m.Name)
+		}
+		need("inhabitants_per_worker", "inhabitants per worker")
+	case NormTime:
+		if len(s.Caseload) == 0 {
+			v.add(pos, quote(norm.S), "norm %q needs the service's [caseload] table, which is empty", norm.S)
+		}
+		for _, cn := range Sorted(s.Caseload) {
+			c := s.Caseload[cn]
+			if !c.In.Has("hours_per_case") {
+				v.add(Position{File: c.Pos.File, Line: c.Pos.Line, Key: "caseload." + cn + ".hours_per_case"}, "", "missing: hours per case, needed by %snorm = \"time\"", prefix)
+			}
+		}
+	}
+	if s.Texts.Get(s.Table(), "staff_basis").S == BasisCurrent && !l.In.Has("posts") {
+		v.add(Position{File: l.Pos.File, Line: l.Pos.Line, Key: prefix + "posts"}, "", "missing: the posts filled now, needed by staff_basis = \"current\"")
+	}
+}
+
+func describe(s Spec) string {
+	switch s.Kind {
+	case Money:
+		return "an amount"
+	case Share:
+		return "a share from 0 to 1"
+	}
+	if s.Positive {
+		return "a number greater than zero"
+	}
+	return "a number of zero or more"
+}
+
+func textDoc(f TextField) string {
+	switch {
+	case f.Key == "kind":
+		return "the service's kind, one of " + list(ServiceKinds)
+	case f.Doc != "":
+		return f.Doc
+	}
+	return f.Key
+}
+
+func moneyHint(raw string) string {
+	return fmt.Sprintf("%q", raw)
+}
+
+func suggestion(word string, candidates []string) string {
+	if s := Suggest(word, candidates); s != "" {
+		return fmt.Sprintf("; did you mean %q?", s)
+	}
+	return ""
+}
+
+func quote(s string) string { return fmt.Sprintf("%q", s) }
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func list(xs []string) string {
+	q := make([]string, len(xs))
+	for i, x := range xs {
+		q[i] = fmt.Sprintf("%q", x)
+	}
+	return strings.Join(q, ", ")
+}
+
+func sortedKeys[V any](m map[string]V) []string { return Sorted(m) }

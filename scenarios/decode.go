@@ -1,0 +1,396 @@
+package scenarios
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+	"github.com/kosto-project/kosto/models"
+	"github.com/shopspring/decimal"
+)
+
+// A document is one scenario file decoded into a partial scenario: only what
+// that file writes. Load lays documents over their bases.
+type document struct {
+	file    string
+	extends models.Text
+	sc      *models.Scenario
+	// replaced parameters and written keys are what the file itself says
+}
+
+// decoder walks one file's TOML tree against the schema tables of package
+// models, building a partial scenario and collecting every problem.
+type decoder struct {
+	file string
+	loc  *locator
+	ps   *models.Problems
+}
+
+func (d *decoder) pos(path string) models.Position {
+	return models.Position{File: d.file, Line: d.loc.line(path), Key: path}
+}
+
+func (d *decoder) problem(path, value, format string, args ...any) {
+	d.ps.Add(d.pos(path), value, format, args...)
+}
+
+// decodeFile parses src and walks it. A syntax error stops the walk (the
+// decoder cannot go on), and is reported with its line.
+func decodeFile(file string, src []byte, ps *models.Problems) *document {
+	var raw map[string]any
+	if _, err := toml.Decode(string(src), &raw); err != nil {
+		ps.Add(models.Position{File: file, Line: syntaxLine(err)}, "", "%s", syntaxMessage(err))
+		return nil
+	}
+	d := &decoder{file: file, loc: newLocator(string(src)), ps: ps}
+	doc := &document{file: file, sc: &models.Scenario{
+		Parameters:     map[string]*models.Parameter{},
+		Roles:          map[string]*models.Role{},
+		Services:       map[string]*models.Service{},
+		Municipalities: map[string]*models.Municipality{},
+	}}
+	top := []string{"format", "extends", "scenario", "parameters", "roles", "services", "municipalities"}
+	for _, k := range sortedKeys(raw) {
+		v := raw[k]
+		switch k {
+		case "format":
+			n, ok := v.(int64)
+			if !ok || n != models.FormatVersion {
+				d.problem(k, show(v), "expected format = %d, the version of the scenario format this kosto reads", models.FormatVersion)
+			}
+		case "extends":
+			doc.extends = d.text(k, v)
+		case "scenario":
+			d.meta(k, v, &doc.sc.Meta)
+		case "parameters":
+			d.parameters(k, v, doc.sc.Parameters)
+		case "roles":
+			d.named(k, v, func(path, name string, t map[string]any) {
+				r := &models.Role{Name: name, Pos: d.pos(path), Texts: models.Texts{}, In: models.Inputs{}}
+				d.fields(path, t, models.RoleTable, r.Texts, r.In, nil)
+				doc.sc.Roles[name] = r
+			})
+		case "services":
+			d.named(k, v, func(path, name string, t map[string]any) {
+				doc.sc.Services[name] = d.service(path, name, t)
+			})
+		case "municipalities":
+			d.named(k, v, func(path, name string, t map[string]any) {
+				doc.sc.Municipalities[name] = d.municipality(path, name, t)
+			})
+		default:
+			d.unknown(k, k, top, "a scenario file")
+		}
+	}
+	return doc
+}
+
+func (d *decoder) unknown(path, key string, known []string, what string) {
+	msg := fmt.Sprintf("unknown key in %s", what)
+	if s := models.Suggest(key, known); s != "" {
+		msg += fmt.Sprintf("; did you mean %q?", s)
+	} else {
+		msg += "; expected one of " + quoteAll(known)
+	}
+	d.problem(path, "", "%s", msg)
+}
+
+// table asserts that v is a table.
+func (d *decoder) table(path string, v any) (map[string]any, bool) {
+	t, ok := v.(map[string]any)
+	if !ok {
+		d.problem(path, show(v), "expected a table ([%s] or %s = { … })", path, lastKey(path))
+	}
+	return t, ok
+}
+
+// named walks a table of named tables, such as [roles.NAME].
+func (d *decoder) named(path string, v any, each func(path, name string, t map[string]any)) {
+	t, ok := d.table(path, v)
+	if !ok {
+		return
+	}
+	for _, name := range sortedKeys(t) {
+		p := path + "." + name
+		if !models.ValidName(name) {
+			d.problem(p, fmt.Sprintf("%q", name), "expected a name of lower-case letters, digits and _, starting with a letter")
+			continue
+		}
+		sub, ok := d.table(p, t[name])
+		if !ok {
+			continue
+		}
+		each(p, name, sub)
+	}
+}
+
+func (d *decoder) meta(path string, v any, m *models.Meta) {
+	t, ok := d.table(path, v)
+	if !ok {
+		return
+	}
+	m.Pos = d.pos(path)
+	texts := map[string]*models.Text{
+		"name": &m.Name, "title": &m.Title, "country": &m.Country, "currency": &m.Currency,
+		"language": &m.Language, "classification": &m.Classification, "description": &m.Description,
+	}
+	known := []string{"name", "title", "country", "currency", "base_year", "language", "classification", "description"}
+	for _, k := range sortedKeys(t) {
+		p := path + "." + k
+		if k == "base_year" {
+			m.BaseYear = d.input(p, t[k])
+			continue
+		}
+		dst, ok := texts[k]
+		if !ok {
+			d.unknown(p, k, known, "[scenario]")
+			continue
+		}
+		*dst = d.text(p, t[k])
+	}
+}
+
+func (d *decoder) text(path string, v any) models.Text {
+	s, ok := v.(string)
+	if !ok {
+		d.problem(path, show(v), "expected text in quotes")
+		return models.Text{}
+	}
+	return models.Text{S: s, Pos: d.pos(path), Set: true}
+}
+
+// parameters walks [parameters]: each entry is a table with value, unit,
+// source, from and assumption, or — without provenance — a bare value.
+func (d *decoder) parameters(path string, v any, into map[string]*models.Parameter) {
+	t, ok := d.table(path, v)
+	if !ok {
+		return
+	}
+	for _, name := range sortedKeys(t) {
+		p := path + "." + name
+		if !models.ValidName(name) {
+			d.problem(p, fmt.Sprintf("%q", name), "expected a parameter name of lower-case letters, digits and _, starting with a letter")
+			continue
+		}
+		in := d.input(p, t[name])
+		if sub, ok := t[name].(map[string]any); ok {
+			if _, has := sub["value"]; !has {
+				d.problem(p+".value", "", "missing: the parameter's value")
+			}
+		}
+		into[name] = &models.Parameter{Name: name, Input: in}
+	}
+}
+
+// provenanceKeys are the keys an inline value table may carry besides value.
+var provenanceKeys = []string{"value", "unit", "source", "from", "assumption"}
+
+// input decodes a number: an integer, a float (kept, so that validation can
+// refuse it for money), a quoted decimal, the name of a parameter, or a table
+// { value = …, unit, source, from, assumption }.
+func (d *decoder) input(path string, v any) models.Input {
+	in := models.Input{Pos: d.pos(path), Set: true}
+	if t, ok := v.(map[string]any); ok {
+		for _, k := range sortedKeys(t) {
+			p := path + "." + k
+			switch k {
+			case "value":
+				inner := d.input(p, t[k])
+				inner.Pos = d.pos(p)
+				in.Raw, in.Float, in.Ref, in.Value = inner.Raw, inner.Float, inner.Ref, inner.Value
+				in.Pos = inner.Pos
+				in.Set = inner.Set
+			case "unit":
+				in.Unit = d.text(p, t[k]).S
+			case "source":
+				in.Source = d.text(p, t[k]).S
+			case "assumption":
+				in.Assumption = d.text(p, t[k]).S
+			case "from":
+				in.From = d.date(p, t[k])
+			default:
+				d.unknown(p, k, provenanceKeys, "a value table")
+			}
+		}
+		return in
+	}
+	switch x := v.(type) {
+	case int64:
+		in.Raw = strconv.FormatInt(x, 10)
+		in.Value = decimal.NewFromInt(x)
+	case float64:
+		in.Raw = strconv.FormatFloat(x, 'f', -1, 64)
+		in.Float = true
+		in.Value = decimal.NewFromFloat(x)
+	case string:
+		in.Raw = fmt.Sprintf("%q", x)
+		if dv, err := decimal.NewFromString(strings.TrimSpace(x)); err == nil && looksNumeric(x) {
+			in.Value = dv
+		} else if models.ValidName(x) {
+			in.Ref = x
+		} else {
+			d.problem(path, in.Raw, "expected a number (250, \"250.50\") or the name of a parameter")
+			in.Set = false
+		}
+	default:
+		d.problem(path, show(v), "expected a number (250, \"250.50\") or the name of a parameter")
+		in.Set = false
+	}
+	return in
+}
+
+// looksNumeric refuses what decimal would accept but a person would not
+// write as an amount, such as "1e3".
+func looksNumeric(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return false
+	}
+	for i, c := range s {
+		if !(c >= '0' && c <= '9' || c == '.' || (c == '-' || c == '+') && i == 0) {
+			return false
+		}
+	}
+	return true
+}
+
+func (d *decoder) date(path string, v any) string {
+	switch x := v.(type) {
+	case time.Time:
+		if x.Hour() == 0 && x.Minute() == 0 && x.Second() == 0 {
+			return x.Format("2006-01-02")
+		}
+		return x.Format(time.RFC3339)
+	case int64:
+		return strconv.FormatInt(x, 10)
+	case string:
+		return x
+	}
+	d.problem(path, show(v), "expected a date (2018-06-01) or a year (2024)")
+	return ""
+}
+
+// fields walks a table against its schema: numeric keys into in, word keys
+// into tx, named sub-tables to sub. Unknown keys are reported with the
+// closest known key.
+func (d *decoder) fields(path string, t map[string]any, schema *models.Table, tx models.Texts, in models.Inputs, sub func(path, key string, v any)) {
+	for _, k := range sortedKeys(t) {
+		p := path + "." + k
+		v := t[k]
+		if _, ok := schema.Number(k); ok {
+			in[k] = d.input(p, v)
+			continue
+		}
+		if _, ok := schema.Text(k); ok {
+			tx[k] = d.text(p, v)
+			continue
+		}
+		if contains(schema.Tables, k) && sub != nil {
+			sub(p, k, v)
+			continue
+		}
+		d.unknown(p, k, schema.Keys(), "a "+schema.Name)
+	}
+}
+
+func (d *decoder) service(path, name string, t map[string]any) *models.Service {
+	s := &models.Service{Name: name, Pos: d.pos(path), Texts: models.Texts{}, In: models.Inputs{},
+		Staff: map[string]*models.Line{}, Costs: map[string]*models.Line{}, Caseload: map[string]*models.Line{}}
+	// Decode against the union of every kind's keys: whether a key belongs to
+	// this service's kind is checked by validation, once every file is read.
+	d.fields(path, t, anyService, s.Texts, s.In, func(p, key string, v any) {
+		schema, into := models.StaffTable, s.Staff
+		switch key {
+		case "costs":
+			schema, into = models.CostTable, s.Costs
+		case "caseload":
+			schema, into = models.CaseloadTable, s.Caseload
+		}
+		d.named(p, v, func(lp, ln string, lt map[string]any) {
+			l := &models.Line{Name: ln, Pos: d.pos(lp), Texts: models.Texts{}, In: models.Inputs{}}
+			d.fields(lp, lt, schema, l.Texts, l.In, nil)
+			into[ln] = l
+		})
+	})
+	return s
+}
+
+var anyService = models.AnyServiceTable()
+
+func (d *decoder) municipality(path, name string, t map[string]any) *models.Municipality {
+	m := &models.Municipality{Name: name, Pos: d.pos(path), Texts: models.Texts{}, In: models.Inputs{},
+		Parameters: map[string]*models.Parameter{}, Services: map[string]*models.Service{}}
+	d.fields(path, t, models.MunicipalityTable, m.Texts, m.In, func(p, key string, v any) {
+		switch key {
+		case "parameters":
+			d.parameters(p, v, m.Parameters)
+		case "services":
+			d.named(p, v, func(sp, sn string, st map[string]any) {
+				m.Services[sn] = d.service(sp, sn, st)
+			})
+		}
+	})
+	return m
+}
+
+// syntaxLine and syntaxMessage turn the TOML decoder's error into a line and
+// a message a person can act on.
+func syntaxLine(err error) int {
+	if pe, ok := err.(toml.ParseError); ok {
+		return pe.Position.Line
+	}
+	return 0
+}
+
+func syntaxMessage(err error) string {
+	if pe, ok := err.(toml.ParseError); ok {
+		msg := pe.Message
+		if strings.Contains(msg, "has already been defined") {
+			return "not valid TOML: " + msg + " (every name may be defined once)"
+		}
+		return "not valid TOML: " + msg
+	}
+	return "not valid TOML: " + strings.TrimPrefix(err.Error(), "toml: ")
+}
+
+func show(v any) string {
+	switch x := v.(type) {
+	case string:
+		return fmt.Sprintf("%q", x)
+	case map[string]any:
+		return "{…}"
+	case []any, []map[string]any:
+		return "[…]"
+	case float64:
+		return strconv.FormatFloat(x, 'f', -1, 64)
+	}
+	return fmt.Sprint(v)
+}
+
+func lastKey(path string) string {
+	if i := strings.LastIndexByte(path, '.'); i >= 0 {
+		return path[i+1:]
+	}
+	return path
+}
+
+func contains(xs []string, s string) bool {
+	for _, x := range xs {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func quoteAll(xs []string) string {
+	q := make([]string, len(xs))
+	for i, x := range xs {
+		q[i] = fmt.Sprintf("%q", x)
+	}
+	return strings.Join(q, ", ")
+}
+
+func sortedKeys(m map[string]any) []string { return models.Sorted(m) }

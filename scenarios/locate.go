@@ -1,0 +1,208 @@
+package scenarios
+
+import (
+	"strings"
+)
+
+// A locator maps dotted key paths of a TOML document to the lines they are
+// written on. The TOML decoder knows positions but does not expose them, so
+// the locator reads the (already valid) source once more, line by line:
+// table headers, key/value lines, and inline tables on one line. It skips the
+// insides of multi-line strings and arrays.
+type locator struct {
+	lines map[string]int
+}
+
+func newLocator(src string) *locator {
+	l := &locator{lines: map[string]int{}}
+	var table []string
+	inString := "" // the delimiter of the multi-line string we are in
+	depth := 0     // open brackets of a multi-line array or inline table
+	for n, line := range strings.Split(src, "\n") {
+		lineNo := n + 1
+		s := strings.TrimSpace(line)
+		if inString != "" {
+			if strings.Count(s, inString)%2 == 1 {
+				inString = ""
+			}
+			continue
+		}
+		if depth > 0 {
+			depth += bracketDelta(s)
+			continue
+		}
+		if s == "" || s[0] == '#' {
+			continue
+		}
+		if strings.HasPrefix(s, "[") {
+			inner := strings.TrimPrefix(s, "[[")
+			if inner == s {
+				inner = strings.TrimPrefix(s, "[")
+			}
+			end := strings.Index(inner, "]")
+			if end < 0 {
+				continue
+			}
+			table = parseKey(inner[:end])
+			l.record(table, lineNo)
+			continue
+		}
+		eq := keyEnd(s)
+		if eq < 0 {
+			continue
+		}
+		path := append(append([]string{}, table...), parseKey(s[:eq])...)
+		l.record(path, lineNo)
+		value := strings.TrimSpace(s[eq+1:])
+		switch {
+		case strings.HasPrefix(value, `"""`) && strings.Count(value, `"""`) == 1:
+			inString = `"""`
+		case strings.HasPrefix(value, `'''`) && strings.Count(value, `'''`) == 1:
+			inString = `'''`
+		case strings.HasPrefix(value, "{"):
+			l.inline(path, value, lineNo)
+			depth = bracketDelta(value)
+		case strings.HasPrefix(value, "["):
+			depth = bracketDelta(value)
+		}
+	}
+	return l
+}
+
+// inline records the keys of an inline table written on one line.
+func (l *locator) inline(prefix []string, value string, lineNo int) {
+	body := strings.TrimPrefix(value, "{")
+	for _, part := range splitTop(body) {
+		if eq := keyEnd(part); eq >= 0 {
+			l.record(append(append([]string{}, prefix...), parseKey(part[:eq])...), lineNo)
+		}
+	}
+}
+
+func (l *locator) record(path []string, line int) {
+	for i := 1; i <= len(path); i++ {
+		k := strings.Join(path[:i], ".")
+		if _, ok := l.lines[k]; !ok || i == len(path) {
+			if !ok {
+				l.lines[k] = line
+			}
+		}
+	}
+}
+
+// line returns the line of path, or of its nearest written ancestor, or 0.
+func (l *locator) line(path string) int {
+	for path != "" {
+		if n, ok := l.lines[path]; ok {
+			return n
+		}
+		i := strings.LastIndexByte(path, '.')
+		if i < 0 {
+			break
+		}
+		path = path[:i]
+	}
+	return 0
+}
+
+// keyEnd returns the index of the '=' that ends the key at the start of s, or
+// -1 when s does not start with a key.
+func keyEnd(s string) int {
+	quote := byte(0)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '=':
+			return i
+		case c == '{' || c == '[' || c == '#':
+			return -1
+		}
+	}
+	return -1
+}
+
+// parseKey splits a dotted TOML key into its parts, unquoting quoted parts.
+func parseKey(k string) []string {
+	var parts []string
+	var cur strings.Builder
+	quote := byte(0)
+	for i := 0; i < len(k); i++ {
+		c := k[i]
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			} else {
+				cur.WriteByte(c)
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '.':
+			parts = append(parts, strings.TrimSpace(cur.String()))
+			cur.Reset()
+		case c == ' ' || c == '\t':
+		default:
+			cur.WriteByte(c)
+		}
+	}
+	return append(parts, strings.TrimSpace(cur.String()))
+}
+
+// splitTop splits the body of an inline table at its top-level commas.
+func splitTop(s string) []string {
+	var parts []string
+	depth, start := 0, 0
+	quote := byte(0)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '{' || c == '[':
+			depth++
+		case c == '}' || c == ']':
+			depth--
+		case c == ',' && depth == 0:
+			parts = append(parts, strings.TrimSpace(s[start:i]))
+			start = i + 1
+		}
+	}
+	return append(parts, strings.TrimSpace(s[start:]))
+}
+
+// bracketDelta counts opening minus closing brackets and braces outside
+// strings and comments.
+func bracketDelta(s string) int {
+	d := 0
+	quote := byte(0)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case quote != 0:
+			if c == '\\' && quote == '"' {
+				i++
+			} else if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '#':
+			return d
+		case c == '[' || c == '{':
+			d++
+		case c == ']' || c == '}':
+			d--
+		}
+	}
+	return d
+}
