@@ -75,7 +75,7 @@ func (b *builder) build() *Result {
 		muniTotals = append(muniTotals, mr.Total)
 		b.r.Municipalities = append(b.r.Municipalities, mr)
 	}
-	for _, sn := range models.Sorted(sc.Services) {
+	for _, sn := range sc.ServiceNames() {
 		s := sc.Services[sn]
 		id := b.g.Compute(Node{Name: "service." + sn, Label: "service_total", Title: title(s.Texts, sn), Money: true, Unit: b.per("year")}, OpSum, svcTotals[sn]...)
 		b.r.Services = append(b.r.Services, ServiceTotal{Name: sn, Kind: s.Kind(), Title: title(s.Texts, sn), Total: id})
@@ -196,14 +196,14 @@ func (b *builder) role(name string, m *models.Municipality) *RoleResult {
 
 // municipality costs every service in m and sums them by category.
 func (b *builder) municipality(m *models.Municipality) MunicipalityResult {
-	mr := MunicipalityResult{Name: m.Name, Title: m.Title(), Population: -1}
+	mr := MunicipalityResult{Name: m.Name, Title: m.Title(), Population: -1, PerInhabitant: -1}
 	if m.In.Has("population") {
 		mr.Population = b.input(models.MunicipalityTable, m.In, "population", m, m.Name+".population", "inhabitants")
 	}
 	ncat := len(b.sc.Classification.Categories)
 	cats := make([][]NodeID, ncat)
 	var totals []NodeID
-	for _, sn := range models.Sorted(b.sc.Services) {
+	for _, sn := range b.sc.ServiceNames() {
 		s := b.sc.Services[sn].Effective(m)
 		sb := &serviceBuilder{builder: b, m: m, mr: &mr, s: s, t: s.Table(), prefix: m.Name + "." + sn + "."}
 		sr := sb.build()
@@ -219,6 +219,10 @@ func (b *builder) municipality(m *models.Municipality) MunicipalityResult {
 		mr.ByCategory = append(mr.ByCategory, b.g.Compute(Node{Name: m.Name + ".category." + cat.Code, Label: "category", Title: cat.Code, Money: true, Unit: b.per("year")}, OpSum, cats[c]...))
 	}
 	mr.Total = b.g.Compute(Node{Name: m.Name + ".total", Label: "total", Money: true, Unit: b.per("year")}, OpSum, totals...)
+	mr.PerInhabitant = -1
+	if mr.Population >= 0 {
+		mr.PerInhabitant = b.g.Compute(Node{Name: m.Name + ".per_inhabitant", Label: "inhabitant", Money: true, Unit: b.per("inhabitant-year")}, OpDiv, mr.Total, mr.Population)
+	}
 	return mr
 }
 

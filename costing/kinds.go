@@ -132,11 +132,10 @@ func (sb *serviceBuilder) staffAndCosts(bases map[string]NodeID, places NodeID) 
 	var blocks, staffLines []NodeID
 	var budgetedPosts []NodeID
 	for _, post := range models.Sorted(sb.s.Staff) {
-		st, role, lines := sb.staffLine(post, sb.s.Staff[post], places)
+		st, lines := sb.staffLine(post, sb.s.Staff[post], places)
 		sb.sr.Staffing = append(sb.sr.Staffing, st)
 		budgetedPosts = append(budgetedPosts, st.Budgeted)
 		staffLines = append(staffLines, lines...)
-		_ = role
 	}
 	var out []block
 	if len(staffLines) > 0 {
@@ -174,14 +173,14 @@ func (sb *serviceBuilder) staffAndCosts(bases map[string]NodeID, places NodeID) 
 // staffLine derives a staff line's FTE under every norm it has inputs for,
 // the whole posts its chosen norm requires, the gap to the posts filled now
 // and its cost, and the annual lines of the posts the budget pays for.
-func (sb *serviceBuilder) staffLine(post string, l *models.Line, places NodeID) (Staffing, *RoleResult, []NodeID) {
+func (sb *serviceBuilder) staffLine(post string, l *models.Line, places NodeID) (Staffing, []NodeID) {
 	p := sb.prefix + "staff." + post + "."
 	in := func(k, unit string) NodeID { return sb.input(models.StaffTable, l.In, k, sb.m, p+k, unit) }
 	fte := func(norm string, op Op, args ...NodeID) NodeID {
 		return sb.g.Compute(Node{Name: p + "fte_" + norm, Label: "fte_" + norm, Unit: "FTE"}, op, args...)
 	}
 	role := sb.role(l.Texts["role"].S, sb.m)
-	st := Staffing{Post: post, Role: role.Name, Norm: l.Texts.Get(models.StaffTable, "norm").S}
+	st := Staffing{Post: post, Role: role.Name, RoleTitle: role.Title, Norm: l.Texts.Get(models.StaffTable, "norm").S}
 	st.CurrentPosts = sb.zero
 	if l.In.Has("posts") {
 		st.CurrentPosts = in("posts", "FTE")
@@ -234,7 +233,7 @@ func (sb *serviceBuilder) staffLine(post string, l *models.Line, places NodeID) 
 		sb.line(id, e.element, "")
 		lines = append(lines, id)
 	}
-	return st, role, lines
+	return st, lines
 }
 
 // workloadHours returns Σ cases × hours per case over the caseload, when

@@ -54,10 +54,11 @@ type RoleResult struct {
 // MunicipalityResult is one municipality's services and totals.
 type MunicipalityResult struct {
 	Name, Title string
-	Population  NodeID // -1 when not given
-	Services    []ServiceResult
-	ByCategory  []NodeID
-	Total       NodeID
+	Population    NodeID // -1 when not given
+	Services      []ServiceResult
+	ByCategory    []NodeID
+	Total         NodeID
+	PerInhabitant NodeID // the total per inhabitant; -1 without a population
 }
 
 // ServiceResult is one service costed in one municipality.
@@ -94,6 +95,7 @@ type Line struct {
 // Staffing is one staff line's requirement against the posts filled now.
 type Staffing struct {
 	Post, Role    string
+	RoleTitle     string
 	Norm          string
 	ByNorm        []NormFTE // FTE under every norm the scenario gives inputs for
 	RequiredFTE   NodeID    // under the chosen norm, unrounded

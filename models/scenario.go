@@ -217,3 +217,23 @@ func (sc *Scenario) Parameter(m *Municipality, name string) (*Parameter, bool) {
 	p, ok := sc.Parameters[name]
 	return p, ok
 }
+
+// kindOrder is the order reports list services in: the Centre for Social
+// Work that manages cases first, then family-based care, then day services.
+var kindOrder = []string{SocialWorkCentre, FosterCare, SpecialisedFosterCare, KinshipCare, DayCentre}
+
+// ServiceNames returns the scenario's service names in report order: by
+// kind, then by name.
+func (sc *Scenario) ServiceNames() []string {
+	names := Sorted(sc.Services)
+	rank := func(n string) int {
+		for i, k := range kindOrder {
+			if sc.Services[n].Kind() == k {
+				return i
+			}
+		}
+		return len(kindOrder)
+	}
+	sort.SliceStable(names, func(i, j int) bool { return rank(names[i]) < rank(names[j]) })
+	return names
+}

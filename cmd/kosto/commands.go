@@ -1,0 +1,291 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/kosto-project/kosto/costing"
+	"github.com/kosto-project/kosto/models"
+	"github.com/kosto-project/kosto/scenarios"
+	"github.com/kosto-project/kosto/templates"
+	"github.com/spf13/cobra"
+)
+
+// formats maps --format to a renderer.
+var formats = map[string]func(io.Writer, *costing.Result, templates.Options) error{
+	"table":    templates.Text,
+	"markdown": templates.Markdown,
+	"json":     templates.JSON,
+	"csv":      templates.CSV,
+}
+
+const formatNames = "table, json, csv or markdown"
+
+// output is the flags shared by commands that write a report.
+type output struct {
+	format string
+	lang   string
+	file   string
+	force  bool
+}
+
+func (o *output) flags(c *cobra.Command) {
+	c.Flags().StringVarP(&o.format, "format", "f", "table", "output format: "+formatNames)
+	c.Flags().StringVar(&o.lang, "lang", "", "language of labels: en or sq (default: the scenario's language)")
+	c.Flags().StringVarP(&o.file, "output", "o", "", "write to this file instead of standard output (written whole, or not at all)")
+	c.Flags().BoolVar(&o.force, "force", false, "overwrite the --output file if it exists")
+}
+
+func (o *output) check() error {
+	if _, ok := formats[o.format]; !ok {
+		return badInput("--format %q: expected %s", o.format, formatNames)
+	}
+	return checkLang(o.lang)
+}
+
+func checkLang(lang string) error {
+	if lang != "" && lang != "en" && lang != "sq" {
+		return badInput("--lang %q: expected en or sq", lang)
+	}
+	return nil
+}
+
+// write renders into memory first, so that a failed rendering leaves
+// nothing half-written, then writes to standard output or to the file.
+func (o *output) write(stdout io.Writer, render func(io.Writer) error) error {
+	var buf bytes.Buffer
+	if err := render(&buf); err != nil {
+		return err
+	}
+	if o.file == "" {
+		_, err := stdout.Write(buf.Bytes())
+		return err
+	}
+	return writeFile(o.file, buf.Bytes(), o.force)
+}
+
+// load opens a scenario by file path or shipped name, and costs it.
+func load(arg string) (*costing.Result, error) {
+	sc, err := scenarios.Open(arg)
+	if err != nil {
+		return nil, asInput(err)
+	}
+	r, err := costing.Cost(sc)
+	if err != nil {
+		return nil, asInput(err)
+	}
+	return r, nil
+}
+
+// asInput marks scenario errors as bad input (problems already are).
+func asInput(err error) error {
+	if _, ok := err.(models.Problems); ok {
+		return err
+	}
+	return inputError{err}
+}
+
+func newRunCmd() *cobra.Command {
+	var o output
+	c := &cobra.Command{
+		Use:   "run [SCENARIO]",
+		Short: "Cost a scenario: unit costs, staffing and the year's budget",
+		Long: `Run costs a scenario and prints, for each municipality, the cost of a
+full-time post of every role, the unit cost of every service broken into its
+blocks, staffing against need under each norm, the year's budget line by line
+and the totals by economic category.
+
+SCENARIO is a scenario file (.toml) or the name of a shipped scenario
+(kosto scenarios list); without one, run costs the shipped "` + scenarios.DefaultScenario + `".`,
+		Example: `  kosto run
+  kosto run gjilan --lang sq
+  kosto run mine.toml --format json
+  kosto run mine.toml --format csv --output budget.csv --force`,
+		Args: args(cobra.MaximumNArgs(1)),
+		RunE: func(cmd *cobra.Command, a []string) error {
+			if err := o.check(); err != nil {
+				return err
+			}
+			name := scenarios.DefaultScenario
+			if len(a) == 1 {
+				name = a[0]
+			}
+			r, err := load(name)
+			if err != nil {
+				return err
+			}
+			opts := templates.Options{Lang: o.lang}
+			return o.write(cmd.OutOrStdout(), func(w io.Writer) error { return formats[o.format](w, r, opts) })
+		},
+	}
+	o.flags(c)
+	return c
+}
+
+func newExplainCmd() *cobra.Command {
+	var lang string
+	var depth int
+	var list bool
+	c := &cobra.Command{
+		Use:   "explain SCENARIO FIGURE",
+		Short: "Show how a figure was computed, down to its sourced parameters",
+		Long: `Explain prints the formula tree of one figure: its value, the formula that
+computed it, and the figures it was computed from, down to the scenario's
+parameters with their units, sources and the file and line they were
+written at.
+
+FIGURE is a figure's name, as in kosto run --format json ("figure" fields),
+for example gjilan.foster_care.unit_cost or roles.social_services_officer.cost_per_hour.
+A unique ending is enough (foster_care.unit_cost). --list prints every name.`,
+		Example: `  kosto explain gjilan gjilan.foster_care.unit_cost
+  kosto explain gjilan roles.social_services_officer.cost_per_client_hour --lang sq
+  kosto explain gjilan gjilan.total --depth 2
+  kosto explain gjilan --list`,
+		Args: args(cobra.RangeArgs(1, 2)),
+		RunE: func(cmd *cobra.Command, a []string) error {
+			if err := checkLang(lang); err != nil {
+				return err
+			}
+			if depth < 0 {
+				return badInput("--depth %d: expected 0 (everything) or more", depth)
+			}
+			if !list && len(a) < 2 {
+				return badInput("explain needs a FIGURE, or --list to see every figure\nRun 'kosto explain --help' for usage.")
+			}
+			r, err := load(a[0])
+			if err != nil {
+				return err
+			}
+			var buf bytes.Buffer
+			if list {
+				tw := tabwriter.NewWriter(&buf, 0, 0, 2, ' ', 0)
+				for i, n := range r.Graph.Nodes {
+					d, ok := r.Value(costing.NodeID(i))
+					v := "n/a"
+					if ok {
+						v = d.String()
+						if n.Money {
+							v = d.StringFixed(r.Graph.Decimals)
+						}
+					}
+					fmt.Fprintf(tw, "%s\t%s\t%s\n", n.Name, v, n.Unit)
+				}
+				tw.Flush()
+			} else {
+				id, err := r.Find(a[1])
+				if err != nil {
+					return inputError{err}
+				}
+				if err := templates.Explain(&buf, r, r.Explain(id, depth), templates.Options{Lang: lang}); err != nil {
+					return err
+				}
+			}
+			_, err = cmd.OutOrStdout().Write(buf.Bytes())
+			return err
+		},
+	}
+	c.Flags().StringVar(&lang, "lang", "", "language of labels: en or sq")
+	c.Flags().IntVar(&depth, "depth", 0, "levels of the tree to expand (0 for all)")
+	c.Flags().BoolVar(&list, "list", false, "list every figure of the scenario with its value")
+	return c
+}
+
+func newValidateCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "validate FILE...",
+		Short: "Check scenario files and report every problem",
+		Long: `Validate reads each scenario file (and the files it extends) and reports
+every problem in one run: unknown keys (with the closest known key), amounts
+written as floats, negative amounts, shares outside 0–1, references to
+undefined parameters or roles, missing required keys, extends cycles. Each
+problem names the file, the line, the key, the offending value and what was
+expected.
+
+When every file is valid, validate says so on standard output and prints any
+warnings (a parameter without a source, a parameter nothing uses) on standard
+error. When any file has a problem, everything goes to standard error and the
+exit status is 2.`,
+		Example: `  kosto validate mine.toml
+  kosto validate status-quo.toml reform.toml
+  kosto validate gjilan`,
+		Args: args(cobra.MinimumNArgs(1)),
+		RunE: func(cmd *cobra.Command, a []string) error {
+			var ok []string
+			var report strings.Builder
+			failed := 0
+			for _, f := range a {
+				sc, err := scenarios.Open(f)
+				if err != nil {
+					failed++
+					fmt.Fprintln(&report, strings.TrimRight(err.Error(), "\n"))
+					continue
+				}
+				ok = append(ok, fmt.Sprintf("%s: valid (%d parameters, %d roles, %d services, %d municipalities)",
+					f, len(sc.Parameters), len(sc.Roles), len(sc.Services), len(sc.Municipalities)))
+				for _, w := range sc.Warnings() {
+					fmt.Fprintln(cmd.ErrOrStderr(), "warning: "+w.Error())
+				}
+			}
+			if failed > 0 {
+				for _, l := range ok {
+					fmt.Fprintln(cmd.ErrOrStderr(), l)
+				}
+				return inputError{fmt.Errorf("%skosto: %d of %d files have problems", report.String(), failed, len(a))}
+			}
+			fmt.Fprintln(cmd.OutOrStdout(), strings.Join(ok, "\n"))
+			return nil
+		},
+	}
+}
+
+func newScenariosCmd() *cobra.Command {
+	c := &cobra.Command{
+		Use:   "scenarios",
+		Short: "List and print the scenarios shipped with kosto",
+		Example: `  kosto scenarios list
+  kosto scenarios show gjilan > mine.toml`,
+		Args: args(cobra.NoArgs),
+	}
+	c.AddCommand(&cobra.Command{
+		Use:     "list",
+		Short:   "List the shipped scenarios",
+		Example: "  kosto scenarios list",
+		Args:    args(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			var buf bytes.Buffer
+			tw := tabwriter.NewWriter(&buf, 0, 0, 2, ' ', 0)
+			for _, name := range scenarios.Shipped() {
+				sc, err := scenarios.LoadShipped(name)
+				if err != nil {
+					return err // a shipped scenario that does not load is kosto's bug
+				}
+				def := ""
+				if name == scenarios.DefaultScenario {
+					def = " (default)"
+				}
+				fmt.Fprintf(tw, "%s%s\t%s\t%s\t%s\n", name, def, sc.Meta.Country.S, sc.Meta.Currency.S, sc.Meta.Title.S)
+			}
+			tw.Flush()
+			_, err := cmd.OutOrStdout().Write(buf.Bytes())
+			return err
+		},
+	}, &cobra.Command{
+		Use:   "show NAME",
+		Short: "Print a shipped scenario's TOML, to copy and edit",
+		Example: `  kosto scenarios show gjilan
+  kosto scenarios show gjilan > mine.toml`,
+		Args: args(cobra.ExactArgs(1)),
+		RunE: func(cmd *cobra.Command, a []string) error {
+			src, err := scenarios.ShippedSource(a[0])
+			if err != nil {
+				return inputError{err}
+			}
+			_, err = cmd.OutOrStdout().Write(src)
+			return err
+		},
+	})
+	return c
+}

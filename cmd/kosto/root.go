@@ -1,0 +1,147 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"runtime/debug"
+	"strings"
+
+	"github.com/kosto-project/kosto/models"
+	"github.com/spf13/cobra"
+)
+
+// Exit statuses, documented in the root help.
+const (
+	exitOK       = 0 // the command did what was asked
+	exitInternal = 1 // kosto itself failed (a bug, or an output that could not be written)
+	exitInput    = 2 // bad input: a scenario with problems, an unknown figure, a wrong flag
+)
+
+// inputError marks an error caused by what the user gave kosto.
+type inputError struct{ err error }
+
+func (e inputError) Error() string { return e.err.Error() }
+func (e inputError) Unwrap() error { return e.err }
+
+func badInput(format string, args ...any) error {
+	return inputError{fmt.Errorf(format, args...)}
+}
+
+// exitCode maps an error to the exit status: the one place that does.
+func exitCode(err error) int {
+	var ie inputError
+	var ps models.Problems
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.As(err, &ie), errors.As(err, &ps):
+		return exitInput
+	}
+	return exitInternal
+}
+
+// run executes kosto with args, writing to stdout and stderr, and returns the
+// exit status. Tests call it directly.
+func run(args []string, stdout, stderr io.Writer) int {
+	root := newRoot(stdout, stderr)
+	root.SetArgs(args)
+	err := root.Execute()
+	if err != nil {
+		msg := err.Error()
+		if ps := (models.Problems{}); errors.As(err, &ps) {
+			n := len(ps)
+			plural := "s"
+			if n == 1 {
+				plural = ""
+			}
+			msg = fmt.Sprintf("%s\nkosto: %d problem%s; nothing was computed", msg, n, plural)
+		}
+		fmt.Fprintln(stderr, strings.TrimRight(msg, "\n"))
+	}
+	return exitCode(err)
+}
+
+const rootLong = `kosto costs social services and projects municipal budgets.
+
+From a TOML scenario it builds unit costs bottom-up (staff salary, on-costs,
+working time, overheads, capital, allowances) for family-based care, day
+centres and Centres for Social Work, derives staffing from caseload and
+population norms, and totals the year's budget by service and by economic
+category. Every figure can say where it came from: kosto explain walks it
+back to the scenario's sourced parameters.
+
+Exit status:
+  0  success
+  1  kosto itself failed (a bug, or an output file that could not be written)
+  2  bad input: a scenario with problems, an unknown figure or scenario,
+     a wrong flag or argument; nothing is written to standard output`
+
+const rootExample = `  kosto run                          # cost the shipped Gjilan scenario
+  kosto run --lang sq                # the same, in Albanian
+  kosto scenarios show gjilan > mine.toml
+  kosto validate mine.toml
+  kosto run mine.toml --format markdown --output budget.md
+  kosto explain gjilan gjilan.foster_care.unit_cost`
+
+func newRoot(stdout, stderr io.Writer) *cobra.Command {
+	root := &cobra.Command{
+		Use:           "kosto",
+		Short:         "Cost social services and project municipal budgets",
+		Long:          rootLong,
+		Example:       rootExample,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return badInput("%v\nRun '%s --help' for usage.", err, c.CommandPath())
+	})
+	root.AddCommand(newRunCmd(), newExplainCmd(), newValidateCmd(), newScenariosCmd(), newVersionCmd())
+	return root
+}
+
+// args wraps a cobra argument check so that its error is an input error.
+func args(check cobra.PositionalArgs) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, a []string) error {
+		if err := check(cmd, a); err != nil {
+			return badInput("%v\nRun '%s --help' for usage.", err, cmd.CommandPath())
+		}
+		return nil
+	}
+}
+
+func newVersionCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:     "version",
+		Short:   "Print kosto's version",
+		Example: "  kosto version",
+		Args:    args(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			fmt.Fprintf(cmd.OutOrStdout(), "kosto %s (scenario format %d)\n", version(), models.FormatVersion)
+			return nil
+		},
+	}
+}
+
+// version is set at build time with -ldflags "-X main.buildVersion=…", else
+// read from the module's build information.
+var buildVersion = ""
+
+func version() string {
+	if buildVersion != "" {
+		return buildVersion
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		if bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+			return bi.Main.Version
+		}
+		for _, s := range bi.Settings {
+			if s.Key == "vcs.revision" && len(s.Value) >= 12 {
+				return "devel+" + s.Value[:12]
+			}
+		}
+	}
+	return "devel"
+}

@@ -1,0 +1,145 @@
+package templates
+
+// glossary holds every label a report prints, in English and Albanian.
+// Keys are the labels the engine gives its figures (costing.Node.Label),
+// measures, norms, service kinds, cost elements and the headings of reports.
+var glossary = map[string][2]string{
+	// Headings and words.
+	"staff_costs":        {"Staff cost per full-time post", "Kostoja e stafit për një vend pune me kohë të plotë"},
+	"unit_costs":         {"Unit costs", "Kostot për njësi"},
+	"staffing":           {"Staffing against need", "Stafi kundrejt nevojës"},
+	"annual_budget":      {"Annual budget", "Buxheti vjetor"},
+	"by_category":        {"By economic category", "Sipas kategorive ekonomike"},
+	"by_service":         {"By service", "Sipas shërbimeve"},
+	"by_municipality":    {"By municipality", "Sipas komunave"},
+	"municipality":       {"Municipality", "Komuna"},
+	"service":            {"Service", "Shërbimi"},
+	"line":               {"Line", "Zëri"},
+	"category":           {"Category", "Kategoria"},
+	"amount":             {"Amount", "Shuma"},
+	"role":               {"Role", "Pozita"},
+	"post":               {"Post", "Vendi i punës"},
+	"norm":               {"Norm", "Norma"},
+	"total":              {"Total", "Gjithsej"},
+	"memo":               {"memo", "memo"},
+	"paid_by":            {"paid by", "paguhet nga"},
+	"memo_note":          {"Memo lines are costs of the service paid from another budget; they are shown, not added.", "Zërat memo janë kosto të shërbimit që paguhen nga një buxhet tjetër; tregohen, por nuk mblidhen."},
+	"warnings":           {"Warnings", "Paralajmërime"},
+	"scenario":           {"Scenario", "Skenari"},
+	"base_year":          {"base year", "viti bazë"},
+	"classification":     {"classification", "klasifikimi"},
+	"volume":             {"Volume", "Vëllimi"},
+	"measure":            {"Measure", "Njësia"},
+	"unit_cost":          {"Unit cost", "Kostoja për njësi"},
+	"figure":             {"Figure", "Treguesi"},
+	"inhabitants":        {"inhabitants", "banorë"},
+	"fte":                {"FTE", "ekuivalent me kohë të plotë"},
+	"required_fte":       {"Required FTE", "Nevoja (ekuivalent)"},
+	"posts_required":     {"Required posts", "Vende të nevojshme"},
+	"posts_current":      {"Current posts", "Vende aktuale"},
+	"gap":                {"Gap", "Mungesa"},
+	"gap_cost":           {"Cost of gap per year", "Kostoja vjetore e mungesës"},
+	"chosen":             {"chosen", "e zgjedhur"},
+	"undefined":          {"n/a", "s/z"},
+	"formula":            {"Formula", "Formula"},
+	"source":             {"source", "burimi"},
+	"assumption":         {"assumption", "supozim"},
+	"applies_from":       {"applies from", "vlen nga"},
+	"written_at":         {"written at", "shkruar te"},
+	"default":            {"default of the scenario format", "vlerë e paracaktuar e formatit"},
+	"see_above":          {"see above", "shih më lart"},
+	"deeper":             {"…", "…"},
+	"rounded_note":       {"money is rounded to the currency's minor unit where it is computed", "paratë rrumbullakohen në njësinë më të vogël të monedhës aty ku llogariten"},
+	"services_total":     {"All services", "Të gjitha shërbimet"},
+	"population":         {"Population", "Popullsia"},
+	"per_inhabitant_col": {"Per inhabitant", "Për banor"},
+
+	// Role figures.
+	"annual_salary":        {"Annual salary", "Paga vjetore"},
+	"annual_gross":         {"Gross pay", "Paga bruto"},
+	"on_costs":             {"Employer contributions", "Kontributet e punëdhënësit"},
+	"employment_cost":      {"Employment cost", "Kostoja e punësimit"},
+	"overheads":            {"Overheads", "Shpenzime të përgjithshme"},
+	"capital":              {"Capital (annuity)", "Kapitali (anuitet)"},
+	"annual_cost_per_fte":  {"Cost per FTE-year", "Kostoja për vend pune në vit"},
+	"productive_weeks":     {"Productive weeks", "Javë produktive"},
+	"productive_hours":     {"Productive hours", "Orë produktive"},
+	"client_hours":         {"Client hours", "Orë me klientë"},
+	"cost_per_hour":        {"Cost per hour", "Kostoja për orë"},
+	"cost_per_client_hour": {"Cost per client hour", "Kostoja për orë me klientë"},
+
+	// Blocks and lines.
+	"allowance":             {"Allowance", "Pagesa për kujdestarin"},
+	"case_management":       {"Case management", "Menaxhimi i rastit"},
+	"carer_support":         {"Carer support", "Mbështetja e kujdestarit"},
+	"overhead":              {"Overhead", "Shpenzime të përgjithshme"},
+	"direct_cost":           {"Direct cost", "Kostoja direkte"},
+	"placement_payment":     {"Placement payment", "Pagesa e vendosjes"},
+	"recruitment":           {"Carer recruitment", "Rekrutimi i kujdestarëve"},
+	"assessment_training":   {"Assessment and training", "Vlerësimi dhe trajnimi"},
+	"one_off_per_placement": {"One-off cost per placement", "Kosto e njëhershme për vendosje"},
+	"staff":                 {"Staff", "Stafi"},
+	"cost_line":             {"Cost", "Kosto"},
+	"service_total":         {"Service total", "Gjithsej shërbimi"},
+	"memo_total":            {"Memo total", "Gjithsej memo"},
+	"attendance_days":       {"Attendance days", "Ditë pranie"},
+	"cases":                 {"Cases", "Raste"},
+	"workload_hours":        {"Workload hours", "Orë pune të nevojshme"},
+	"posts_budgeted":        {"Posts budgeted", "Vende të buxhetuara"},
+	"posts_missing":         {"Posts missing", "Vende që mungojnë"},
+	"zero":                  {"zero", "zero"},
+
+	// Cost elements.
+	"pay":                    {"Gross pay", "Paga bruto"},
+	"employer_contributions": {"Employer contributions", "Kontributet e punëdhënësit"},
+	"transfers":              {"Transfers", "Transferta"},
+	"goods_services":         {"Goods and services", "Mallra dhe shërbime"},
+	"utilities":              {"Utilities", "Shpenzime komunale"},
+	"staff_time":             {"Staff time", "Koha e stafit"},
+
+	// Measures.
+	"child_year":     {"per child-year", "për fëmijë në vit"},
+	"placement":      {"per new placement", "për vendosje të re"},
+	"place_year":     {"per place-year", "për vend në vit"},
+	"attendance_day": {"per attendance day", "për ditë pranie"},
+	"case":           {"per case", "për rast"},
+	"inhabitant":     {"per inhabitant", "për banor"},
+
+	// Norms.
+	"norm_posts":      {"posts as filled", "vendet siç janë"},
+	"norm_places":     {"by places", "sipas vendeve"},
+	"norm_caseload":   {"by caseload", "sipas rasteve"},
+	"norm_population": {"by population", "sipas popullsisë"},
+	"norm_time":       {"by time", "sipas kohës"},
+	"fte_places":      {"FTE by places", "Ekuivalent sipas vendeve"},
+	"fte_caseload":    {"FTE by caseload", "Ekuivalent sipas rasteve"},
+	"fte_population":  {"FTE by population", "Ekuivalent sipas popullsisë"},
+	"fte_time":        {"FTE by time", "Ekuivalent sipas kohës"},
+
+	// Service kinds.
+	"foster_care":             {"Foster care", "Strehim familjar"},
+	"kinship_care":            {"Kinship care", "Kujdes farefisnor"},
+	"specialised_foster_care": {"Specialised foster care", "Strehim familjar i specializuar"},
+	"day_centre":              {"Day centre", "Qendër ditore"},
+	"social_work_centre":      {"Centre for Social Work", "Qendra për Punë Sociale"},
+}
+
+// Languages reports can be written in.
+var Languages = []string{"en", "sq"}
+
+// label returns the text of key in lang ("en" or "sq"); an unknown key is
+// returned as it is, so a gap in the glossary shows instead of vanishing.
+func label(lang, key string) string {
+	t, ok := glossary[key]
+	if !ok {
+		return key
+	}
+	if lang == "sq" {
+		return t[1]
+	}
+	return t[0]
+}
+
+// HasLabel reports whether the glossary has key, for tests that check every
+// label the engine uses is translated.
+func HasLabel(key string) bool { _, ok := glossary[key]; return ok }
