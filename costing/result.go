@@ -53,7 +53,7 @@ type RoleResult struct {
 
 // MunicipalityResult is one municipality's services and totals.
 type MunicipalityResult struct {
-	Name, Title string
+	Name, Title   string
 	Population    NodeID // -1 when not given
 	Services      []ServiceResult
 	ByCategory    []NodeID
