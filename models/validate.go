@@ -112,6 +112,15 @@ func (v *validator) file() string {
 	return ""
 }
 
+// missing is the position of key, which the table written at "at" lacks:
+// the table's file and line, so that the reader sees where to add it.
+func (v *validator) missing(at Position, key string) Position {
+	if at.File == "" {
+		return Position{File: v.file(), Key: key}
+	}
+	return Position{File: at.File, Line: at.Line, Key: key}
+}
+
 func (v *validator) add(pos Position, value, format string, args ...any) {
 	p := Problem{Pos: pos, Value: value, Expected: fmt.Sprintf(format, args...)}
 	key := p.Error()
@@ -128,7 +137,7 @@ func (v *validator) meta() {
 		if t.Pos.Key != "" {
 			return t.Pos
 		}
-		return Position{File: v.file(), Line: m.Pos.Line, Key: "scenario." + key}
+		return v.missing(m.Pos, "scenario."+key)
 	}
 	switch {
 	case !m.Name.Set:
@@ -151,7 +160,7 @@ func (v *validator) meta() {
 	}
 	by := m.BaseYear
 	if !by.Set {
-		v.add(Position{File: v.file(), Line: m.Pos.Line, Key: "scenario.base_year"}, "", "missing: the year the scenario's figures are for")
+		v.add(v.missing(m.Pos, "scenario.base_year"), "", "missing: the year the scenario's figures are for")
 	} else if by.Ref != "" || !by.Value.IsInteger() || by.Value.LessThan(decimal.NewFromInt(1990)) || by.Value.GreaterThan(decimal.NewFromInt(2100)) {
 		v.add(by.Pos, by.Raw, "expected a year from 1990 to 2100, written as a whole number")
 	}
@@ -166,11 +175,24 @@ func (v *validator) parameter(p *Parameter) {
 		v.add(pos, "", "missing: the parameter's value")
 	} else if p.Input.Ref != "" {
 		v.add(pos, p.Input.Raw, "expected a number: a parameter's value cannot be the name of another parameter")
+	} else if isMoneyUnit(p.Input.Unit, v.sc.Meta.Currency.S) {
+		// A parameter whose unit names the currency is money wherever it
+		// is used, or if nothing uses it yet.
+		v.value(p.Input, Spec{Kind: Money}, "")
 	}
 }
 
+// isMoneyUnit reports whether a unit such as "EUR/month" names the currency.
+func isMoneyUnit(unit, currency string) bool {
+	if currency == "" || !strings.HasPrefix(unit, currency) {
+		return false
+	}
+	rest := unit[len(currency):]
+	return rest == "" || rest[0] == '/' || rest[0] == ' '
+}
+
 // check validates one numeric field of a table as it applies in municipality m.
-func (v *validator) check(t *Table, in Inputs, key string, prefix string, m *Municipality) {
+func (v *validator) check(t *Table, in Inputs, key string, at Position, prefix string, m *Municipality) {
 	f, ok := t.Number(key)
 	if !ok {
 		return
@@ -178,7 +200,7 @@ func (v *validator) check(t *Table, in Inputs, key string, prefix string, m *Mun
 	i, set := in[key]
 	if !set || !i.Set {
 		if f.Required {
-			v.add(Position{File: v.file(), Key: prefix + key}, "", "missing: %s (%s)", f.Doc, describe(f.Spec))
+			v.add(v.missing(at, prefix+key), "", "missing: %s (%s)", f.Doc, describe(f.Spec))
 		}
 		return
 	}
@@ -226,7 +248,7 @@ func (v *validator) value(i Input, spec Spec, usedBy string) {
 	switch spec.Kind {
 	case Money:
 		if i.Float {
-			v.add(i.Pos, i.Raw, "expected an amount written as a quoted string or an integer (%s), not a float: a TOML float can silently lose digits%s", moneyHint(i.Raw), suffix)
+			v.add(i.Pos, i.Raw, "expected an amount in quotes (%s) or a whole number: a number with decimals written without quotes can silently lose digits%s", moneyHint(i.Raw), suffix)
 			return
 		}
 		if d.IsNegative() {
@@ -261,12 +283,12 @@ func (v *validator) value(i Input, spec Spec, usedBy string) {
 	}
 }
 
-func (v *validator) texts(t *Table, tx Texts, prefix string) {
+func (v *validator) texts(t *Table, tx Texts, at Position, prefix string) {
 	for _, f := range t.Texts {
 		x, ok := tx[f.Key]
 		if !ok || !x.Set {
 			if f.Required {
-				v.add(Position{File: v.file(), Key: prefix + f.Key}, "", "missing: %s", textDoc(f))
+				v.add(v.missing(at, prefix+f.Key), "", "missing: %s", textDoc(f))
 			}
 			continue
 		}
@@ -296,7 +318,7 @@ func (v *validator) texts(t *Table, tx Texts, prefix string) {
 				}
 				v.add(x.Pos, quote(x.S), msg, x.S)
 			case s.Kind() != SocialWorkCentre:
-				v.add(x.Pos, quote(x.S), "expected a service of kind %s; %s is a %s", SocialWorkCentre, x.S, s.Kind())
+				v.add(x.Pos, quote(x.S), "expected a service of kind %s; %s is a %s service", SocialWorkCentre, x.S, s.Kind())
 			}
 		}
 	}
@@ -307,9 +329,9 @@ func (v *validator) role(r *Role, m *Municipality) {
 	if m == nil && !ValidName(r.Name) {
 		v.add(r.Pos, quote(r.Name), "expected a role name of lower-case letters, digits and _, starting with a letter")
 	}
-	v.texts(RoleTable, r.Texts, prefix)
+	v.texts(RoleTable, r.Texts, r.Pos, prefix)
 	for _, f := range RoleTable.Numbers {
-		v.check(RoleTable, r.In, f.Key, prefix, m)
+		v.check(RoleTable, r.In, f.Key, r.Pos, prefix, m)
 	}
 	// Productive weeks must be positive, or the cost per hour is undefined.
 	weeks := v.number(RoleTable, r.In, "weeks_per_year", m)
@@ -394,7 +416,18 @@ func (v *validator) kindKeys(def, s *Service, prefix string) {
 	}
 	for key, lines := range map[string]map[string]*Line{"staff": s.Staff, "costs": s.Costs, "caseload": s.Caseload} {
 		if len(lines) > 0 && !contains(t.Tables, key) {
-			v.add(where(Position{}, key), "", "a %s has no %s table%s", t.Name, key, suggestion(key, t.Keys()))
+			// Point at the sub-table's first line, not at the service.
+			var first Position
+			for _, name := range Sorted(lines) {
+				if p := lines[name].Pos; first.File == "" || p.Line < first.Line {
+					first = p
+				}
+			}
+			pos := Position{File: first.File, Line: first.Line, Key: prefix + key}
+			if pos.File == "" {
+				pos = where(Position{}, key)
+			}
+			v.add(pos, "", "a %s has no %s table%s", t.Name, key, suggestion(key, t.Keys()))
 		}
 	}
 }
@@ -404,9 +437,9 @@ func (v *validator) municipality(m *Municipality) {
 	if !ValidName(m.Name) {
 		v.add(m.Pos, quote(m.Name), "expected a municipality name of lower-case letters, digits and _, starting with a letter")
 	}
-	v.texts(MunicipalityTable, m.Texts, prefix)
+	v.texts(MunicipalityTable, m.Texts, m.Pos, prefix)
 	for _, f := range MunicipalityTable.Numbers {
-		v.check(MunicipalityTable, m.In, f.Key, prefix, m)
+		v.check(MunicipalityTable, m.In, f.Key, m.Pos, prefix, m)
 	}
 	for _, name := range Sorted(m.Parameters) {
 		p := m.Parameters[name]
@@ -453,24 +486,32 @@ func (v *validator) municipality(m *Municipality) {
 // service checks a service as it applies in municipality m.
 func (v *validator) service(s *Service, m *Municipality) {
 	t := s.Table()
-	prefix := "services." + s.Name + "."
+	prefix, at := "services."+s.Name+".", s.Pos
 	if o, ok := m.Services[s.Name]; ok && o != nil {
-		prefix = "municipalities." + m.Name + ".services." + s.Name + "."
+		prefix, at = "municipalities."+m.Name+".services."+s.Name+".", o.Pos
 	}
 	for _, f := range t.Texts {
 		if f.Key == "kind" {
 			continue
 		}
-		v.texts(&Table{Name: t.Name, Texts: []TextField{f}}, s.Texts, prefix)
+		v.texts(&Table{Name: t.Name, Texts: []TextField{f}}, s.Texts, at, prefix)
 	}
 	for _, f := range t.Numbers {
-		v.check(t, s.In, f.Key, prefix, m)
+		v.check(t, s.In, f.Key, at, prefix, m)
 	}
+	// A sub-table the kind does not have is reported by kindKeys; its lines
+	// are not checked against a schema that does not apply.
 	for _, name := range Sorted(s.Caseload) {
+		if !contains(t.Tables, "caseload") {
+			break
+		}
 		l := s.Caseload[name]
 		v.line(CaseloadTable, l, prefix+"caseload."+name+".", m)
 	}
 	for _, name := range Sorted(s.Costs) {
+		if !contains(t.Tables, "costs") {
+			break
+		}
 		l := s.Costs[name]
 		lp := prefix + "costs." + name + "."
 		v.line(CostTable, l, lp, m)
@@ -480,6 +521,9 @@ func (v *validator) service(s *Service, m *Municipality) {
 		}
 	}
 	for _, name := range Sorted(s.Staff) {
+		if !contains(t.Tables, "staff") {
+			break
+		}
 		v.staff(s, s.Staff[name], prefix+"staff."+name+".", m)
 	}
 }
@@ -494,9 +538,9 @@ func (v *validator) line(t *Table, l *Line, prefix string, m *Municipality) {
 	if !ValidName(l.Name) {
 		v.add(l.Pos, quote(l.Name), "expected a name of lower-case letters, digits and _, starting with a letter")
 	}
-	v.texts(t, l.Texts, prefix)
+	v.texts(t, l.Texts, l.Pos, prefix)
 	for _, f := range t.Numbers {
-		v.check(t, l.In, f.Key, prefix, m)
+		v.check(t, l.In, f.Key, l.Pos, prefix, m)
 	}
 }
 

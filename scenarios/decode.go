@@ -23,9 +23,10 @@ type document struct {
 // decoder walks one file's TOML tree against the schema tables of package
 // models, building a partial scenario and collecting every problem.
 type decoder struct {
-	file string
-	loc  *locator
-	ps   *models.Problems
+	file      string
+	loc       *locator
+	ps        *models.Problems
+	suggested map[string]bool // key paths offered as "did you mean"
 }
 
 func (d *decoder) pos(path string) models.Position {
@@ -38,13 +39,13 @@ func (d *decoder) problem(path, value, format string, args ...any) {
 
 // decodeFile parses src and walks it. A syntax error stops the walk (the
 // decoder cannot go on), and is reported with its line.
-func decodeFile(file string, src []byte, ps *models.Problems) *document {
+func decodeFile(file string, src []byte, ps *models.Problems, suggested map[string]bool) *document {
 	var raw map[string]any
 	if _, err := toml.Decode(string(src), &raw); err != nil {
 		ps.Add(models.Position{File: file, Line: syntaxLine(err)}, "", "%s", syntaxMessage(err))
 		return nil
 	}
-	d := &decoder{file: file, loc: newLocator(string(src)), ps: ps}
+	d := &decoder{file: file, loc: newLocator(string(src)), ps: ps, suggested: suggested}
 	doc := &document{file: file, sc: &models.Scenario{
 		Parameters:     map[string]*models.Parameter{},
 		Roles:          map[string]*models.Role{},
@@ -91,6 +92,9 @@ func (d *decoder) unknown(path, key string, known []string, what string) {
 	msg := fmt.Sprintf("unknown key in %s", what)
 	if s := models.Suggest(key, known); s != "" {
 		msg += fmt.Sprintf("; did you mean %q?", s)
+		if d.suggested != nil {
+			d.suggested[strings.TrimSuffix(path, key)+s] = true
+		}
 	} else {
 		msg += "; expected one of " + quoteAll(known)
 	}
@@ -347,6 +351,13 @@ func syntaxLine(err error) int {
 func syntaxMessage(err error) string {
 	if pe, ok := err.(toml.ParseError); ok {
 		msg := pe.Message
+		// The decoder says "Key 'roles.officer' has already been defined." at
+		// the second definition.
+		if k, ok := strings.CutPrefix(msg, "Key '"); ok {
+			if k, ok := strings.CutSuffix(k, "' has already been defined."); ok {
+				return "not valid TOML: " + k + " is defined a second time here (every name may be defined once)"
+			}
+		}
 		if strings.Contains(msg, "has already been defined") {
 			return "not valid TOML: " + msg + " (every name may be defined once)"
 		}

@@ -17,8 +17,11 @@ import (
 // models.Problems: every problem found, each naming file, line and key.
 func Load(fsys fs.FS, name string) (*models.Scenario, error) {
 	var ps models.Problems
-	sc := load(fsys, name, nil, models.Position{}, &ps)
-	if sc == nil {
+	suggested := map[string]bool{}
+	sc, whole := load(fsys, name, nil, models.Position{}, &ps, suggested)
+	if sc == nil || !whole {
+		// Without its base a variant lacks what the base says; validating
+		// it would report as missing what is only unread.
 		return nil, ps.Err()
 	}
 	resolveClassification(sc, &ps)
@@ -26,7 +29,9 @@ func Load(fsys fs.FS, name string) (*models.Scenario, error) {
 	if err := sc.Validate(); err != nil {
 		// Where decoding already said what is wrong with a key, validation
 		// saying it is missing adds nothing.
-		said := map[string]bool{}
+		// Nor does "missing: X" when the decoder has just asked "did you
+		// mean X?" of a mistyped key.
+		said := suggested
 		for _, p := range ps[:decodeProblems] {
 			said[p.Pos.Key] = true
 		}
@@ -78,8 +83,10 @@ func display(fsys fs.FS, name string) string {
 }
 
 // load reads name and its bases. chain holds the files being read, to catch
-// a cycle; from is where the extends that named this file was written.
-func load(fsys fs.FS, name string, chain []string, from models.Position, ps *models.Problems) *models.Scenario {
+// a cycle; from is where the extends that named this file was written. whole
+// is false when a base could not be read: the scenario is then only what the
+// files that could be read say.
+func load(fsys fs.FS, name string, chain []string, from models.Position, ps *models.Problems, suggested map[string]bool) (sc *models.Scenario, whole bool) {
 	shown := display(fsys, name)
 	for i, c := range chain {
 		if c == name {
@@ -89,7 +96,7 @@ func load(fsys fs.FS, name string, chain []string, from models.Position, ps *mod
 			}
 			cycle = append(cycle, shown)
 			ps.Add(from, fmt.Sprintf("%q", path.Base(name)), "extends forms a cycle: %s", strings.Join(cycle, " → "))
-			return nil
+			return nil, false
 		}
 	}
 	src, err := fs.ReadFile(fsys, name)
@@ -103,23 +110,23 @@ func load(fsys fs.FS, name string, chain []string, from models.Position, ps *mod
 		} else {
 			ps.Add(models.Position{File: shown}, "", "%s", what)
 		}
-		return nil
+		return nil, false
 	}
-	doc := decodeFile(shown, src, ps)
+	doc := decodeFile(shown, src, ps, suggested)
 	if doc == nil {
-		return nil
+		return nil, false
 	}
 	doc.sc.Files = []string{shown}
 	if !doc.extends.Set {
-		return doc.sc
+		return doc.sc, true
 	}
 	basePath := path.Join(path.Dir(name), doc.extends.S)
-	base := load(fsys, basePath, append(chain, name), doc.extends.Pos, ps)
+	base, whole := load(fsys, basePath, append(chain, name), doc.extends.Pos, ps, suggested)
 	if base == nil {
-		return doc.sc // report this file's own problems too
+		return doc.sc, false // this file's own problems are reported too
 	}
 	base.Overlay(doc.sc)
-	return base
+	return base, whole
 }
 
 // resolveClassification attaches the economic classification the scenario
