@@ -357,6 +357,8 @@ func TestWorkedTotals(t *testing.T) {
 		// Municipality total: 54,630.58 + 33,799.55 + 0 + 51,012.08 = 139,442.21
 		// and by category: 74,966.04 + 36,903.39 + 5,000.00 + 21,225.00 + 1,347.78 = 139,442.21
 		{"town.total", "139442.21"},
+		// per inhabitant: 139,442.21 ÷ 10,500 = 13.2802… → 13.28
+		{"town.per_inhabitant", "13.28"},
 		{"total", "139442.21"},
 	}
 	for _, f := range figs[4:9] {

@@ -518,6 +518,10 @@ func (v *validator) service(s *Service, m *Municipality) {
 		per := l.Texts.Get(CostTable, "per")
 		if allowed := costBases[s.Kind()]; per.Set && contains(CostTable.Texts[1].Choices, per.S) && !contains(allowed, per.S) {
 			v.add(per.Pos, quote(per.S), "a %s's cost lines can be per %s", t.Name, list(allowed))
+		} else if per.S == PerCase && len(s.Caseload) == 0 {
+			v.add(per.Pos, quote(per.S), "a cost per case needs the service's [caseload] table, which is empty")
+		} else if per.S == PerPost && len(s.Staff) == 0 {
+			v.add(per.Pos, quote(per.S), "a cost per post needs the service's [staff] table, which is empty")
 		}
 	}
 	for _, name := range Sorted(s.Staff) {
