@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"sort"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -42,6 +43,7 @@ func Shipped() []string {
 			names = append(names, n)
 		}
 	}
+	sort.Strings(names)
 	return names
 }
 
