@@ -116,6 +116,14 @@ var glossary = map[string][2]string{
 	"fte_population":  {"FTE by population", "Ekuivalent sipas popullsisë"},
 	"fte_time":        {"FTE by time", "Ekuivalent sipas kohës"},
 
+	// Units of output volumes.
+	"unit:child-years":          {"child-years", "fëmijë-vite"},
+	"unit:placements/year":      {"new placements a year", "vendosje të reja në vit"},
+	"unit:places":               {"places", "vende"},
+	"unit:attendance days/year": {"attendance days a year", "ditë pranie në vit"},
+	"unit:cases/year":           {"cases a year", "raste në vit"},
+	"unit:inhabitants":          {"inhabitants", "banorë"},
+
 	// Service kinds.
 	"foster_care":             {"Foster care", "Strehim familjar"},
 	"kinship_care":            {"Kinship care", "Kujdes farefisnor"},
@@ -138,6 +146,14 @@ func label(lang, key string) string {
 		return t[1]
 	}
 	return t[0]
+}
+
+// unitLabel returns a unit in lang, or the unit as the scenario wrote it.
+func unitLabel(lang, unit string) string {
+	if _, ok := glossary["unit:"+unit]; ok {
+		return label(lang, "unit:"+unit)
+	}
+	return unit
 }
 
 // HasLabel reports whether the glossary has key, for tests that check every
