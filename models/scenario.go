@@ -169,6 +169,13 @@ func (s *Service) Effective(m *Municipality) *Service {
 			overlayServices(map[string]*Service{s.Name: e}, map[string]*Service{s.Name: o})
 		}
 	}
+	// A municipality cannot change a service's kind (validation says so);
+	// the definition's kind decides the schema.
+	if k, ok := s.Texts["kind"]; ok {
+		e.Texts["kind"] = k
+	} else {
+		delete(e.Texts, "kind")
+	}
 	return e
 }
 

@@ -2,12 +2,18 @@ package models
 
 // Suggest returns the candidate closest to word when it is close enough to be
 // a likely typo (edit distance at most 2, or a third of the word for long
-// words), and "" otherwise. Like hashicorp/hcl's "Did you mean …?".
+// words, and less than the word's length, so that a short word is not
+// "corrected" into an unrelated one), and "" otherwise. Of equally close
+// candidates the first wins. Like hashicorp/hcl's "Did you mean …?".
 func Suggest(word string, candidates []string) string {
 	best, bestD := "", -1
+	n := len([]rune(word))
 	limit := 2
-	if l := len(word) / 3; l > limit {
+	if l := n / 3; l > limit {
 		limit = l
+	}
+	if limit >= n {
+		limit = n - 1
 	}
 	for _, c := range candidates {
 		d := distance(word, c)

@@ -1,6 +1,7 @@
 package scenarios
 
 import (
+	"bytes"
 	"fmt"
 	"strconv"
 	"strings"
@@ -42,10 +43,10 @@ func (d *decoder) problem(path, value, format string, args ...any) {
 func decodeFile(file string, src []byte, ps *models.Problems, suggested map[string]bool) *document {
 	var raw map[string]any
 	if _, err := toml.Decode(string(src), &raw); err != nil {
-		ps.Add(models.Position{File: file, Line: syntaxLine(err)}, "", "%s", syntaxMessage(err))
+		ps.Add(models.Position{File: file, Line: syntaxLine(err, src)}, "", "%s", syntaxMessage(err))
 		return nil
 	}
-	d := &decoder{file: file, loc: newLocator(string(src)), ps: ps, suggested: suggested}
+	d := &decoder{file: file, loc: newLocator(string(trimBOM(src))), ps: ps, suggested: suggested}
 	doc := &document{file: file, sc: &models.Scenario{
 		Parameters:     map[string]*models.Parameter{},
 		Roles:          map[string]*models.Role{},
@@ -341,16 +342,41 @@ func (d *decoder) municipality(path, name string, t map[string]any) *models.Muni
 
 // syntaxLine and syntaxMessage turn the TOML decoder's error into a line and
 // a message a person can act on.
-func syntaxLine(err error) int {
-	if pe, ok := err.(toml.ParseError); ok {
+//
+// The decoder counts one line short, or says line 0, for an error at the last
+// byte of the file (an escape cut off by the end, `a = "\`); the line is
+// then counted from the byte offset it gives, and is at least 1: a syntax
+// error is always somewhere.
+func syntaxLine(err error, src []byte) int {
+	src = trimBOM(src) // the decoder's offsets are after the byte-order mark
+	pe, ok := err.(toml.ParseError)
+	if ok && pe.Position.Line > 0 && pe.Position.Start < len(src)-1 {
 		return pe.Position.Line
 	}
-	return 0
+	end := len(src)
+	if ok && pe.Position.Start >= 0 && pe.Position.Start < end {
+		end = pe.Position.Start
+	}
+	return 1 + bytes.Count(src[:end], []byte("\n"))
+}
+
+// trimBOM drops the byte-order mark some editors write at the start of a
+// file, as the TOML decoder does.
+func trimBOM(src []byte) []byte {
+	for _, bom := range []string{"\xef\xbb\xbf", "\xff\xfe", "\xfe\xff"} {
+		if rest, ok := bytes.CutPrefix(src, []byte(bom)); ok {
+			return rest
+		}
+	}
+	return src
 }
 
 func syntaxMessage(err error) string {
 	if pe, ok := err.(toml.ParseError); ok {
-		msg := pe.Message
+		if pe.Message == "invalid escape in string '\\\x00'" { // the lexer's NUL is the end of the file
+			return "not valid TOML: the file ends inside a string, just after a \\"
+		}
+		msg := printable(pe.Message)
 		// The decoder says "Key 'roles.officer' has already been defined." at
 		// the second definition.
 		if k, ok := strings.CutPrefix(msg, "Key '"); ok {
@@ -363,7 +389,22 @@ func syntaxMessage(err error) string {
 		}
 		return "not valid TOML: " + msg
 	}
-	return "not valid TOML: " + strings.TrimPrefix(err.Error(), "toml: ")
+	return "not valid TOML: " + printable(strings.TrimPrefix(err.Error(), "toml: "))
+}
+
+// printable writes control characters the decoder quotes from the file (a
+// NUL stands for the end of the file) as escapes, so that a message never
+// puts raw control bytes on a terminal.
+func printable(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r < 0x20 || r == 0x7f {
+			fmt.Fprintf(&b, "\\x%02x", r)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 func show(v any) string {

@@ -270,6 +270,39 @@ name = "reform"
 			s.toml:2: extends = "status_quo.toml": no such file (status_quo.toml)`,
 	},
 	{
+		name: "problems in a variant and in its base",
+		files: map[string]string{
+			"base.toml": `format = 1
+
+[scenario]
+name = "status_quo"
+country = "XK"
+base_year = 2024
+
+[roles.officer]
+monthly_gross = -594
+employer_contribution = 0.05
+hours_per_week = 40
+
+[municipalities.town]
+`,
+			"s.toml": `format = 1
+extends = "base.toml"
+
+[roles.officer]
+overhead_rate = { value = 0.1, asumption = "10%" }
+
+[municipalities.town.services.foster]
+children = 3
+`,
+		},
+		want: `
+			base.toml:3: scenario.currency: missing: the ISO 4217 currency code of every amount ("ALL", "EUR", "MKD", "USD")
+			base.toml:9: roles.officer.monthly_gross = -594: expected an amount of zero or more
+			s.toml:5: roles.officer.overhead_rate.asumption: unknown key in a value table; did you mean "assumption"?
+			s.toml:7: municipalities.town.services.foster: sets values for service "foster", which the scenario does not define in [services]`,
+	},
+	{
 		name: "missing required fields",
 		files: one(`[scenario]
 title = "No name, currency or year"
@@ -400,6 +433,14 @@ hours_per_week = 38
 `),
 		want: `
 			s.toml:10: not valid TOML: roles.officer is defined a second time here (every name may be defined once)`,
+	},
+	{
+		name: "syntax error at the end of the file",
+		files: one(`[scenario]
+name = "t"
+description = "ends in \`),
+		want: `
+			s.toml:3: not valid TOML: the file ends inside a string, just after a \`,
 	},
 	{
 		name: "planned kind and unknown kind",

@@ -39,7 +39,7 @@ func newLocator(src string) *locator {
 			if inner == s {
 				inner = strings.TrimPrefix(s, "[")
 			}
-			end := strings.Index(inner, "]")
+			end := headerEnd(inner)
 			if end < 0 {
 				continue
 			}
@@ -91,18 +91,38 @@ func (l *locator) record(path []string, line int) {
 }
 
 // line returns the line of path, or of its nearest written ancestor, or 0.
+// The empty key ("" = 1, [""]) is a key too.
 func (l *locator) line(path string) int {
-	for path != "" {
+	for {
 		if n, ok := l.lines[path]; ok {
 			return n
 		}
 		i := strings.LastIndexByte(path, '.')
 		if i < 0 {
-			break
+			return 0
 		}
 		path = path[:i]
 	}
-	return 0
+}
+
+// headerEnd returns the index of the ']' that ends a table header's key, or
+// -1. A ']' inside a quoted part of the key does not end it.
+func headerEnd(s string) int {
+	quote := byte(0)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == ']':
+			return i
+		}
+	}
+	return -1
 }
 
 // keyEnd returns the index of the '=' that ends the key at the start of s, or
