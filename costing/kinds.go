@@ -153,12 +153,14 @@ func (sb *serviceBuilder) staffAndCosts(bases map[string]NodeID, places NodeID) 
 		t := title(l.Texts, name)
 		var id NodeID
 		if per == models.PerYear {
-			id = sb.g.Compute(Node{Name: sb.prefix + "annual." + name, Label: "cost_line", Title: t, Unit: sb.per("year"), Money: true}, OpSum, amount)
+			id = sb.g.Compute(Node{Name: sb.prefix + "annual.costs." + name, Label: "cost_line", Title: t, Unit: sb.per("year"), Money: true}, OpSum, amount)
 		} else {
-			id = sb.g.Compute(Node{Name: sb.prefix + "annual." + name, Label: "cost_line", Title: t, Unit: sb.per("year"), Money: true}, OpMul, amount, bases[per])
+			id = sb.g.Compute(Node{Name: sb.prefix + "annual.costs." + name, Label: "cost_line", Title: t, Unit: sb.per("year"), Money: true}, OpMul, amount, bases[per])
 		}
 		sb.line(id, l.Texts["element"].S, "")
-		out = append(out, block{name: name, label: "cost_line", title: t, annual: id})
+		// Named after the TOML path (costs.NAME), so that no cost line can
+		// take the name of a subtotal such as "staff" or "overhead".
+		out = append(out, block{name: "costs." + name, label: "cost_line", title: t, annual: id})
 		blocks = append(blocks, id)
 	}
 	if sb.s.In.Has("overhead_rate") && len(blocks) > 0 {
@@ -205,7 +207,13 @@ func (sb *serviceBuilder) staffLine(post string, l *models.Line, places NodeID) 
 			st.RequiredFTE = n.FTE
 		}
 	}
-	st.RequiredPosts = sb.g.Compute(Node{Name: p + "posts_required", Label: "posts_required", Unit: "posts"}, OpCeil, st.RequiredFTE)
+	if st.Norm == models.NormPosts {
+		// The posts as written are the requirement, part-time posts and
+		// all: there is no need to round up to.
+		st.RequiredPosts = st.CurrentPosts
+	} else {
+		st.RequiredPosts = sb.g.Compute(Node{Name: p + "posts_required", Label: "posts_required", Unit: "posts"}, OpCeil, st.RequiredFTE)
+	}
 	st.Gap = sb.g.Compute(Node{Name: p + "gap", Label: "gap", Unit: "posts"}, OpSub, st.RequiredPosts, st.CurrentPosts)
 	missing := sb.g.Compute(Node{Name: p + "posts_missing", Label: "posts_missing", Unit: "posts"}, OpMax, st.Gap, sb.zero)
 	st.GapCost = sb.g.Compute(Node{Name: p + "gap_cost", Label: "gap_cost", Unit: sb.per("year"), Money: true}, OpMul, missing, role.AnnualCostPerFTE)

@@ -185,9 +185,9 @@ func TestWorkedDayCentre(t *testing.T) {
 		// staff: 29,810.80 + 1,490.56 + 6,260.28 + 898.52 = 38,460.16 (= 9,615.04 × 4)
 		{"town.dc.annual.staff", "38460.16"},
 		// meals: 2.35 × 2,640 = 6,204.00
-		{"town.dc.annual.meals", "6204.00"},
+		{"town.dc.annual.costs.meals", "6204.00"},
 		// premises: 5,000 a year
-		{"town.dc.annual.premises", "5000.00"},
+		{"town.dc.annual.costs.premises", "5000.00"},
 		// direct: 38,460.16 + 6,204.00 + 5,000.00 = 49,664.16
 		{"town.dc.annual.direct", "49664.16"},
 		// overhead: 49,664.16 × 0.1 = 4,966.416 → 4,966.42
@@ -199,9 +199,9 @@ func TestWorkedDayCentre(t *testing.T) {
 		// 38,460.16 ÷ 15 = 2,564.0106… → 2,564.01
 		{"town.dc.per_place_year.staff", "2564.01"},
 		// 6,204.00 ÷ 15 = 413.60
-		{"town.dc.per_place_year.meals", "413.60"},
+		{"town.dc.per_place_year.costs.meals", "413.60"},
 		// 5,000.00 ÷ 15 = 333.333… → 333.33
-		{"town.dc.per_place_year.premises", "333.33"},
+		{"town.dc.per_place_year.costs.premises", "333.33"},
 		// 4,966.42 ÷ 15 = 331.0946… → 331.09
 		{"town.dc.per_place_year.overhead", "331.09"},
 		// 2,564.01 + 413.60 + 333.33 + 331.09 = 3,642.03
@@ -212,9 +212,9 @@ func TestWorkedDayCentre(t *testing.T) {
 		// 38,460.16 ÷ 2,640 = 14.5682… → 14.57
 		{"town.dc.per_attendance_day.staff", "14.57"},
 		// 6,204.00 ÷ 2,640 = 2.35
-		{"town.dc.per_attendance_day.meals", "2.35"},
+		{"town.dc.per_attendance_day.costs.meals", "2.35"},
 		// 5,000.00 ÷ 2,640 = 1.8939… → 1.89
-		{"town.dc.per_attendance_day.premises", "1.89"},
+		{"town.dc.per_attendance_day.costs.premises", "1.89"},
 		// 4,966.42 ÷ 2,640 = 1.8812… → 1.88
 		{"town.dc.per_attendance_day.overhead", "1.88"},
 		// 14.57 + 2.35 + 1.89 + 1.88 = 20.69
@@ -272,17 +272,17 @@ func TestWorkedSocialWorkCentre(t *testing.T) {
 		// posts budgeted: 4 + 2 = 6
 		{"town.qps.posts_budgeted", "6"},
 		// files: 0.75 × 520 cases = 390.00
-		{"town.qps.annual.files", "390.00"},
+		{"town.qps.annual.costs.files", "390.00"},
 		// office: 1,200 × 6 posts = 7,200.00
-		{"town.qps.annual.office", "7200.00"},
+		{"town.qps.annual.costs.office", "7200.00"},
 		// total: 43,422.08 + 390.00 + 7,200.00 = 51,012.08
 		{"town.qps.total", "51012.08"},
 
 		// Per case (÷ 520): 43,422.08 ÷ 520 = 83.504 → 83.50;
 		// 390.00 ÷ 520 = 0.75; 7,200.00 ÷ 520 = 13.846… → 13.85
 		{"town.qps.per_case.staff", "83.50"},
-		{"town.qps.per_case.files", "0.75"},
-		{"town.qps.per_case.office", "13.85"},
+		{"town.qps.per_case.costs.files", "0.75"},
+		{"town.qps.per_case.costs.office", "13.85"},
 		// 83.50 + 0.75 + 13.85 = 98.10
 		{"town.qps.per_case", "98.10"},
 		// Per inhabitant (÷ 10,500): 4.1354… → 4.14; 0.0371… → 0.04; 0.6857… → 0.69
