@@ -205,6 +205,9 @@ func (b *builder) municipality(m *models.Municipality) MunicipalityResult {
 	var totals []NodeID
 	for _, sn := range b.sc.ServiceNames() {
 		s := b.sc.Services[sn].Effective(m)
+		if !s.Provided() {
+			continue
+		}
 		sb := &serviceBuilder{builder: b, m: m, mr: &mr, s: s, t: s.Table(), prefix: m.Name + "." + sn + "."}
 		sr := sb.build()
 		for _, l := range sr.Lines {

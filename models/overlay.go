@@ -58,6 +58,10 @@ func overlayServices(base, over map[string]*Service) {
 			continue
 		}
 		overlayMaps(b.Texts, s.Texts, nil)
+		if b.Flags == nil {
+			b.Flags = Flags{}
+		}
+		overlayMaps(b.Flags, s.Flags, nil)
 		overlayMaps(b.In, s.In, nil)
 		b.Staff = overlayLines(b.Staff, s.Staff)
 		b.Costs = overlayLines(b.Costs, s.Costs)

@@ -58,6 +58,18 @@ type Inputs map[string]Input
 // Texts holds a table's word keys.
 type Texts map[string]Text
 
+// A Flag is a true/false key of a scenario with where it was written.
+type Flag struct {
+	B   bool
+	Pos Position
+	Set bool
+}
+
+func (f Flag) isSet() bool { return f.Set }
+
+// Flags holds a table's true/false keys.
+type Flags map[string]Flag
+
 // Get returns the input under key, or the field's default from the table
 // when the key was not written. A default is an Input whose provenance says
 // it is the format's default.
@@ -106,6 +118,7 @@ type Service struct {
 	Name     string
 	Pos      Position
 	Texts    Texts
+	Flags    Flags
 	In       Inputs
 	Staff    map[string]*Line
 	Costs    map[string]*Line
@@ -114,6 +127,15 @@ type Service struct {
 
 // Kind returns the service's kind as written.
 func (s *Service) Kind() string { return s.Texts["kind"].S }
+
+// Provided reports whether the service is provided (where it applies: at
+// scenario level, or in a municipality for an effective service).
+func (s *Service) Provided() bool {
+	if f, ok := s.Flags["provided"]; ok && f.Set {
+		return f.B
+	}
+	return true
+}
 
 // Table returns the schema of the service's kind, or nil for an unknown kind.
 func (s *Service) Table() *Table { return ServiceTables[s.Kind()] }
@@ -162,7 +184,7 @@ func Sorted[V any](m map[string]V) []string {
 // key (and line by line, and key by key inside a line). The result shares no
 // maps with either input.
 func (s *Service) Effective(m *Municipality) *Service {
-	e := &Service{Name: s.Name, Pos: s.Pos, Texts: Texts{}, In: Inputs{}}
+	e := &Service{Name: s.Name, Pos: s.Pos, Texts: Texts{}, Flags: Flags{}, In: Inputs{}}
 	overlayServices(map[string]*Service{s.Name: e}, map[string]*Service{s.Name: s})
 	if m != nil {
 		if o, ok := m.Services[s.Name]; ok {

@@ -28,13 +28,36 @@ type TextField struct {
 	Doc      string
 }
 
+// A FlagField is one key that holds true or false.
+type FlagField struct {
+	Key     string
+	Default bool
+	Doc     string
+}
+
 // A Table is the schema of one kind of TOML table.
 type Table struct {
 	Name    string // for messages: "role", "foster_care service", …
 	Numbers []Field
 	Texts   []TextField
+	Flags   []FlagField
 	Tables  []string // keys that hold named sub-tables (staff, costs, caseload)
 }
+
+// Flag returns the true/false field with the given key.
+func (t *Table) Flag(key string) (FlagField, bool) {
+	for _, f := range t.Flags {
+		if f.Key == key {
+			return f, true
+		}
+	}
+	return FlagField{}, false
+}
+
+// provided is the flag every service kind has: a municipality that does not
+// offer a service says provided = false, and the service is not costed there.
+var provided = []FlagField{{Key: "provided", Default: true,
+	Doc: "whether the service is provided (a municipality without it writes provided = false)"}}
 
 // Number returns the numeric field with the given key.
 func (t *Table) Number(key string) (Field, bool) {
@@ -63,6 +86,9 @@ func (t *Table) Keys() []string {
 		ks = append(ks, f.Key)
 	}
 	for _, f := range t.Texts {
+		ks = append(ks, f.Key)
+	}
+	for _, f := range t.Flags {
 		ks = append(ks, f.Key)
 	}
 	return append(ks, t.Tables...)
@@ -122,7 +148,8 @@ var PlannedKinds = []string{"residential_care", "small_group_home", "community_c
 // in the allowance paid, not in how they are costed.
 func familyCareTable(name string) *Table {
 	return &Table{
-		Name: name + " service",
+		Name:  name + " service",
+		Flags: provided,
 		Texts: []TextField{
 			{Key: "kind", Required: true},
 			{Key: "title"},
@@ -176,7 +203,6 @@ const (
 	PerYear          = "year"
 	PerPlace         = "place"
 	PerAttendanceDay = "attendance_day"
-	PerChild         = "child"
 	PerCase          = "case"
 	PerPost          = "post"
 )
@@ -187,7 +213,7 @@ var CostTable = &Table{
 	Name: "cost line",
 	Texts: []TextField{
 		{Key: "title"},
-		{Key: "per", Default: PerYear, Choices: []string{PerYear, PerPlace, PerAttendanceDay, PerChild, PerCase, PerPost}, Doc: "what the amount is per"},
+		{Key: "per", Default: PerYear, Choices: []string{PerYear, PerPlace, PerAttendanceDay, PerCase, PerPost}, Doc: "what the amount is per"},
 		{Key: "element", Required: true, Choices: LineElements, Doc: "cost element, which the classification maps to an economic category"},
 	},
 	Numbers: []Field{
@@ -213,7 +239,8 @@ var ServiceTables = map[string]*Table{
 	KinshipCare:           familyCareTable(KinshipCare),
 	SpecialisedFosterCare: familyCareTable(SpecialisedFosterCare),
 	DayCentre: {
-		Name: "day_centre service",
+		Name:  "day_centre service",
+		Flags: provided,
 		Texts: []TextField{
 			{Key: "kind", Required: true},
 			{Key: "title"},
@@ -228,7 +255,8 @@ var ServiceTables = map[string]*Table{
 		Tables: []string{"staff", "costs"},
 	},
 	SocialWorkCentre: {
-		Name: "social_work_centre service",
+		Name:  "social_work_centre service",
+		Flags: provided,
 		Texts: []TextField{
 			{Key: "kind", Required: true},
 			{Key: "title"},
@@ -253,7 +281,7 @@ var ServiceKinds = []string{FosterCare, KinshipCare, SpecialisedFosterCare, DayC
 // AnyServiceTable accepts the union of every kind's keys; it is used to decode
 // a service table before its kind is known, and for suggestions.
 func AnyServiceTable() *Table {
-	u := &Table{Name: "service"}
+	u := &Table{Name: "service", Flags: provided}
 	seenN, seenT, seenS := map[string]bool{}, map[string]bool{}, map[string]bool{}
 	for _, k := range ServiceKinds {
 		t := ServiceTables[k]
@@ -287,7 +315,6 @@ var MunicipalityTable = &Table{
 	},
 	Numbers: []Field{
 		{Key: "population", Spec: qty, Doc: "inhabitants (needed by population norms and per-inhabitant figures)"},
-		{Key: "children_population", Spec: qty, Doc: "inhabitants aged 0–17"},
 	},
 	Tables: []string{"parameters", "services"},
 }

@@ -485,10 +485,24 @@ func (v *validator) municipality(m *Municipality) {
 
 // service checks a service as it applies in municipality m.
 func (v *validator) service(s *Service, m *Municipality) {
+	if !s.Provided() {
+		return // not costed in this municipality, so nothing it lacks matters
+	}
 	t := s.Table()
 	prefix, at := "services."+s.Name+".", s.Pos
 	if o, ok := m.Services[s.Name]; ok && o != nil {
 		prefix, at = "municipalities."+m.Name+".services."+s.Name+".", o.Pos
+	}
+	if cw := s.Texts["case_worker"]; !cw.Set && s.Kind() != DayCentre && s.Kind() != SocialWorkCentre {
+		for _, k := range []string{"client_hours_per_child_year", "case_management_funded_by"} {
+			pos := s.In[k].Pos
+			if !s.In[k].Set {
+				pos = s.Texts[k].Pos
+			}
+			if s.In[k].Set || s.Texts[k].Set {
+				v.add(pos, "", "%s needs case_worker: the role whose time it prices", k)
+			}
+		}
 	}
 	for _, f := range t.Texts {
 		if f.Key == "kind" {

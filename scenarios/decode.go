@@ -157,6 +157,15 @@ func (d *decoder) meta(path string, v any, m *models.Meta) {
 	}
 }
 
+func (d *decoder) flag(path string, v any) models.Flag {
+	b, ok := v.(bool)
+	if !ok {
+		d.problem(path, show(v), "expected true or false")
+		return models.Flag{}
+	}
+	return models.Flag{B: b, Pos: d.pos(path), Set: true}
+}
+
 func (d *decoder) text(path string, v any) models.Text {
 	s, ok := v.(string)
 	if !ok {
@@ -179,13 +188,7 @@ func (d *decoder) parameters(path string, v any, into map[string]*models.Paramet
 			d.problem(p, fmt.Sprintf("%q", name), "expected a parameter name of lower-case letters, digits and _, starting with a letter")
 			continue
 		}
-		in := d.input(p, t[name])
-		if sub, ok := t[name].(map[string]any); ok {
-			if _, has := sub["value"]; !has {
-				d.problem(p+".value", "", "missing: the parameter's value")
-			}
-		}
-		into[name] = &models.Parameter{Name: name, Input: in}
+		into[name] = &models.Parameter{Name: name, Input: d.input(p, t[name])}
 	}
 }
 
@@ -218,6 +221,10 @@ func (d *decoder) input(path string, v any) models.Input {
 			default:
 				d.unknown(p, k, provenanceKeys, "a value table")
 			}
+		}
+		if _, has := t["value"]; !has {
+			d.problem(path+".value", "", "missing: the value (a table of a value with its source needs value = …)")
+			in.Set = false
 		}
 		return in
 	}
@@ -301,8 +308,17 @@ func (d *decoder) fields(path string, t map[string]any, schema *models.Table, tx
 }
 
 func (d *decoder) service(path, name string, t map[string]any) *models.Service {
-	s := &models.Service{Name: name, Pos: d.pos(path), Texts: models.Texts{}, In: models.Inputs{},
+	s := &models.Service{Name: name, Pos: d.pos(path), Texts: models.Texts{}, Flags: models.Flags{}, In: models.Inputs{},
 		Staff: map[string]*models.Line{}, Costs: map[string]*models.Line{}, Caseload: map[string]*models.Line{}}
+	rest := map[string]any{}
+	for k, v := range t {
+		if _, ok := anyService.Flag(k); ok {
+			s.Flags[k] = d.flag(path+"."+k, v)
+			continue
+		}
+		rest[k] = v
+	}
+	t = rest
 	// Decode against the union of every kind's keys: whether a key belongs to
 	// this service's kind is checked by validation, once every file is read.
 	d.fields(path, t, anyService, s.Texts, s.In, func(p, key string, v any) {

@@ -184,6 +184,9 @@ func schemaReference() string {
 		for _, f := range t.Numbers {
 			fmt.Fprintf(&b, "| `%s` | %s | %s | %s |\n", f.Key, numberKind(f.Spec), numberDefault(f), f.Doc)
 		}
+		for _, f := range t.Flags {
+			fmt.Fprintf(&b, "| `%s` | true or false | `%t` | %s |\n", f.Key, f.Default, f.Doc)
+		}
 		for _, k := range t.Tables {
 			fmt.Fprintf(&b, "| `%s` | table | optional | %s |\n", k, subTables[k])
 		}
@@ -252,7 +255,7 @@ var kindIntro = map[string]string{
 }
 
 func sameSchema(a, b *models.Table) bool {
-	return reflect.DeepEqual(a.Numbers, b.Numbers) && reflect.DeepEqual(a.Texts, b.Texts) && reflect.DeepEqual(a.Tables, b.Tables)
+	return reflect.DeepEqual(a.Numbers, b.Numbers) && reflect.DeepEqual(a.Texts, b.Texts) && reflect.DeepEqual(a.Tables, b.Tables) && reflect.DeepEqual(a.Flags, b.Flags)
 }
 
 func numberKind(s models.Spec) string {

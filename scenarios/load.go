@@ -18,7 +18,7 @@ import (
 func Load(fsys fs.FS, name string) (*models.Scenario, error) {
 	var ps models.Problems
 	suggested := map[string]bool{}
-	sc, whole := load(fsys, name, nil, models.Position{}, &ps, suggested)
+	sc, whole := load(fsys, name, "", nil, models.Position{}, &ps, suggested)
 	if sc == nil || !whole {
 		// Without its base a variant lacks what the base says; validating
 		// it would report as missing what is only unread.
@@ -47,34 +47,51 @@ func Load(fsys fs.FS, name string) (*models.Scenario, error) {
 	return sc, nil
 }
 
-// LoadFile reads a scenario from the file system; file names in messages are
-// the path as given.
+// LoadFile reads a scenario from the file system. A base it extends may be
+// anywhere — beside it, in a parent folder ("../base.toml") or at an absolute
+// path — and file names in messages are relative to the working directory,
+// as a user would type them.
 func LoadFile(file string) (*models.Scenario, error) {
-	dir, base := filepath.Split(file)
-	if dir == "" {
-		dir = "."
+	abs, err := filepath.Abs(file)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", file, err)
 	}
-	sc, err := Load(prefixFS{os.DirFS(dir), dir}, base)
-	return sc, err
+	root := filepath.VolumeName(abs) + string(filepath.Separator)
+	rel := filepath.ToSlash(strings.TrimPrefix(abs, root))
+	cwd, _ := os.Getwd()
+	return Load(rootFS{os.DirFS(root), root, cwd}, rel)
 }
 
-// prefixFS names files by the directory they were opened from, so that
-// messages show the path a user typed.
-type prefixFS struct {
+// rootFS reads the whole file system by slash-separated paths from its root,
+// and shows them relative to the working directory.
+type rootFS struct {
 	fs.FS
-	dir string
+	root, cwd string
 }
 
-func (p prefixFS) display(name string) string {
-	if p.dir == "." || p.dir == "" {
-		return name
+func (r rootFS) display(name string) string {
+	abs := filepath.Join(r.root, filepath.FromSlash(name))
+	if r.cwd != "" {
+		if rel, err := filepath.Rel(r.cwd, abs); err == nil && !strings.HasPrefix(rel, ".."+string(filepath.Separator)+"..") {
+			return rel
+		}
 	}
-	return filepath.Join(p.dir, name)
+	return abs
+}
+
+// resolve returns the slash path of a base named by extends, relative to the
+// file that names it, or absolute.
+func (r rootFS) resolve(from, extends string) string {
+	if filepath.IsAbs(extends) {
+		abs := filepath.Clean(extends)
+		return filepath.ToSlash(strings.TrimPrefix(abs, filepath.VolumeName(abs)+string(filepath.Separator)))
+	}
+	return path.Join(path.Dir(from), filepath.ToSlash(extends))
 }
 
 func display(fsys fs.FS, name string) string {
-	if p, ok := fsys.(prefixFS); ok {
-		return p.display(name)
+	if r, ok := fsys.(rootFS); ok {
+		return r.display(name)
 	}
 	if _, ok := fsys.(shippedFS); ok {
 		return "kosto:" + name
@@ -86,7 +103,7 @@ func display(fsys fs.FS, name string) string {
 // a cycle; from is where the extends that named this file was written. whole
 // is false when a base could not be read: the scenario is then only what the
 // files that could be read say.
-func load(fsys fs.FS, name string, chain []string, from models.Position, ps *models.Problems, suggested map[string]bool) (sc *models.Scenario, whole bool) {
+func load(fsys fs.FS, name, written string, chain []string, from models.Position, ps *models.Problems, suggested map[string]bool) (sc *models.Scenario, whole bool) {
 	shown := display(fsys, name)
 	for i, c := range chain {
 		if c == name {
@@ -95,7 +112,7 @@ func load(fsys fs.FS, name string, chain []string, from models.Position, ps *mod
 				cycle = append(cycle, display(fsys, f))
 			}
 			cycle = append(cycle, shown)
-			ps.Add(from, fmt.Sprintf("%q", path.Base(name)), "extends forms a cycle: %s", strings.Join(cycle, " → "))
+			ps.Add(from, fmt.Sprintf("%q", written), "extends forms a cycle: %s", strings.Join(cycle, " → "))
 			return nil, false
 		}
 	}
@@ -106,7 +123,7 @@ func load(fsys fs.FS, name string, chain []string, from models.Position, ps *mod
 			what = "no such file"
 		}
 		if from.File != "" {
-			ps.Add(from, fmt.Sprintf("%q", path.Base(name)), "%s (%s)", what, shown)
+			ps.Add(from, fmt.Sprintf("%q", written), "%s (%s)", what, shown)
 		} else {
 			ps.Add(models.Position{File: shown}, "", "%s", what)
 		}
@@ -121,7 +138,10 @@ func load(fsys fs.FS, name string, chain []string, from models.Position, ps *mod
 		return doc.sc, true
 	}
 	basePath := path.Join(path.Dir(name), doc.extends.S)
-	base, whole := load(fsys, basePath, append(chain, name), doc.extends.Pos, ps, suggested)
+	if r, ok := fsys.(rootFS); ok {
+		basePath = r.resolve(name, doc.extends.S)
+	}
+	base, whole := load(fsys, basePath, doc.extends.S, append(chain, name), doc.extends.Pos, ps, suggested)
 	if base == nil {
 		return doc.sc, false // this file's own problems are reported too
 	}
@@ -136,6 +156,10 @@ func resolveClassification(sc *models.Scenario, ps *models.Problems) {
 	if !sc.Meta.Classification.Set {
 		name = defaultClassification[sc.Meta.Country.S]
 		if name == "" {
+			if sc.Meta.Country.Set {
+				ps.Add(models.Position{File: sc.Meta.Pos.File, Line: sc.Meta.Pos.Line, Key: "scenario.classification"}, "",
+					"missing: kosto has no default economic classification for country %q; name one of %s", sc.Meta.Country.S, quoteAll(Classifications()))
+			}
 			name = "kosovo-municipal"
 		}
 	}

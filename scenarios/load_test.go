@@ -117,7 +117,7 @@ zzz = 1
 `),
 		want: `
 			s.toml:6: scenario.budget_holder: unknown key in [scenario]; expected one of "name", "title", "country", "currency", "base_year", "language", "classification", "description"
-			s.toml:9: municipalities.town.zzz: unknown key in a municipality; expected one of "population", "children_population", "title", "parameters", "services"`,
+			s.toml:9: municipalities.town.zzz: unknown key in a municipality; expected one of "population", "title", "parameters", "services"`,
 	},
 	{
 		name: "money written as a float",
