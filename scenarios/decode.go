@@ -225,6 +225,9 @@ func (d *decoder) input(path string, v any) models.Input {
 		if _, has := t["value"]; !has {
 			d.problem(path+".value", "", "missing: the value (a table of a value with its source needs value = …)")
 			in.Set = false
+			if d.suggested != nil {
+				d.suggested[path] = true // said: validation need not call the key missing
+			}
 		}
 		return in
 	}
