@@ -105,9 +105,9 @@ func (l *locator) line(path string) int {
 	}
 }
 
-// headerEnd returns the index of the ']' that ends a table header's key, or
-// -1. A ']' inside a quoted part of the key does not end it.
-func headerEnd(s string) int {
+// unquoted calls stop with the index and byte of every byte of s outside
+// quoted strings, and returns the first index at which stop says true, or -1.
+func unquoted(s string, stop func(i int, c byte) bool) int {
 	quote := byte(0)
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -118,33 +118,27 @@ func headerEnd(s string) int {
 			}
 		case c == '"' || c == '\'':
 			quote = c
-		case c == ']':
+		case stop(i, c):
 			return i
 		}
 	}
 	return -1
 }
 
+// headerEnd returns the index of the ']' that ends a table header's key, or
+// -1. A ']' inside a quoted part of the key does not end it.
+func headerEnd(s string) int {
+	return unquoted(s, func(_ int, c byte) bool { return c == ']' })
+}
+
 // keyEnd returns the index of the '=' that ends the key at the start of s, or
 // -1 when s does not start with a key.
 func keyEnd(s string) int {
-	quote := byte(0)
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case quote != 0:
-			if c == quote {
-				quote = 0
-			}
-		case c == '"' || c == '\'':
-			quote = c
-		case c == '=':
-			return i
-		case c == '{' || c == '[' || c == '#':
-			return -1
-		}
+	i := unquoted(s, func(_ int, c byte) bool { return c == '=' || c == '{' || c == '[' || c == '#' })
+	if i < 0 || s[i] != '=' {
+		return -1
 	}
-	return -1
+	return i
 }
 
 // parseKey splits a dotted TOML key into its parts, unquoting quoted parts.
