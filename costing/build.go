@@ -7,16 +7,25 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// Cost turns a validated scenario into its calculation graph and evaluates
-// it. It returns an error only for a scenario that does not validate.
+// Cost validates a scenario, turns it into its calculation graph and
+// evaluates it. It returns an error only for a scenario that does not
+// validate, with every problem found.
 func Cost(sc *models.Scenario) (*Result, error) {
 	if err := sc.Validate(); err != nil {
 		return nil, err
 	}
+	return Build(sc), nil
+}
+
+// Build turns a scenario that has passed Validate — as every scenario
+// scenarios.Load returns has — into its calculation graph and evaluates it,
+// without validating it again. A scenario changed since it was validated
+// must go through Cost.
+func Build(sc *models.Scenario) *Result {
 	b := newBuilder(sc)
 	r := b.build()
 	r.Values = r.Graph.Evaluate()
-	return r, nil
+	return r
 }
 
 type builder struct {

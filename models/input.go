@@ -1,8 +1,6 @@
 package models
 
 import (
-	"regexp"
-
 	"github.com/shopspring/decimal"
 )
 
@@ -45,14 +43,22 @@ func RefTo(name string) Input {
 	return Input{Set: true, Raw: `"` + name + `"`, Ref: name}
 }
 
-// nameRE is what a name of a parameter, role, service or municipality must look like.
-var nameRE = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
-
 // ValidName reports whether s can name a parameter, role, service or
 // municipality: lower-case ASCII letters, digits and underscores, starting
 // with a letter. Names become parts of figure names such as
 // "gjilan.foster_care.unit_cost", so they must be plain.
-func ValidName(s string) bool { return nameRE.MatchString(s) }
+func ValidName(s string) bool {
+	if s == "" || s[0] < 'a' || s[0] > 'z' {
+		return false
+	}
+	for i := 1; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_') {
+			return false
+		}
+	}
+	return true
+}
 
 // A Kind says what sort of quantity a field holds, which decides how it is
 // checked and whether the engine rounds it.

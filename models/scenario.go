@@ -181,9 +181,12 @@ func Sorted[V any](m map[string]V) []string {
 
 // Effective returns the service as it applies in municipality m: the
 // scenario's definition with the municipality's overrides laid over it key by
-// key (and line by line, and key by key inside a line). The result shares no
-// maps with either input.
+// key (and line by line, and key by key inside a line). Where m overrides
+// nothing it is the definition itself; either way, do not modify it.
 func (s *Service) Effective(m *Municipality) *Service {
+	if m == nil || m.Services[s.Name] == nil {
+		return s
+	}
 	e := &Service{Name: s.Name, Pos: s.Pos, Texts: Texts{}, Flags: Flags{}, In: Inputs{}}
 	overlayServices(map[string]*Service{s.Name: e}, map[string]*Service{s.Name: s})
 	if m != nil {

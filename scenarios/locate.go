@@ -79,13 +79,17 @@ func (l *locator) inline(prefix []string, value string, lineNo int) {
 	}
 }
 
+// record notes the first line of path and of each of its prefixes. A key
+// already recorded has all its prefixes recorded, so the walk stops there.
 func (l *locator) record(path []string, line int) {
-	for i := 1; i <= len(path); i++ {
-		k := strings.Join(path[:i], ".")
-		if _, ok := l.lines[k]; !ok || i == len(path) {
-			if !ok {
-				l.lines[k] = line
-			}
+	k := strings.Join(path, ".")
+	for n := len(path); n > 0; n-- {
+		if _, ok := l.lines[k]; ok {
+			return
+		}
+		l.lines[k] = line
+		if n > 1 {
+			k = k[:len(k)-len(path[n-1])-1]
 		}
 	}
 }

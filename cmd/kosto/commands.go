@@ -67,17 +67,14 @@ func (o *output) write(stdout io.Writer, render func(io.Writer) error) error {
 	return writeFile(o.file, buf.Bytes(), o.force)
 }
 
-// load opens a scenario by file path or shipped name, and costs it.
+// load opens a scenario by file path or shipped name (which validates it),
+// and costs it.
 func load(arg string) (*costing.Result, error) {
 	sc, err := scenarios.Open(arg)
 	if err != nil {
 		return nil, asInput(err)
 	}
-	r, err := costing.Cost(sc)
-	if err != nil {
-		return nil, asInput(err)
-	}
-	return r, nil
+	return costing.Build(sc), nil
 }
 
 // asInput marks scenario errors as bad input (problems already are).
