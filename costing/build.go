@@ -90,7 +90,7 @@ func (b *builder) build() *Result {
 		b.r.Services = append(b.r.Services, ServiceTotal{Name: sn, Kind: s.Kind(), Title: title(s.Texts, sn), Total: id})
 	}
 	for c, cat := range sc.Classification.Categories {
-		id := b.g.Compute(Node{Name: "category." + cat.Code, Label: "category", Title: cat.Code, Money: true, Unit: b.per("year")}, OpSum, catTotals[c]...)
+		id := b.g.Compute(Node{Name: "category." + cat.Code, Label: "category", Money: true, Unit: b.per("year")}, OpSum, catTotals[c]...)
 		b.r.ByCategory = append(b.r.ByCategory, id)
 	}
 	b.r.Total = b.g.Compute(Node{Name: "total", Label: "total", Money: true, Unit: b.per("year")}, OpSum, muniTotals...)
@@ -228,7 +228,7 @@ func (b *builder) municipality(m *models.Municipality) MunicipalityResult {
 		mr.Services = append(mr.Services, sr)
 	}
 	for c, cat := range b.sc.Classification.Categories {
-		mr.ByCategory = append(mr.ByCategory, b.g.Compute(Node{Name: m.Name + ".category." + cat.Code, Label: "category", Title: cat.Code, Money: true, Unit: b.per("year")}, OpSum, cats[c]...))
+		mr.ByCategory = append(mr.ByCategory, b.g.Compute(Node{Name: m.Name + ".category." + cat.Code, Label: "category", Money: true, Unit: b.per("year")}, OpSum, cats[c]...))
 	}
 	mr.Total = b.g.Compute(Node{Name: m.Name + ".total", Label: "total", Money: true, Unit: b.per("year")}, OpSum, totals...)
 	mr.PerInhabitant = -1

@@ -30,9 +30,9 @@ func (v *view) explain(w io.Writer, e *costing.Explanation, lead, childLead stri
 		unit = " " + n.Unit
 	}
 	fmt.Fprintf(w, "%s%s = %s%s", lead, n.Name, value, unit)
-	if name := v.name(e.ID); name != n.Label && name != "" && !root {
-		fmt.Fprintf(w, "  (%s)", name)
-	} else if root && name != "" {
+	// A leaf's label is its key, which its name already says; show the
+	// label only where the glossary gives it words.
+	if name := v.name(e.ID); name != "" && (root || name != n.Label) {
 		fmt.Fprintf(w, "  (%s)", name)
 	}
 	fmt.Fprintln(w)

@@ -67,13 +67,13 @@ func (v *view) amount(id costing.NodeID) string {
 // it, else its glossary label.
 func (v *view) name(id costing.NodeID) string {
 	n := v.r.Node(id)
-	if n.Title != "" && n.Label != "category" && n.Label != "service_total" {
-		if n.Label == "cost_line" {
-			return n.Title
-		}
-		return n.Title + " — " + v.l(n.Label)
+	switch {
+	case n.Title == "":
+		return v.l(n.Label)
+	case n.Label == "cost_line":
+		return n.Title
 	}
-	return v.l(n.Label)
+	return n.Title + " — " + v.l(n.Label)
 }
 
 func (v *view) categoryLabel(i int) string {
