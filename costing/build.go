@@ -248,6 +248,7 @@ type serviceBuilder struct {
 	prefix string
 	sr     ServiceResult
 	cases  map[string]NodeID // caseload category → its cases node
+	vols   map[string]NodeID // named volumes, and "per:BASIS" → the volume a line per BASIS multiplies
 }
 
 func (sb *serviceBuilder) in(key, unit string) NodeID {
@@ -275,15 +276,11 @@ func (sb *serviceBuilder) line(id NodeID, element, fundedBy string) {
 func (sb *serviceBuilder) build() ServiceResult {
 	s := sb.s
 	sb.sr = ServiceResult{Name: s.Name, Kind: s.Kind(), Title: title(s.Texts, s.Name), Memo: -1}
-	switch s.Kind() {
-	case models.FosterCare, models.KinshipCare, models.SpecialisedFosterCare:
+	sb.cases = map[string]NodeID{}
+	if models.FamilyCare(s.Kind()) {
 		sb.familyCare()
-	case models.DayCentre:
-		sb.dayCentre()
-	case models.SocialWorkCentre:
-		sb.socialWorkCentre()
-	default:
-		panic("costing: kind " + s.Kind() + " passed validation but has no formulas")
+	} else {
+		sb.premises()
 	}
 	var budgeted, memo []NodeID
 	for _, l := range sb.sr.Lines {

@@ -23,6 +23,7 @@ const (
 	OpCeil              // a rounded up to a whole number
 	OpMax               // the largest of a, b, …
 	OpAnnuity           // annual charge of value a at rate b over c years (Excel PMT)
+	OpMin               // the smallest of a, b, …
 )
 
 // A Node is one figure: its stable name, what it computes, and — for a leaf —
@@ -218,6 +219,14 @@ func apply(op Op, args []NodeID, d []decimal.Decimal) (decimal.Decimal, bool) {
 		return m, false
 	case OpAnnuity:
 		return annuity(d[args[0]], d[args[1]], d[args[2]])
+	case OpMin:
+		m := d[args[0]]
+		for _, a := range args[1:] {
+			if d[a].LessThan(m) {
+				m = d[a]
+			}
+		}
+		return m, false
 	}
 	panic(fmt.Sprintf("costing: unknown op %d", op))
 }
@@ -271,6 +280,8 @@ func (g *Graph) Formula(id NodeID, style Style, ref func(NodeID) string) string 
 			f = "max(" + strings.Join(args, ", ") + ")"
 		case OpAnnuity:
 			f = "annuity(" + strings.Join(args, ", ") + ")"
+		case OpMin:
+			f = "min(" + strings.Join(args, ", ") + ")"
 		}
 		if len(n.Args) == 0 && (n.Op == OpSum) {
 			f = "0"
@@ -298,6 +309,8 @@ func (g *Graph) Formula(id NodeID, style Style, ref func(NodeID) string) string 
 			f = "MAX(" + strings.Join(args, ",") + ")"
 		case OpAnnuity:
 			f = "PMT(" + args[1] + "," + args[2] + ",-" + args[0] + ")"
+		case OpMin:
+			f = "MIN(" + strings.Join(args, ",") + ")"
 		}
 		if n.Money {
 			f = fmt.Sprintf("ROUND(%s,%d)", f, g.Decimals)

@@ -88,8 +88,8 @@ overhead_rate = 0.1
 
 [services.dc.staff.carers]
 role = "sw"
-norm = "places"
-places_per_post = 4
+norm = "ratio"
+per_post = 4
 posts = 3
 
 [services.dc.costs.meals]

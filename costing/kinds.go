@@ -83,99 +83,217 @@ type block struct {
 	annual             NodeID
 }
 
-// dayCentre costs a day centre from its staff by ratio to places, its fixed
-// running costs and its costs per attendance day, per place-year and per
-// attendance day (DOMAIN.md §3).
-func (sb *serviceBuilder) dayCentre() {
-	places := sb.in("places", "places")
-	days := sb.in("operating_days", "days/year")
-	attendance := sb.qty("attendance_days", "attendance_days", "attendance days/year", OpMul, places, days, sb.in("attendance_rate", "share"))
-	blocks := sb.staffAndCosts(map[string]NodeID{models.PerPlace: places, models.PerAttendanceDay: attendance}, places)
-	sb.unitCosts("place_year", places, blocks)
-	sb.unitCosts("attendance_day", attendance, blocks)
+// premises costs every service that runs premises or a team with staff —
+// residential care, small group homes, day centres, community centres,
+// shelters, home care and Centres for Social Work — one way: the kind's
+// measures give its volumes, staff lines give posts under a norm, cost lines
+// and capital items add what they are per, an overhead rate may follow, and
+// unit costs divide each block by each measure's volume (DOMAIN.md §3).
+func (sb *serviceBuilder) premises() {
+	t := sb.t
+	sb.vols = map[string]NodeID{}
+	measures := map[string]NodeID{} // measure key → volume
+	for _, m := range t.Measures {
+		if id, ok := sb.measure(m); ok {
+			measures[m.Key] = id
+			if m.Per != "" {
+				sb.vols["per:"+m.Per] = id
+			}
+		}
+	}
+	blocks := sb.staffAndCosts()
+	for _, m := range t.Measures {
+		if id, ok := measures[m.Key]; ok && !m.NoUnit {
+			sb.unitCosts(m.Key, id, blocks)
+		}
+	}
 }
 
-// socialWorkCentre costs a Centre for Social Work: its staff (with FTE
-// required under each norm against the posts filled now), its running costs,
-// and cost per case and per inhabitant.
-func (sb *serviceBuilder) socialWorkCentre() {
-	var cases NodeID = -1
-	sb.cases = map[string]NodeID{}
-	if len(sb.s.Caseload) > 0 {
+// measure returns the volume of a measure: the product of its factors, or
+// false when a factor is missing (no caseload, no population).
+func (sb *serviceBuilder) measure(m models.Measure) (NodeID, bool) {
+	var fs []NodeID
+	for _, f := range m.Factors {
+		id, ok := sb.volume(f)
+		if !ok {
+			return 0, false
+		}
+		fs = append(fs, id)
+	}
+	if len(fs) == 1 {
+		return fs[0], true
+	}
+	name := m.Per + "s"
+	if id, ok := sb.g.Lookup(sb.prefix + name); ok {
+		return id, true
+	}
+	return sb.qty(name, name, m.Unit, OpMul, fs...), true
+}
+
+// volume returns a named volume of the service: one of its numeric inputs,
+// or a derived volume — "caseload", "population", and a residential
+// service's "open_units" and "open_places".
+func (sb *serviceBuilder) volume(name string) (NodeID, bool) {
+	if id, ok := sb.vols[name]; ok {
+		return id, true
+	}
+	var id NodeID
+	switch name {
+	case "caseload":
+		if len(sb.s.Caseload) == 0 {
+			return 0, false
+		}
 		var all []NodeID
 		for _, cn := range models.Sorted(sb.s.Caseload) {
 			c := sb.s.Caseload[cn]
-			id := sb.input(models.CaseloadTable, c.In, "cases", sb.m, sb.prefix+"caseload."+cn+".cases", "cases/year")
-			sb.cases[cn] = id
-			all = append(all, id)
+			cid := sb.input(models.CaseloadTable, c.In, "cases", sb.m, sb.prefix+"caseload."+cn+".cases", "cases/year")
+			sb.cases[cn] = cid
+			all = append(all, cid)
 		}
-		cases = sb.qty("caseload.cases", "cases", "cases/year", OpSum, all...)
+		id = sb.qty("caseload.cases", "cases", "cases/year", OpSum, all...)
+	case "population":
+		if sb.mr.Population < 0 {
+			return 0, false
+		}
+		id = sb.mr.Population
+	case "open_units", "open_places":
+		// A unit's fixed costs stop only when it closes: the children left
+		// are gathered into as few units as hold them.
+		units := sb.in("units", "units")
+		capacity, _ := sb.volume("capacity")
+		children, _ := sb.volume("children")
+		size := sb.qty("unit_capacity", "unit_capacity", "beds/unit", OpDiv, capacity, units)
+		needed := sb.qty("units_needed", "units_needed", "units", OpCeil, sb.qty("units_for_children", "units_for_children", "units", OpDiv, children, size))
+		open := sb.qty("open_units", "open_units", "units", OpMin, units, needed)
+		sb.vols["open_units"] = open
+		sb.vols["open_places"] = sb.qty("open_places", "open_places", "places", OpMul, open, size)
+		return sb.vols[name], true
+	default:
+		if _, ok := sb.t.Number(name); !ok {
+			return 0, false
+		}
+		f, _ := sb.t.Number(name)
+		id = sb.in(name, volumeUnit(name, f))
 	}
-	bases := map[string]NodeID{}
-	if cases >= 0 {
-		bases[models.PerCase] = cases
-	}
-	blocks := sb.staffAndCosts(bases, -1)
-	if cases >= 0 {
-		sb.unitCosts("case", cases, blocks)
-	}
-	if sb.mr.Population >= 0 {
-		sb.unitCosts("inhabitant", sb.mr.Population, blocks)
-	}
+	sb.vols[name] = id
+	return id, true
 }
 
-// staffAndCosts adds the staff lines, cost lines and overhead shared by
-// services that run premises with staff, and returns the blocks unit costs
-// are built from. bases holds the volumes cost lines may be per; places is the
-// service's places (-1 when it has none).
-func (sb *serviceBuilder) staffAndCosts(bases map[string]NodeID, places NodeID) []block {
-	var blocks, staffLines []NodeID
-	var budgetedPosts []NodeID
+// volumeUnit names the unit of an input volume.
+func volumeUnit(key string, f models.Field) string {
+	switch key {
+	case "children":
+		return "child-years"
+	case "capacity", "beds":
+		return "beds"
+	case "places":
+		return "places"
+	case "attendance_rate", "occupancy_rate":
+		return "share"
+	case "operating_days":
+		return "days/year"
+	case "nights_per_year":
+		return "nights/year"
+	case "hours_per_visit", "travel_hours_per_visit":
+		return "hours/visit"
+	case "visits":
+		return "visits/year"
+	case "families":
+		return "family-years"
+	case "cases":
+		return "cases/year"
+	case "beneficiaries":
+		return "beneficiaries"
+	case "months":
+		return "months/year"
+	}
+	return key
+}
+
+// staffAndCosts adds a service's staff lines, cost lines, capital items and
+// overhead, and returns the blocks its unit costs are built from.
+func (sb *serviceBuilder) staffAndCosts() []block {
+	var blocks []block
+	var direct, staffLines, budgetedPosts []NodeID
 	for _, post := range models.Sorted(sb.s.Staff) {
-		st, lines := sb.staffLine(post, sb.s.Staff[post], places)
+		st, lines := sb.staffLine(post, sb.s.Staff[post])
 		sb.sr.Staffing = append(sb.sr.Staffing, st)
 		budgetedPosts = append(budgetedPosts, st.Budgeted)
 		staffLines = append(staffLines, lines...)
 	}
-	var out []block
 	if len(staffLines) > 0 {
 		id := sb.money("annual.staff", "staff", sb.per("year"), OpSum, staffLines...)
-		out = append(out, block{name: "staff", label: "staff", annual: id})
-		blocks = append(blocks, id)
+		blocks = append(blocks, block{name: "staff", label: "staff", annual: id})
+		direct = append(direct, id)
 	}
 	if len(budgetedPosts) > 0 {
-		bases[models.PerPost] = sb.qty("posts_budgeted", "posts_budgeted", "FTE", OpSum, budgetedPosts...)
+		sb.vols["per:"+models.PerPost] = sb.qty("posts_budgeted", "posts_budgeted", "FTE", OpSum, budgetedPosts...)
+	}
+	if id, ok := sb.builtinLine(); ok {
+		blocks = append(blocks, block{name: "benefit", label: "benefit", annual: id})
 	}
 	for _, name := range models.Sorted(sb.s.Costs) {
 		l := sb.s.Costs[name]
 		per := l.Texts.Get(models.CostTable, "per").S
 		amount := sb.input(models.CostTable, l.In, "amount", sb.m, sb.prefix+"costs."+name+".amount", sb.per(per))
-		t := title(l.Texts, name)
-		var id NodeID
-		if per == models.PerYear {
-			id = sb.g.Compute(Node{Name: sb.prefix + "annual.costs." + name, Label: "cost_line", Title: t, Unit: sb.per("year"), Money: true}, OpSum, amount)
-		} else {
-			id = sb.g.Compute(Node{Name: sb.prefix + "annual.costs." + name, Label: "cost_line", Title: t, Unit: sb.per("year"), Money: true}, OpMul, amount, bases[per])
-		}
+		id := sb.perBasis("annual.costs."+name, "cost_line", title(l.Texts, name), amount, per)
 		sb.line(id, l.Texts["element"].S, "")
 		// Named after the TOML path (costs.NAME), so that no cost line can
 		// take the name of a subtotal such as "staff" or "overhead".
-		out = append(out, block{name: "costs." + name, label: "cost_line", title: t, annual: id})
-		blocks = append(blocks, id)
+		blocks = append(blocks, block{name: "costs." + name, label: "cost_line", title: title(l.Texts, name), annual: id})
+		direct = append(direct, id)
 	}
-	if sb.s.In.Has("overhead_rate") && len(blocks) > 0 {
-		direct := sb.money("annual.direct", "direct_cost", sb.per("year"), OpSum, blocks...)
-		oh := sb.money("annual.overhead", "overhead", sb.per("year"), OpMul, direct, sb.in("overhead_rate", "share"))
+	for _, name := range models.Sorted(sb.s.Capital) {
+		l := sb.s.Capital[name]
+		p := sb.prefix + "capital." + name + "."
+		in := func(k, unit string) NodeID { return sb.input(models.CapitalTable, l.In, k, sb.m, p+k, unit) }
+		t := title(l.Texts, name)
+		charge := sb.g.Compute(Node{Name: p + "annual_charge", Label: "capital", Title: t, Unit: sb.per("year"), Money: true},
+			OpAnnuity, in("value", sb.g.Currency), in("rate", "share"), in("years", "years"))
+		id := sb.perBasis("annual.capital."+name, "capital", t, charge, l.Texts.Get(models.CapitalTable, "per").S)
+		sb.line(id, models.ElementCapital, "")
+		blocks = append(blocks, block{name: "capital." + name, label: "capital", title: t, annual: id})
+		direct = append(direct, id)
+	}
+	if sb.s.In.Has("overhead_rate") && len(direct) > 0 {
+		d := sb.money("annual.direct", "direct_cost", sb.per("year"), OpSum, direct...)
+		oh := sb.money("annual.overhead", "overhead", sb.per("year"), OpMul, d, sb.in("overhead_rate", "share"))
 		sb.line(oh, models.ElementOverheads, "")
-		out = append(out, block{name: "overhead", label: "overhead", annual: oh})
+		blocks = append(blocks, block{name: "overhead", label: "overhead", annual: oh})
 	}
-	return out
+	return blocks
+}
+
+// perBasis adds an annual line of amount per basis: the amount itself per
+// year, or times the volume the basis names (posts, places, children, …).
+func (sb *serviceBuilder) perBasis(fig, label, t string, amount NodeID, per string) NodeID {
+	n := Node{Name: sb.prefix + fig, Label: label, Title: t, Unit: sb.per("year"), Money: true}
+	if per == models.PerYear {
+		return sb.g.Compute(n, OpSum, amount)
+	}
+	vol, ok := sb.vols["per:"+per]
+	if !ok {
+		panic("costing: no volume for per " + per + " in " + sb.prefix)
+	}
+	return sb.g.Compute(n, OpMul, amount, vol)
+}
+
+// builtinLine adds the line a kind pays by definition: a cash benefit's
+// monthly amount times its beneficiary-months.
+func (sb *serviceBuilder) builtinLine() (NodeID, bool) {
+	if sb.s.Kind() != models.CashBenefit {
+		return 0, false
+	}
+	months := sb.vols["per:beneficiary_month"]
+	id := sb.money("annual.benefit", "benefit", sb.per("year"), OpMul, sb.in("monthly_amount", sb.per("beneficiary-month")), months)
+	sb.line(id, models.ElementTransfers, sb.s.Texts["paid_by"].S)
+	return id, true
 }
 
 // staffLine derives a staff line's FTE under every norm it has inputs for,
 // the whole posts its chosen norm requires, the gap to the posts filled now
 // and its cost, and the annual lines of the posts the budget pays for.
-func (sb *serviceBuilder) staffLine(post string, l *models.Line, places NodeID) (Staffing, []NodeID) {
+func (sb *serviceBuilder) staffLine(post string, l *models.Line) (Staffing, []NodeID) {
 	p := sb.prefix + "staff." + post + "."
 	in := func(k, unit string) NodeID { return sb.input(models.StaffTable, l.In, k, sb.m, p+k, unit) }
 	fte := func(norm string, op Op, args ...NodeID) NodeID {
@@ -188,11 +306,27 @@ func (sb *serviceBuilder) staffLine(post string, l *models.Line, places NodeID) 
 		st.CurrentPosts = in("posts", "FTE")
 		st.ByNorm = append(st.ByNorm, NormFTE{models.NormPosts, st.CurrentPosts})
 	}
-	if places >= 0 && l.In.Has("places_per_post") {
-		st.ByNorm = append(st.ByNorm, NormFTE{models.NormPlaces, fte(models.NormPlaces, OpDiv, places, in("places_per_post", "places/post"))})
+	if len(sb.t.Ratios) > 0 && l.In.Has("per_post") {
+		of := sb.t.Ratios[0]
+		if t := l.Texts["ratio_of"]; t.Set {
+			of = t.S
+		}
+		vol, _ := sb.volume(of)
+		switch st.Norm {
+		case models.NormContinuous:
+			// Posts on shift at the ratio, each covered for the shift's
+			// hours by as many FTE as the role's productive hours need.
+			onShift := sb.g.Compute(Node{Name: p + "posts_on_shift", Label: "posts_on_shift", Unit: "posts on shift"}, OpCeil,
+				sb.g.Compute(Node{Name: p + "carers_on_shift", Label: "carers_on_shift", Unit: "carers on shift"}, OpDiv, vol, in("per_post", of+"/post")))
+			st.ByNorm = append(st.ByNorm, NormFTE{models.NormContinuous, fte(models.NormContinuous, OpDiv,
+				sb.g.Compute(Node{Name: p + "shift_hours_covered", Label: "shift_hours_covered", Unit: "hours/year"}, OpMul, onShift, in("shift_hours", "hours/year")),
+				role.ProductiveHours)})
+		default:
+			st.ByNorm = append(st.ByNorm, NormFTE{models.NormRatio, fte(models.NormRatio, OpDiv, vol, in("per_post", of+"/post"))})
+		}
 	}
-	if id, ok := sb.g.Lookup(sb.prefix + "caseload.cases"); ok && l.In.Has("cases_per_worker") {
-		st.ByNorm = append(st.ByNorm, NormFTE{models.NormCaseload, fte(models.NormCaseload, OpDiv, id, in("cases_per_worker", "cases/worker"))})
+	if cases, ok := sb.volume("caseload"); ok && l.In.Has("cases_per_worker") {
+		st.ByNorm = append(st.ByNorm, NormFTE{models.NormCaseload, fte(models.NormCaseload, OpDiv, cases, in("cases_per_worker", "cases/worker"))})
 	}
 	if sb.mr.Population >= 0 && l.In.Has("inhabitants_per_worker") {
 		st.ByNorm = append(st.ByNorm, NormFTE{models.NormPopulation, fte(models.NormPopulation, OpDiv, sb.mr.Population, in("inhabitants_per_worker", "inhabitants/worker"))})
@@ -244,14 +378,24 @@ func (sb *serviceBuilder) staffLine(post string, l *models.Line, places NodeID) 
 	return st, lines
 }
 
-// workloadHours returns Σ cases × hours per case over the caseload, when
-// every category states its hours.
+// workloadHours returns the hours of client work a service's caseload or
+// visits take: Σ cases × hours per case, when every caseload category states
+// its hours; or, for home care, visits × (hours per visit + travel).
 func (sb *serviceBuilder) workloadHours() (NodeID, bool) {
 	name := sb.prefix + "caseload.workload_hours"
+	if sb.s.Kind() == models.HomeCare {
+		name = sb.prefix + "workload_hours"
+	}
 	if id, ok := sb.g.Lookup(name); ok {
 		return id, true
 	}
-	if len(sb.s.Caseload) == 0 {
+	if sb.s.Kind() == models.HomeCare {
+		visits, _ := sb.volume("visits")
+		care, _ := sb.volume("hours_per_visit")
+		per := sb.qty("hours_per_visit_worked", "hours_per_visit_worked", "hours/visit", OpSum, care, sb.in("travel_hours_per_visit", "hours/visit"))
+		return sb.g.Compute(Node{Name: name, Label: "workload_hours", Unit: "hours/year"}, OpMul, visits, per), true
+	}
+	if _, ok := sb.volume("caseload"); !ok {
 		return 0, false
 	}
 	var terms []NodeID
@@ -260,9 +404,8 @@ func (sb *serviceBuilder) workloadHours() (NodeID, bool) {
 		if !c.In.Has("hours_per_case") {
 			return 0, false
 		}
-		cases := sb.cases[cn]
 		h := sb.input(models.CaseloadTable, c.In, "hours_per_case", sb.m, sb.prefix+"caseload."+cn+".hours_per_case", "hours/case")
-		terms = append(terms, sb.g.Compute(Node{Name: sb.prefix + "caseload." + cn + ".hours", Label: "workload_hours", Unit: "hours/year"}, OpMul, cases, h))
+		terms = append(terms, sb.g.Compute(Node{Name: sb.prefix + "caseload." + cn + ".hours", Label: "workload_hours", Unit: "hours/year"}, OpMul, sb.cases[cn], h))
 	}
 	return sb.g.Compute(Node{Name: name, Label: "workload_hours", Unit: "hours/year"}, OpSum, terms...), true
 }

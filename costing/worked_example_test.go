@@ -168,7 +168,7 @@ func TestWorkedDayCentre(t *testing.T) {
 		// attendance days: 15 places × 220 days × 0.8 = 2,640
 		{"town.dc.attendance_days", "2640"},
 		// carers: 15 places ÷ 4 places per post = 3.75 FTE → 4 posts; 3 filled, gap 1
-		{"town.dc.staff.carers.fte_places", "3.75"},
+		{"town.dc.staff.carers.fte_ratio", "3.75"},
 		{"town.dc.staff.carers.posts_required", "4"},
 		{"town.dc.staff.carers.gap", "1"},
 		// gap cost: 1 × 9,615.04

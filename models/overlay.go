@@ -65,6 +65,7 @@ func overlayServices(base, over map[string]*Service) {
 		overlayMaps(b.In, s.In, nil)
 		b.Staff = overlayLines(b.Staff, s.Staff)
 		b.Costs = overlayLines(b.Costs, s.Costs)
+		b.Capital = overlayLines(b.Capital, s.Capital)
 		b.Caseload = overlayLines(b.Caseload, s.Caseload)
 	}
 }

@@ -122,6 +122,7 @@ type Service struct {
 	In       Inputs
 	Staff    map[string]*Line
 	Costs    map[string]*Line
+	Capital  map[string]*Line
 	Caseload map[string]*Line
 }
 

@@ -37,11 +37,13 @@ type FlagField struct {
 
 // A Table is the schema of one kind of TOML table.
 type Table struct {
-	Name    string // for messages: "role", "foster_care service", …
-	Numbers []Field
-	Texts   []TextField
-	Flags   []FlagField
-	Tables  []string // keys that hold named sub-tables (staff, costs, caseload)
+	Name     string // for messages: "role", "foster_care service", …
+	Numbers  []Field
+	Texts    []TextField
+	Flags    []FlagField
+	Tables   []string  // keys that hold named sub-tables (staff, costs, capital, caseload)
+	Ratios   []string  // volumes a staff ratio may divide, the default first
+	Measures []Measure // units of output of a service
 }
 
 // Flag returns the true/false field with the given key.
@@ -129,20 +131,39 @@ var RoleTable = &Table{
 	},
 }
 
-// Service kinds. The first five are costed by this version; the rest are
-// named in DOMAIN.md §2 and reserved for a later version, so a scenario using
-// them is told so plainly instead of being told the kind is unknown.
+// Service kinds (DOMAIN.md §2).
 const (
 	FosterCare            = "foster_care"
 	KinshipCare           = "kinship_care"
 	SpecialisedFosterCare = "specialised_foster_care"
+	ResidentialCare       = "residential_care"
+	SmallGroupHome        = "small_group_home"
 	DayCentre             = "day_centre"
+	CommunityCentre       = "community_centre"
+	Shelter               = "shelter"
+	HomeCare              = "home_care"
 	SocialWorkCentre      = "social_work_centre"
+	CashBenefit           = "cash_benefit"
 )
 
-// PlannedKinds are the service kinds of DOMAIN.md §2 that the format reserves
-// but this version does not cost yet.
-var PlannedKinds = []string{"residential_care", "small_group_home", "community_centre", "shelter", "home_care", "cash_benefit"}
+// PlannedKinds are service kinds a later version will cost; a scenario that
+// uses one is told so plainly instead of being told the kind is unknown.
+var PlannedKinds []string
+
+// A Measure is a unit of a service's output, and how many of it the service
+// produces in a year: the product of its Factors. A factor is a numeric key
+// of the service, or one of the derived volumes "caseload" (the sum of the
+// caseload's cases), "population" (the municipality's) and "open_units" (a
+// residential service's units open at its occupancy). Unit costs are given
+// per measure, and cost lines may be written per measure (per = Per).
+type Measure struct {
+	Key      string   // the unit-cost measure, e.g. "place_year"
+	Per      string   // how a cost line names it, e.g. "place"
+	Factors  []string // keys multiplied into the volume
+	Unit     string   // the volume's unit, e.g. "attendance days/year"
+	NoUnit   bool     // a basis for cost lines only, with no unit cost of its own
+	PerChild bool     // the measure the care-type comparison uses: a child (or family) in care for a year
+}
 
 // familyCareTable is shared by the three family-based care kinds: they differ
 // in the allowance paid, not in how they are costed.
@@ -170,6 +191,7 @@ func familyCareTable(name string) *Table {
 			{Key: "recruitment_per_placement", Spec: money, Doc: "carer recruitment cost per new placement"},
 			{Key: "assessment_training_per_placement", Spec: money, Doc: "assessment and initial training cost per new placement"},
 		},
+		Measures: []Measure{{Key: "child_year", Factors: []string{"children"}, Unit: "child-years", PerChild: true}},
 	}
 }
 
@@ -178,12 +200,14 @@ var StaffTable = &Table{
 	Name: "staff line",
 	Texts: []TextField{
 		{Key: "role", Required: true, RefersTo: "role", Doc: "the role that fills these posts"},
-		{Key: "norm", Default: NormPosts, Choices: []string{NormPosts, NormPlaces, NormCaseload, NormPopulation, NormTime},
+		{Key: "norm", Default: NormPosts, Choices: []string{NormPosts, NormRatio, NormContinuous, NormCaseload, NormPopulation, NormTime},
 			Doc: "how the required posts are derived"},
+		{Key: "ratio_of", Doc: "the volume a ratio or continuous norm divides (default: the kind's first; see its table)"},
 	},
 	Numbers: []Field{
 		{Key: "posts", Spec: qty, Doc: "posts filled now (FTE)"},
-		{Key: "places_per_post", Spec: positive, Doc: "places per post (norm = \"places\")"},
+		{Key: "per_post", Spec: positive, Doc: "places, children or beds per post (norm = \"ratio\"), or per carer on shift (norm = \"continuous\")"},
+		{Key: "shift_hours", Spec: positive, Default: "8760", Doc: "hours a year the shift covers (norm = \"continuous\"; 8,760 is round the clock, 365 × 24)"},
 		{Key: "cases_per_worker", Spec: positive, Doc: "cases per worker per year (norm = \"caseload\")"},
 		{Key: "inhabitants_per_worker", Spec: positive, Doc: "inhabitants per worker (norm = \"population\")"},
 	},
@@ -192,19 +216,18 @@ var StaffTable = &Table{
 // Staffing norms: how a staff line's required FTE is derived (DOMAIN.md §3).
 const (
 	NormPosts      = "posts"      // required = the posts written
-	NormPlaces     = "places"     // places ÷ places_per_post
+	NormRatio      = "ratio"      // volume ÷ per_post
+	NormContinuous = "continuous" // ⌈volume ÷ per_post⌉ posts on shift × shift_hours ÷ productive hours
 	NormCaseload   = "caseload"   // cases ÷ cases_per_worker
 	NormPopulation = "population" // population ÷ inhabitants_per_worker
-	NormTime       = "time"       // Σ cases × hours_per_case ÷ (productive hours × client-related share)
+	NormTime       = "time"       // workload hours ÷ (productive hours × client-related share)
 )
 
-// Cost-line bases: what a cost line's amount is per.
+// Cost-line bases that every kind with cost lines has; the others are its
+// measures' Per.
 const (
-	PerYear          = "year"
-	PerPlace         = "place"
-	PerAttendanceDay = "attendance_day"
-	PerCase          = "case"
-	PerPost          = "post"
+	PerYear = "year"
+	PerPost = "post"
 )
 
 // CostTable is the schema of [services.NAME.costs.LINE]: any other cost, fixed
@@ -213,11 +236,26 @@ var CostTable = &Table{
 	Name: "cost line",
 	Texts: []TextField{
 		{Key: "title"},
-		{Key: "per", Default: PerYear, Choices: []string{PerYear, PerPlace, PerAttendanceDay, PerCase, PerPost}, Doc: "what the amount is per"},
+		{Key: "per", Default: PerYear, Doc: "what the amount is per: \"year\", \"post\" or one of the kind's measures (see its table)"},
 		{Key: "element", Required: true, Choices: LineElements, Doc: "cost element, which the classification maps to an economic category"},
 	},
 	Numbers: []Field{
 		{Key: "amount", Spec: money, Required: true, Doc: "the amount, per year or per the unit named by per"},
+	},
+}
+
+// CapitalTable is the schema of [services.NAME.capital.ITEM]: a building,
+// vehicle or equipment charged as an annuity (Excel PMT).
+var CapitalTable = &Table{
+	Name: "capital item",
+	Texts: []TextField{
+		{Key: "title"},
+		{Key: "per", Default: PerYear, Doc: "\"year\" for the whole service, or \"unit\" for each open unit of a residential service"},
+	},
+	Numbers: []Field{
+		{Key: "value", Spec: money, Required: true, Doc: "what the item costs to buy, build or convert"},
+		{Key: "years", Spec: wholeYears, Required: true, Doc: "its useful life in years"},
+		{Key: "rate", Spec: share, Doc: "the discount rate of the annuity (0 gives value ÷ years)"},
 	},
 }
 
@@ -233,39 +271,100 @@ var CaseloadTable = &Table{
 	},
 }
 
-// ServiceTables maps every costed kind to its schema.
+// premises returns the schema shared by services that run premises or teams
+// with staff: every one has a title, a staff basis, an overhead rate, staff
+// lines, cost lines and capital items; numbers, tables and measures are the
+// kind's own.
+func premises(kind string, numbers []Field, tables []string, ratios []string, measures []Measure) *Table {
+	return &Table{
+		Name:  kind + " service",
+		Flags: provided,
+		Texts: []TextField{
+			{Key: "kind", Required: true},
+			{Key: "title"},
+			{Key: "staff_basis", Default: BasisRequired, Choices: []string{BasisRequired, BasisCurrent}, Doc: "budget the required posts or the posts filled now"},
+		},
+		Numbers: append(numbers,
+			Field{Key: "overhead_rate", Spec: share, Doc: "overhead as a share of direct costs"}),
+		Tables:   append([]string{"staff", "costs", "capital"}, tables...),
+		Ratios:   ratios,
+		Measures: measures,
+	}
+}
+
+// residential is the schema of 24-hour care of children in units:
+// institutions and small group homes are costed the same way (DOMAIN.md §3).
+func residential(kind string) *Table {
+	return premises(kind, []Field{
+		{Key: "capacity", Spec: positive, Required: true, Doc: "beds (places) in all units"},
+		{Key: "children", Spec: qty, Required: true, Doc: "children in care, on average over the year (occupied places)"},
+		{Key: "units", Spec: Spec{Kind: Quantity, Positive: true, Whole: true, Max: 1000}, Default: "1", Doc: "units (houses, floors, groups) the capacity is divided into; a unit's fixed costs stop only when it closes"},
+	}, nil, []string{"open_places", "children", "capacity"}, []Measure{
+		{Key: "occupied_place_year", Per: "child", Factors: []string{"children"}, Unit: "child-years", PerChild: true},
+		{Key: "bed_year", Per: "bed", Factors: []string{"capacity"}, Unit: "beds"},
+		{Key: "open_unit", Per: "unit", Factors: []string{"open_units"}, Unit: "open units", NoUnit: true},
+	})
+}
+
+// ServiceTables maps every kind to its schema.
 var ServiceTables = map[string]*Table{
 	FosterCare:            familyCareTable(FosterCare),
 	KinshipCare:           familyCareTable(KinshipCare),
 	SpecialisedFosterCare: familyCareTable(SpecialisedFosterCare),
-	DayCentre: {
-		Name:  "day_centre service",
+	ResidentialCare:       residential(ResidentialCare),
+	SmallGroupHome:        residential(SmallGroupHome),
+	DayCentre: premises(DayCentre, []Field{
+		{Key: "places", Spec: positive, Required: true, Doc: "places (capacity)"},
+		{Key: "operating_days", Spec: positive, Required: true, Doc: "days open per year"},
+		{Key: "attendance_rate", Spec: positiveShr, Required: true, Doc: "share of places filled on an average open day"},
+	}, nil, []string{"places"}, []Measure{
+		{Key: "place_year", Per: "place", Factors: []string{"places"}, Unit: "places", PerChild: true},
+		{Key: "attendance_day", Per: "attendance_day", Factors: []string{"places", "operating_days", "attendance_rate"}, Unit: "attendance days/year"},
+	}),
+	CommunityCentre: premises(CommunityCentre, []Field{
+		{Key: "families", Spec: positive, Required: true, Doc: "families supported, on average over the year (family-years)"},
+		{Key: "cases", Spec: qty, Doc: "cases opened in the year"},
+	}, nil, []string{"families"}, []Measure{
+		{Key: "family_year", Per: "family", Factors: []string{"families"}, Unit: "family-years", PerChild: true},
+		{Key: "case", Per: "case", Factors: []string{"cases"}, Unit: "cases/year"},
+	}),
+	Shelter: premises(Shelter, []Field{
+		{Key: "beds", Spec: positive, Required: true, Doc: "beds"},
+		{Key: "occupancy_rate", Spec: positiveShr, Required: true, Doc: "share of bed-nights occupied"},
+		{Key: "nights_per_year", Spec: positive, Default: "365", Doc: "nights the shelter is open per year"},
+	}, nil, []string{"beds"}, []Measure{
+		{Key: "bed_night", Per: "bed_night", Factors: []string{"beds", "nights_per_year", "occupancy_rate"}, Unit: "occupied bed-nights/year"},
+		{Key: "bed_year", Per: "bed", Factors: []string{"beds"}, Unit: "beds"},
+	}),
+	HomeCare: premises(HomeCare, []Field{
+		{Key: "visits", Spec: positive, Required: true, Doc: "visits a year"},
+		{Key: "hours_per_visit", Spec: positive, Required: true, Doc: "hours of care per visit"},
+		{Key: "travel_hours_per_visit", Spec: qty, Doc: "travel hours per visit (part of the worker's time, norm = \"time\")"},
+	}, nil, nil, []Measure{
+		{Key: "visit", Per: "visit", Factors: []string{"visits"}, Unit: "visits/year"},
+		{Key: "care_hour", Per: "hour", Factors: []string{"visits", "hours_per_visit"}, Unit: "care hours/year"},
+	}),
+	SocialWorkCentre: premises(SocialWorkCentre, nil, []string{"caseload"}, nil, []Measure{
+		{Key: "case", Per: "case", Factors: []string{"caseload"}, Unit: "cases/year"},
+		{Key: "inhabitant", Factors: []string{"population"}, Unit: "inhabitants"},
+	}),
+	CashBenefit: {
+		Name:  "cash_benefit service",
 		Flags: provided,
 		Texts: []TextField{
 			{Key: "kind", Required: true},
 			{Key: "title"},
-			{Key: "staff_basis", Default: BasisRequired, Choices: []string{BasisRequired, BasisCurrent}, Doc: "budget the required posts or the posts filled now"},
+			{Key: "paid_by", Doc: "who pays the benefit when this budget does not (e.g. a ministry); it is then a memo line"},
 		},
 		Numbers: []Field{
-			{Key: "places", Spec: positive, Required: true, Doc: "places (capacity)"},
-			{Key: "operating_days", Spec: positive, Required: true, Doc: "days open per year"},
-			{Key: "attendance_rate", Spec: positiveShr, Required: true, Doc: "share of places filled on an average open day"},
-			{Key: "overhead_rate", Spec: share, Doc: "overhead as a share of direct costs"},
+			{Key: "beneficiaries", Spec: qty, Required: true, Doc: "beneficiaries, on average over the year"},
+			{Key: "months", Spec: qty, Default: "12", Doc: "months paid per year"},
+			{Key: "monthly_amount", Spec: money, Required: true, Doc: "the benefit per beneficiary per month"},
 		},
-		Tables: []string{"staff", "costs"},
-	},
-	SocialWorkCentre: {
-		Name:  "social_work_centre service",
-		Flags: provided,
-		Texts: []TextField{
-			{Key: "kind", Required: true},
-			{Key: "title"},
-			{Key: "staff_basis", Default: BasisRequired, Choices: []string{BasisRequired, BasisCurrent}, Doc: "budget the required posts or the posts filled now"},
+		Tables: []string{"costs"},
+		Measures: []Measure{
+			{Key: "beneficiary_month", Per: "beneficiary_month", Factors: []string{"beneficiaries", "months"}, Unit: "beneficiary-months/year"},
 		},
-		Numbers: []Field{
-			{Key: "overhead_rate", Spec: share, Doc: "overhead as a share of direct costs"},
-		},
-		Tables: []string{"staff", "costs", "caseload"},
 	},
 }
 
@@ -275,8 +374,40 @@ const (
 	BasisCurrent  = "current"
 )
 
-// ServiceKinds lists the costed kinds in a fixed order.
-var ServiceKinds = []string{FosterCare, KinshipCare, SpecialisedFosterCare, DayCentre, SocialWorkCentre}
+// ServiceKinds lists the kinds in a fixed order.
+var ServiceKinds = []string{FosterCare, KinshipCare, SpecialisedFosterCare, ResidentialCare, SmallGroupHome,
+	DayCentre, CommunityCentre, Shelter, HomeCare, SocialWorkCentre, CashBenefit}
+
+// FamilyCare reports whether kind is family-based care, costed per child from
+// an allowance.
+func FamilyCare(kind string) bool {
+	return kind == FosterCare || kind == KinshipCare || kind == SpecialisedFosterCare
+}
+
+// Bases lists what a cost line of the kind may be per: "year", "post" where
+// the kind has staff, and its measures.
+func (t *Table) Bases() []string {
+	bs := []string{PerYear}
+	if contains(t.Tables, "staff") {
+		bs = append(bs, PerPost)
+	}
+	for _, m := range t.Measures {
+		if m.Per != "" {
+			bs = append(bs, m.Per)
+		}
+	}
+	return bs
+}
+
+// Measure returns the measure a cost line names by per.
+func (t *Table) Measure(per string) (Measure, bool) {
+	for _, m := range t.Measures {
+		if m.Per == per && per != "" {
+			return m, true
+		}
+	}
+	return Measure{}, false
+}
 
 // AnyServiceTable accepts the union of every kind's keys; it is used to decode
 // a service table before its kind is known, and for suggestions.

@@ -88,7 +88,7 @@ func (sc *Scenario) usedParameters() map[string]bool {
 	for _, ss := range services {
 		for _, s := range ss {
 			mark(s.In)
-			for _, ls := range []map[string]*Line{s.Staff, s.Costs, s.Caseload} {
+			for _, ls := range []map[string]*Line{s.Staff, s.Costs, s.Capital, s.Caseload} {
 				for _, l := range ls {
 					mark(l.In)
 				}
@@ -414,7 +414,7 @@ func (v *validator) kindKeys(def, s *Service, prefix string) {
 			v.add(x.Pos, quote(x.S), "a municipality cannot change a service's kind (it is %s)", def.Kind())
 		}
 	}
-	for key, lines := range map[string]map[string]*Line{"staff": s.Staff, "costs": s.Costs, "caseload": s.Caseload} {
+	for key, lines := range map[string]map[string]*Line{"staff": s.Staff, "costs": s.Costs, "capital": s.Capital, "caseload": s.Caseload} {
 		if len(lines) > 0 && !contains(t.Tables, key) {
 			// Point at the sub-table's first line, not at the service.
 			var first Position
@@ -493,7 +493,7 @@ func (v *validator) service(s *Service, m *Municipality) {
 	if o, ok := m.Services[s.Name]; ok && o != nil {
 		prefix, at = "municipalities."+m.Name+".services."+s.Name+".", o.Pos
 	}
-	if cw := s.Texts["case_worker"]; !cw.Set && s.Kind() != DayCentre && s.Kind() != SocialWorkCentre {
+	if cw := s.Texts["case_worker"]; !cw.Set && FamilyCare(s.Kind()) {
 		for _, k := range []string{"client_hours_per_child_year", "case_management_funded_by"} {
 			pos := s.In[k].Pos
 			if !s.In[k].Set {
@@ -529,13 +529,29 @@ func (v *validator) service(s *Service, m *Municipality) {
 		l := s.Costs[name]
 		lp := prefix + "costs." + name + "."
 		v.line(CostTable, l, lp, m)
-		per := l.Texts.Get(CostTable, "per")
-		if allowed := costBases[s.Kind()]; per.Set && contains(CostTable.Texts[1].Choices, per.S) && !contains(allowed, per.S) {
-			v.add(per.Pos, quote(per.S), "a %s's cost lines can be per %s", t.Name, list(allowed))
-		} else if per.S == PerCase && len(s.Caseload) == 0 {
-			v.add(per.Pos, quote(per.S), "a cost per case needs the service's [caseload] table, which is empty")
-		} else if per.S == PerPost && len(s.Staff) == 0 {
-			v.add(per.Pos, quote(per.S), "a cost per post needs the service's [staff] table, which is empty")
+		v.per(s, t, l.Texts.Get(CostTable, "per"), t.Bases())
+	}
+	for _, name := range Sorted(s.Capital) {
+		if !contains(t.Tables, "capital") {
+			break
+		}
+		l := s.Capital[name]
+		v.line(CapitalTable, l, prefix+"capital."+name+".", m)
+		bases := []string{PerYear}
+		if _, ok := t.Measure("unit"); ok {
+			bases = append(bases, "unit")
+		}
+		v.per(s, t, l.Texts.Get(CapitalTable, "per"), bases)
+	}
+	if t.Measures != nil && s.In.Has("capacity") && s.In.Has("children") {
+		capacity, children := v.number(t, s.In, "capacity", m), v.number(t, s.In, "children", m)
+		if children.GreaterThan(capacity) {
+			i := s.In["children"]
+			v.add(i.Pos, i.Raw, "expected no more children than the capacity (%s): occupancy cannot exceed capacity", capacity)
+		}
+		if units := v.number(t, s.In, "units", m); units.GreaterThan(capacity) {
+			i := s.In["units"]
+			v.add(i.Pos, i.Raw, "expected no more units than the capacity (%s): a unit has at least one bed", capacity)
 		}
 	}
 	for _, name := range Sorted(s.Staff) {
@@ -546,10 +562,26 @@ func (v *validator) service(s *Service, m *Municipality) {
 	}
 }
 
-// costBases lists what a cost line may be per, by service kind.
-var costBases = map[string][]string{
-	DayCentre:        {PerYear, PerPlace, PerAttendanceDay, PerPost},
-	SocialWorkCentre: {PerYear, PerCase, PerPost},
+// per checks what a cost line or capital item is per: one of bases, and a
+// basis the service has a volume for.
+func (v *validator) per(s *Service, t *Table, per Text, bases []string) {
+	if !per.Set {
+		return
+	}
+	if !contains(bases, per.S) {
+		msg := "a " + t.Name + "'s lines can be per " + list(bases)
+		if sg := Suggest(per.S, bases); sg != "" {
+			msg = fmt.Sprintf("did you mean %q? %s", sg, msg)
+		}
+		v.add(per.Pos, quote(per.S), "%s", msg)
+		return
+	}
+	if m, ok := t.Measure(per.S); ok && contains(m.Factors, "caseload") && len(s.Caseload) == 0 {
+		v.add(per.Pos, quote(per.S), "a cost per %s needs the service's [caseload] table, which is empty", per.S)
+	}
+	if per.S == PerPost && len(s.Staff) == 0 {
+		v.add(per.Pos, quote(per.S), "a cost per post needs the service's [staff] table, which is empty")
+	}
 }
 
 func (v *validator) line(t *Table, l *Line, prefix string, m *Municipality) {
@@ -577,11 +609,16 @@ func (v *validator) staff(s *Service, l *Line, prefix string, m *Municipality) {
 	switch norm.S {
 	case NormPosts:
 		need("posts", "the number of posts")
-	case NormPlaces:
-		if s.Kind() != DayCentre {
-			v.add(pos, quote(norm.S), "norm %q needs a service with places; a %s has none", norm.S, s.Kind())
+	case NormRatio, NormContinuous:
+		t := s.Table()
+		if len(t.Ratios) == 0 {
+			v.add(pos, quote(norm.S), "norm %q needs a volume to divide, and a %s has none; use \"posts\", \"caseload\", \"population\" or \"time\"", norm.S, t.Name)
+			break
 		}
-		need("places_per_post", "places per post")
+		if of := l.Texts["ratio_of"]; of.Set && !contains(t.Ratios, of.S) {
+			v.add(of.Pos, quote(of.S), "a %s's staff ratio can be of %s", t.Name, list(t.Ratios))
+		}
+		need("per_post", "what one post is for (places, children or beds per post)")
 	case NormCaseload:
 		if len(s.Caseload) == 0 {
 			v.add(pos, quote(norm.S), "norm %q needs the service's [caseload] table, which is empty", norm.S)
@@ -593,6 +630,9 @@ func (v *validator) staff(s *Service, l *Line, prefix string, m *Municipality) {
 		}
 		need("inhabitants_per_worker", "inhabitants per worker")
 	case NormTime:
+		if s.Kind() == HomeCare {
+			break // the workload is the visits' hours
+		}
 		if len(s.Caseload) == 0 {
 			v.add(pos, quote(norm.S), "norm %q needs the service's [caseload] table, which is empty", norm.S)
 		}

@@ -312,7 +312,7 @@ func (d *decoder) fields(path string, t map[string]any, schema *models.Table, tx
 
 func (d *decoder) service(path, name string, t map[string]any) *models.Service {
 	s := &models.Service{Name: name, Pos: d.pos(path), Texts: models.Texts{}, Flags: models.Flags{}, In: models.Inputs{},
-		Staff: map[string]*models.Line{}, Costs: map[string]*models.Line{}, Caseload: map[string]*models.Line{}}
+		Staff: map[string]*models.Line{}, Costs: map[string]*models.Line{}, Capital: map[string]*models.Line{}, Caseload: map[string]*models.Line{}}
 	rest := map[string]any{}
 	for k, v := range t {
 		if _, ok := anyService.Flag(k); ok {
@@ -329,6 +329,8 @@ func (d *decoder) service(path, name string, t map[string]any) *models.Service {
 		switch key {
 		case "costs":
 			schema, into = models.CostTable, s.Costs
+		case "capital":
+			schema, into = models.CapitalTable, s.Capital
 		case "caseload":
 			schema, into = models.CaseloadTable, s.Caseload
 		}

@@ -175,6 +175,7 @@ func readDoc(t *testing.T) string {
 // models, and the economic classifications shipped with kosto.
 func schemaReference() string {
 	var b strings.Builder
+	measures := func(t *models.Table) { b.WriteString(measuresOf(t)) }
 	section := func(title, intro string, t *models.Table, kinds ...string) {
 		fmt.Fprintf(&b, "\n### %s\n\n%s\n\n", title, intro)
 		b.WriteString("| key | kind | required / default | meaning |\n|---|---|---|---|\n")
@@ -215,10 +216,13 @@ func schemaReference() string {
 		}
 		title := "Services of kind " + strings.Join(names, ", ") + ": `[services.NAME]`"
 		intro := fmt.Sprintf("Also `[municipalities.MUNICIPALITY.services.NAME]`, which gives any of these keys for one municipality (all but `kind`). %s", kindIntro[g[0]])
-		section(title, intro, models.ServiceTables[g[0]], g...)
+		t := models.ServiceTables[g[0]]
+		section(title, intro, t, g...)
+		measures(t)
 	}
-	section("Staff lines: `[services.NAME.staff.POST]`", "Posts of one role in a day centre or a Centre for Social Work.", models.StaffTable)
-	section("Cost lines: `[services.NAME.costs.LINE]`", "Any other cost of a day centre or a Centre for Social Work: a fixed amount a year, or an amount per unit of output.", models.CostTable)
+	section("Staff lines: `[services.NAME.staff.POST]`", "Posts of one role in a service that has staff lines.", models.StaffTable)
+	section("Cost lines: `[services.NAME.costs.LINE]`", "Any other cost of a service that has cost lines: a fixed amount a year, or an amount per post or per unit of output (the kind's `per` bases, listed with it).", models.CostTable)
+	section("Capital items: `[services.NAME.capital.ITEM]`", "A building, vehicle or equipment, charged each year as an annuity, like Excel's PMT: `value × rate ÷ (1 − (1 + rate)^−years)`, or `value ÷ years` at rate 0. Rent is a cost line with `element = \"capital\"`.", models.CapitalTable)
 	section("Caseload categories: `[services.NAME.caseload.CATEGORY]`", "The cases a Centre for Social Work handles in a year, by category.", models.CaseloadTable)
 	section("Municipalities: `[municipalities.NAME]`", "Where the services are delivered. Every service of the scenario is costed in every municipality.", models.MunicipalityTable)
 
@@ -243,6 +247,7 @@ func schemaReference() string {
 var subTables = map[string]string{
 	"staff":      "staff lines, one table per post: `[services.NAME.staff.POST]`",
 	"costs":      "cost lines, one table per line: `[services.NAME.costs.LINE]`",
+	"capital":    "capital items, one table per item: `[services.NAME.capital.ITEM]`",
 	"caseload":   "caseload categories, one table per category: `[services.NAME.caseload.CATEGORY]`",
 	"parameters": "the municipality's own values of scenario parameters: `[municipalities.NAME.parameters]`",
 	"services":   "the municipality's own values of services: `[municipalities.NAME.services.SERVICE]`",
@@ -250,12 +255,42 @@ var subTables = map[string]string{
 
 var kindIntro = map[string]string{
 	models.FosterCare:       "Family-based care: costed per child-year and per new placement. The three kinds are costed alike; they differ in the allowance a scenario gives them.",
-	models.DayCentre:        "Costed per place-year and per attendance day.",
-	models.SocialWorkCentre: "The Centre for Social Work (QPS; NJMF in Albania): costed per case and per inhabitant.",
+	models.ResidentialCare:  "24-hour care of children in units: an institution, or a small group home of a few children. Fixed costs (staff round the clock, capital, running costs per year or per open unit) stay until a unit closes, so the cost per child rises as children leave. The two kinds are costed alike.",
+	models.DayCentre:        "Day care, e.g. for children with disabilities.",
+	models.CommunityCentre:  "A multidisciplinary team supporting families at risk.",
+	models.Shelter:          "Emergency accommodation, staffed round the clock.",
+	models.HomeCare:         "Support delivered at home, by visits; the time norm takes its workload from the visits.",
+	models.SocialWorkCentre: "The Centre for Social Work (QPS; NJMF in Albania).",
+	models.CashBenefit:      "A transfer per beneficiary per month (social assistance, a disability allowance); `paid_by` makes it a memo line when another budget pays it.",
+}
+
+// measuresOf writes a kind's units of output: the unit costs reported and
+// what its cost lines may be per.
+func measuresOf(t *models.Table) string {
+	var b strings.Builder
+	var units, bases []string
+	for _, m := range t.Measures {
+		if !m.NoUnit {
+			units = append(units, fmt.Sprintf("`%s` (%s)", m.Key, strings.Join(m.Factors, " × ")))
+		}
+	}
+	for _, p := range t.Bases() {
+		bases = append(bases, "`\""+p+"\"`")
+	}
+	fmt.Fprintf(&b, "\nUnit costs: %s. Cost lines may be `per` %s.", strings.Join(units, ", "), strings.Join(bases, ", "))
+	if len(t.Ratios) > 0 {
+		var rs []string
+		for _, r := range t.Ratios {
+			rs = append(rs, "`\""+r+"\"`")
+		}
+		fmt.Fprintf(&b, " A staff ratio (`norm = \"ratio\"` or `\"continuous\"`) may be of %s (the first is the default).", strings.Join(rs, ", "))
+	}
+	b.WriteString("\n")
+	return b.String()
 }
 
 func sameSchema(a, b *models.Table) bool {
-	return reflect.DeepEqual(a.Numbers, b.Numbers) && reflect.DeepEqual(a.Texts, b.Texts) && reflect.DeepEqual(a.Tables, b.Tables) && reflect.DeepEqual(a.Flags, b.Flags)
+	return reflect.DeepEqual(a.Numbers, b.Numbers) && reflect.DeepEqual(a.Texts, b.Texts) && reflect.DeepEqual(a.Tables, b.Tables) && reflect.DeepEqual(a.Flags, b.Flags) && reflect.DeepEqual(a.Measures, b.Measures) && reflect.DeepEqual(a.Ratios, b.Ratios)
 }
 
 func numberKind(s models.Spec) string {

@@ -443,7 +443,7 @@ description = "ends in \`),
 			s.toml:3: not valid TOML: the file ends inside a string, just after a \`,
 	},
 	{
-		name: "planned kind and unknown kind",
+		name: "occupancy above capacity and an unknown kind",
 		files: one(`[scenario]
 name = "t"
 country = "XK"
@@ -452,6 +452,9 @@ base_year = 2024
 
 [services.home]
 kind = "residential_care"
+capacity = 24
+children = 30
+units = 30
 
 [services.foster]
 kind = "foster_cares"
@@ -461,8 +464,9 @@ monthly_allowance = 250
 [municipalities.town]
 `),
 		want: `
-			s.toml:8: services.home.kind = "residential_care": this kind is planned but not costed by this version of kosto; expected one of "foster_care", "kinship_care", "specialised_foster_care", "day_centre", "social_work_centre"
-			s.toml:11: services.foster.kind = "foster_cares": did you mean "foster_care"? expected one of "foster_care", "kinship_care", "specialised_foster_care", "day_centre", "social_work_centre"`,
+			s.toml:10: services.home.children = 30: expected no more children than the capacity (24): occupancy cannot exceed capacity
+			s.toml:11: services.home.units = 30: expected no more units than the capacity (24): a unit has at least one bed
+			s.toml:14: services.foster.kind = "foster_cares": did you mean "foster_care"? expected one of "foster_care", "kinship_care", "specialised_foster_care", "residential_care", "small_group_home", "day_centre", "community_centre", "shelter", "home_care", "social_work_centre", "cash_benefit"`,
 	},
 	{
 		name: "key of another kind",

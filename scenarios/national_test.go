@@ -242,6 +242,14 @@ func generateNational(csvFile string) ([]byte, error) {
 		}
 		n, a = volume{20, 1}.scaled(r.population, "day-centre places")
 		fmt.Fprintf(&b, "\n[municipalities.%s.services.day_centre]\nplaces = { value = %d, assumption = %q }\n", r.name, n, a)
+		n, a = volume{10, 1}.scaled(r.population, "children in residential care")
+		fmt.Fprintf(&b, "\n[municipalities.%s.services.residential_care]\nchildren = { value = %d, assumption = %q }\n", r.name, n, a)
+		n, a = volume{40, 1}.scaled(r.population, "families supported by the community centre")
+		fmt.Fprintf(&b, "\n[municipalities.%s.services.community_centre]\nfamilies = { value = %d, assumption = %q }\n", r.name, n, a)
+		n, a = volume{2000, 1}.scaled(r.population, "home-care visits")
+		fmt.Fprintf(&b, "\n[municipalities.%s.services.home_care]\nvisits = { value = %d, assumption = %q }\n", r.name, n, a)
+		n, a = volume{300, 0}.scaled(r.population, "beneficiaries of the child disability allowance")
+		fmt.Fprintf(&b, "\n[municipalities.%s.services.disability_allowance]\nbeneficiaries = { value = %d, assumption = %q }\n", r.name, n, a)
 	}
 	return []byte(b.String()), nil
 }
@@ -551,8 +559,8 @@ norm = "posts"
 
 [services.day_centre.staff.care_workers]
 role = "care_worker"
-norm = "places"
-places_per_post = { value = 4, assumption = "synthetic benchmark data: the Gjilan example's value" }
+norm = "ratio"
+per_post = { value = 4, assumption = "synthetic benchmark data: the Gjilan example's value" }
 
 [services.day_centre.staff.support]
 role = "support_staff"
@@ -582,4 +590,108 @@ title = "Therapy and activity materials"
 amount = { value = "2000", assumption = "synthetic benchmark data: the Gjilan example's value" }
 per = "year"
 element = "goods_services"
+
+[services.residential_care]
+kind = "residential_care"
+title = "Residential care for children"
+capacity = { value = 60, assumption = "synthetic benchmark data" }
+units = { value = 5, assumption = "synthetic benchmark data" }
+children = { value = 10, assumption = "synthetic benchmark data, overridden in every municipality" }
+
+[services.residential_care.staff.day_carers]
+role = "care_worker"
+norm = "continuous"
+per_post = { value = 6, assumption = "synthetic benchmark data" }
+shift_hours = { value = 5840, assumption = "synthetic benchmark data: 16 hours × 365 days" }
+
+[services.residential_care.staff.night_carers]
+role = "care_worker"
+norm = "continuous"
+per_post = { value = 12, assumption = "synthetic benchmark data" }
+shift_hours = { value = 2920, assumption = "synthetic benchmark data: 8 hours × 365 days" }
+
+[services.residential_care.staff.manager]
+role = "day_centre_coordinator"
+posts = { value = 1, assumption = "synthetic benchmark data" }
+
+[services.residential_care.capital.building]
+value = { value = "600000", assumption = "synthetic benchmark data" }
+years = { value = 40, assumption = "synthetic benchmark data" }
+rate = { value = 0.04, assumption = "synthetic benchmark data" }
+
+[services.residential_care.costs.unit_running]
+amount = { value = "9000", assumption = "synthetic benchmark data" }
+per = "unit"
+element = "utilities"
+
+[services.residential_care.costs.food]
+amount = { value = "1800", assumption = "synthetic benchmark data" }
+per = "child"
+element = "goods_services"
+
+[services.small_group_home]
+kind = "small_group_home"
+title = "Small group home"
+capacity = { value = 6, assumption = "synthetic benchmark data" }
+children = { value = 5, assumption = "synthetic benchmark data" }
+
+[services.small_group_home.staff.carers]
+role = "care_worker"
+norm = "continuous"
+per_post = { value = 6, assumption = "synthetic benchmark data" }
+
+[services.small_group_home.costs.household]
+amount = { value = "2400", assumption = "synthetic benchmark data" }
+per = "child"
+element = "goods_services"
+
+[services.community_centre]
+kind = "community_centre"
+title = "Community centre for children and families"
+families = { value = 40, assumption = "synthetic benchmark data, overridden in every municipality" }
+cases = { value = 60, assumption = "synthetic benchmark data" }
+
+[services.community_centre.staff.team]
+role = "social_services_officer"
+norm = "ratio"
+per_post = { value = 15, assumption = "synthetic benchmark data: families per worker" }
+
+[services.community_centre.costs.activities]
+amount = { value = "120", assumption = "synthetic benchmark data" }
+per = "family"
+element = "goods_services"
+
+[services.shelter]
+kind = "shelter"
+title = "Shelter"
+beds = { value = 8, assumption = "synthetic benchmark data" }
+occupancy_rate = { value = 0.7, assumption = "synthetic benchmark data" }
+
+[services.shelter.staff.carers]
+role = "care_worker"
+norm = "continuous"
+per_post = { value = 8, assumption = "synthetic benchmark data" }
+
+[services.shelter.costs.meals]
+amount = { value = "5.00", assumption = "synthetic benchmark data" }
+per = "bed_night"
+element = "goods_services"
+
+[services.home_care]
+kind = "home_care"
+title = "Home care"
+visits = { value = 2000, assumption = "synthetic benchmark data, overridden in every municipality" }
+hours_per_visit = { value = 1.5, assumption = "synthetic benchmark data" }
+travel_hours_per_visit = { value = 0.5, assumption = "synthetic benchmark data" }
+
+[services.home_care.staff.carers]
+role = "care_worker"
+norm = "time"
+
+[services.disability_allowance]
+kind = "cash_benefit"
+title = "Child disability allowance"
+beneficiaries = { value = 300, assumption = "synthetic benchmark data, overridden in every municipality" }
+monthly_amount = { value = 100, source = "seed 003 L95: €100 a month for a child with a disability, since 2009" }
+paid_by = "Ministry"
 `

@@ -160,9 +160,28 @@ func (v *view) unitCostTables(m *costing.MunicipalityResult) []*table {
 }
 
 func (v *view) staffingTable(m *costing.MunicipalityResult) *table {
-	t := &table{header: []string{v.l("service"), v.l("post"), v.l("norm"), v.l("fte_places"), v.l("fte_caseload"), v.l("fte_population"), v.l("fte_time"), v.l("posts_required"), v.l("posts_current"), v.l("gap"), v.l("gap_cost")},
-		right: []bool{false, false, false, true, true, true, true, true, true, true, true}}
-	norms := []string{models.NormPlaces, models.NormCaseload, models.NormPopulation, models.NormTime}
+	norms := []string{models.NormRatio, models.NormContinuous, models.NormCaseload, models.NormPopulation, models.NormTime}
+	// Only the norms some staff line uses get a column.
+	used := map[string]bool{}
+	for _, s := range m.Services {
+		for _, st := range s.Staffing {
+			for _, bn := range st.ByNorm {
+				used[bn.Norm] = true
+			}
+		}
+	}
+	t := &table{header: []string{v.l("service"), v.l("post"), v.l("norm")}, right: []bool{false, false, false}}
+	var cols []string
+	for _, n := range norms {
+		if used[n] {
+			cols = append(cols, n)
+			t.header = append(t.header, v.l("fte_"+n))
+			t.right = append(t.right, true)
+		}
+	}
+	norms = cols
+	t.header = append(t.header, v.l("posts_required"), v.l("posts_current"), v.l("gap"), v.l("gap_cost"))
+	t.right = append(t.right, true, true, true, true)
 	for _, s := range m.Services {
 		for _, st := range s.Staffing {
 			row := []string{s.Title, st.RoleTitle, v.l("norm_" + st.Norm)}
