@@ -227,6 +227,7 @@ func (b *builder) municipality(m *models.Municipality) MunicipalityResult {
 		totals = append(totals, sr.Total)
 		mr.Services = append(mr.Services, sr)
 	}
+	b.ratios(&mr)
 	for c, cat := range b.sc.Classification.Categories {
 		mr.ByCategory = append(mr.ByCategory, b.g.Compute(Node{Name: m.Name + ".category." + cat.Code, Label: "category", Money: true, Unit: b.per("year")}, OpSum, cats[c]...))
 	}
@@ -248,6 +249,9 @@ type serviceBuilder struct {
 	prefix string
 	sr     ServiceResult
 	cases  map[string]NodeID // caseload category → its cases node
+	// family care's unit blocks and their elements, for the comparison
+	unitBlocks    []NodeID
+	blockElements []string
 	vols   map[string]NodeID // named volumes, and "per:BASIS" → the volume a line per BASIS multiplies
 }
 
@@ -275,7 +279,7 @@ func (sb *serviceBuilder) line(id NodeID, element, fundedBy string) {
 
 func (sb *serviceBuilder) build() ServiceResult {
 	s := sb.s
-	sb.sr = ServiceResult{Name: s.Name, Kind: s.Kind(), Title: title(s.Texts, s.Name), Memo: -1}
+	sb.sr = ServiceResult{Name: s.Name, Kind: s.Kind(), Title: title(s.Texts, s.Name), Memo: -1, Children: -1, Capacity: -1, OpenUnits: -1}
 	sb.cases = map[string]NodeID{}
 	if models.FamilyCare(s.Kind()) {
 		sb.familyCare()
@@ -294,5 +298,9 @@ func (sb *serviceBuilder) build() ServiceResult {
 	if len(memo) > 0 {
 		sb.sr.Memo = sb.money("memo_total", "memo_total", sb.per("year"), OpSum, memo...)
 	}
+	if _, ok := sb.t.Measure("unit"); ok {
+		sb.sr.Children, sb.sr.Capacity, sb.sr.OpenUnits = sb.vols["children"], sb.vols["capacity"], sb.vols["open_units"]
+	}
+	sb.compare()
 	return sb.sr
 }

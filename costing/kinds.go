@@ -41,6 +41,8 @@ func (sb *serviceBuilder) familyCare() {
 	ids := make([]NodeID, len(blocks))
 	for i, bl := range blocks {
 		ids[i] = bl.unit
+		sb.unitBlocks = append(sb.unitBlocks, bl.unit)
+		sb.blockElements = append(sb.blockElements, bl.element)
 	}
 	unit := sb.money("unit_cost", "unit_cost", cy, OpSum, ids...)
 	sb.sr.UnitCosts = append(sb.sr.UnitCosts, UnitCost{Measure: "child_year", Volume: children, Cost: unit, Blocks: ids})

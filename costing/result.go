@@ -59,6 +59,7 @@ type MunicipalityResult struct {
 	ByCategory    []NodeID
 	Total         NodeID
 	PerInhabitant NodeID // the total per inhabitant; -1 without a population
+	Reference     string // the service comparisons take their ratios against; "" when none
 }
 
 // ServiceResult is one service costed in one municipality.
@@ -69,6 +70,10 @@ type ServiceResult struct {
 	Staffing          []Staffing
 	Total             NodeID // the annual budget: the sum of budgeted lines
 	Memo              NodeID // lines paid from another budget (-1 when none)
+	Compare           *Comparison
+	// For residential kinds, the volumes the occupancy curve moves and reads
+	// (-1 otherwise).
+	Children, Capacity, OpenUnits NodeID
 }
 
 // A UnitCost is the cost of one unit of a service's output, built from

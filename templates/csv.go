@@ -15,16 +15,8 @@ func CSV(w io.Writer, r *costing.Result, o Options) error {
 	v := newView(r, o)
 	cw := csv.NewWriter(w)
 	write := func(muni, svc, kind, tbl, item, group, budgeted string, id costing.NodeID) {
-		n := r.Node(id)
-		val := ""
-		if d, ok := r.Value(id); ok {
-			if n.Money {
-				val = d.StringFixed(r.Graph.Decimals)
-			} else {
-				val = d.String()
-			}
-		}
-		cw.Write([]string{muni, svc, kind, tbl, item, group, budgeted, val, n.Unit, n.Name})
+		f := v.figure(id)
+		cw.Write([]string{muni, svc, kind, tbl, item, group, budgeted, f.Value, f.Unit, f.Figure})
 	}
 	cw.Write([]string{"municipality", "service", "kind", "table", "item", "measure_or_category", "budgeted", "value", "unit", "figure"})
 	for _, ro := range r.Roles {

@@ -135,6 +135,25 @@ var glossary = map[string][2]string{
 	"fte_population":  {"FTE by population", "Ekuivalent sipas popullsisë"},
 	"fte_time":        {"FTE by time", "Ekuivalent sipas kohës"},
 
+	// The care-type comparison and the occupancy curve.
+	"care_comparison":    {"Cost of care per child, by type of care", "Kostoja e kujdesit për fëmijë, sipas llojit të kujdesit"},
+	"group_allowance":    {"Allowance", "Pagesa për kujdestarin"},
+	"group_staff":        {"Staff", "Stafi"},
+	"group_overheads":    {"Overheads", "Shpenzime të përgjithshme"},
+	"group_capital":      {"Capital", "Kapitali"},
+	"group_running":      {"Running costs (goods, services, utilities)", "Shpenzime funksionimi (mallra, shërbime, komunale)"},
+	"compare_total":      {"Full cost", "Kostoja e plotë"},
+	"ratio_to_reference": {"Ratio to", "Raporti me"},
+	"block":              {"Block", "Blloku"},
+	"comparison_note":    {"Full cost per child (or family) in care for a year, whoever pays each part: memo lines count. Day centres are per place-year, community centres per family-year.", "Kostoja e plotë për fëmijë (ose familje) në kujdes për një vit, kushdo që paguan secilën pjesë: llogariten edhe zërat memo. Qendrat ditore për vend në vit, qendrat komunitare për familje në vit."},
+	"occupancy_curve":    {"Cost per child as children leave", "Kostoja për fëmijë ndërsa fëmijët largohen"},
+	"children":           {"Children", "Fëmijë"},
+	"annual_cost":        {"Annual cost", "Kostoja vjetore"},
+	"cost_per_child":     {"Cost per child-year", "Kostoja për fëmijë në vit"},
+	"saving":             {"Saved when the last child left", "Kursimi kur u largua fëmija i fundit"},
+	"unit_closes":        {"a unit closes", "mbyllet një njësi"},
+	"curve_note":         {"Fixed costs stay until a unit closes: the first children to leave save only their variable costs.", "Kostot fikse mbeten derisa të mbyllet një njësi: fëmijët e parë që largohen kursejnë vetëm kostot e tyre të ndryshueshme."},
+
 	// Units of output volumes.
 	"unit:child-years":          {"child-years", "fëmijë-vite"},
 	"unit:placements/year":      {"new placements a year", "vendosje të reja në vit"},

@@ -106,28 +106,34 @@ type jsonServiceTotal struct {
 	Total jsonFigure `json:"total"`
 }
 
+// figure is a figure for JSON and CSV: its name, label, exact value (money
+// with the currency's decimals; "" when undefined) and unit.
+func (v *view) figure(id costing.NodeID) jsonFigure {
+	n := v.r.Node(id)
+	f := jsonFigure{Figure: n.Name, Label: v.name(id), Unit: n.Unit}
+	if d, ok := v.r.Value(id); ok {
+		if n.Money {
+			f.Value = d.StringFixed(v.r.Graph.Decimals)
+		} else {
+			f.Value = d.String()
+		}
+	}
+	return f
+}
+
+// optFigure is figure for an optional node (-1 for none).
+func (v *view) optFigure(id costing.NodeID) *jsonFigure {
+	if id < 0 {
+		return nil
+	}
+	f := v.figure(id)
+	return &f
+}
+
 // JSON writes the costed scenario as one JSON document.
 func JSON(w io.Writer, r *costing.Result, o Options) error {
 	v := newView(r, o)
-	fig := func(id costing.NodeID) jsonFigure {
-		n := r.Node(id)
-		f := jsonFigure{Figure: n.Name, Label: v.name(id), Unit: n.Unit}
-		if d, ok := r.Value(id); ok {
-			if n.Money {
-				f.Value = d.StringFixed(r.Graph.Decimals)
-			} else {
-				f.Value = d.String()
-			}
-		}
-		return f
-	}
-	opt := func(id costing.NodeID) *jsonFigure {
-		if id < 0 {
-			return nil
-		}
-		f := fig(id)
-		return &f
-	}
+	fig, opt := v.figure, v.optFigure
 	cats := func(ids []costing.NodeID) []jsonCategory {
 		var out []jsonCategory
 		for i, id := range ids {

@@ -12,10 +12,18 @@ import (
 // web page.
 func Markdown(w io.Writer, r *costing.Result, o Options) error {
 	v := newView(r, o)
+	return v.markdown(w, v.heading(), v.sections())
+}
+
+// markdown renders a report's heading and sections, and the result's
+// warnings, as Markdown.
+func (v *view) markdown(w io.Writer, heading []string, sections []section) error {
 	ew := &errWriter{w: w}
-	h := v.heading()
-	fmt.Fprintf(ew, "# %s\n\n%s\n", mdEscape(h[0]), mdEscape(h[1]))
-	for _, s := range v.sections() {
+	fmt.Fprintf(ew, "# %s\n", mdEscape(heading[0]))
+	for _, h := range heading[1:] {
+		fmt.Fprintf(ew, "\n%s\n", mdEscape(h))
+	}
+	for _, s := range sections {
 		fmt.Fprintf(ew, "\n## %s\n", mdEscape(s.heading))
 		for _, t := range s.tables {
 			if t.title != "" {

@@ -13,11 +13,17 @@ import (
 // Text writes the costed scenario as plain-text tables for a terminal.
 func Text(w io.Writer, r *costing.Result, o Options) error {
 	v := newView(r, o)
+	return v.text(w, v.heading(), v.sections())
+}
+
+// text renders a report's heading and sections, and the result's warnings,
+// as plain text.
+func (v *view) text(w io.Writer, heading []string, sections []section) error {
 	ew := &errWriter{w: w}
-	for _, h := range v.heading() {
+	for _, h := range heading {
 		fmt.Fprintln(ew, h)
 	}
-	for _, s := range v.sections() {
+	for _, s := range sections {
 		fmt.Fprintln(ew)
 		fmt.Fprintln(ew, strings.ToUpper(s.heading))
 		for _, t := range s.tables {
