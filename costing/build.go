@@ -252,7 +252,7 @@ type serviceBuilder struct {
 	// family care's unit blocks and their elements, for the comparison
 	unitBlocks    []NodeID
 	blockElements []string
-	vols   map[string]NodeID // named volumes, and "per:BASIS" → the volume a line per BASIS multiplies
+	vols          map[string]NodeID // named volumes, and "per:BASIS" → the volume a line per BASIS multiplies
 }
 
 func (sb *serviceBuilder) in(key, unit string) NodeID {

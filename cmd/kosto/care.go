@@ -89,4 +89,3 @@ municipality when the scenario has more than one.`,
 	c.Flags().StringVarP(&municipality, "municipality", "m", "", "the municipality whose service to re-cost")
 	return c
 }
-
