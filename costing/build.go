@@ -84,6 +84,7 @@ func (b *builder) build() *Result {
 		muniTotals = append(muniTotals, mr.Total)
 		b.r.Municipalities = append(b.r.Municipalities, mr)
 	}
+	b.staffingTotals()
 	for _, sn := range sc.ServiceNames() {
 		s := sc.Services[sn]
 		id := b.g.Compute(Node{Name: "service." + sn, Label: "service_total", Title: title(s.Texts, sn), Money: true, Unit: b.per("year")}, OpSum, svcTotals[sn]...)

@@ -351,8 +351,8 @@ func (sb *serviceBuilder) staffLine(post string, l *models.Line) (Staffing, []No
 		st.RequiredPosts = sb.g.Compute(Node{Name: p + "posts_required", Label: "posts_required", Unit: "posts"}, OpCeil, st.RequiredFTE)
 	}
 	st.Gap = sb.g.Compute(Node{Name: p + "gap", Label: "gap", Unit: "posts"}, OpSub, st.RequiredPosts, st.CurrentPosts)
-	missing := sb.g.Compute(Node{Name: p + "posts_missing", Label: "posts_missing", Unit: "posts"}, OpMax, st.Gap, sb.zero)
-	st.GapCost = sb.g.Compute(Node{Name: p + "gap_cost", Label: "gap_cost", Unit: sb.per("year"), Money: true}, OpMul, missing, role.AnnualCostPerFTE)
+	st.Missing = sb.g.Compute(Node{Name: p + "posts_missing", Label: "posts_missing", Unit: "posts"}, OpMax, st.Gap, sb.zero)
+	st.GapCost = sb.g.Compute(Node{Name: p + "gap_cost", Label: "gap_cost", Unit: sb.per("year"), Money: true}, OpMul, st.Missing, role.AnnualCostPerFTE)
 	st.Budgeted = st.RequiredPosts
 	if sb.s.Texts.Get(sb.t, "staff_basis").S == models.BasisCurrent {
 		st.Budgeted = st.CurrentPosts

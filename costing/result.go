@@ -16,8 +16,9 @@ type Result struct {
 	Classification *models.Classification
 	Roles          []RoleResult
 	Municipalities []MunicipalityResult
-	Services       []ServiceTotal // each service summed over municipalities
-	ByCategory     []NodeID       // per category of Classification, over municipalities
+	Services       []ServiceTotal  // each service summed over municipalities
+	Staffing       []StaffingTotal // each staff line summed over municipalities (scenarios of two or more)
+	ByCategory     []NodeID        // per category of Classification, over municipalities
 	Total          NodeID
 	Warnings       models.Problems
 }
@@ -107,6 +108,7 @@ type Staffing struct {
 	RequiredPosts NodeID    // whole posts: RequiredFTE rounded up
 	CurrentPosts  NodeID
 	Gap           NodeID // required posts − current posts
+	Missing       NodeID // the gap where positive: posts to fill
 	GapCost       NodeID // yearly cost of filling the gap (zero when there is none)
 	Budgeted      NodeID // the posts the budget pays for
 }

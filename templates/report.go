@@ -119,6 +119,9 @@ func (v *view) sections() []section {
 		)
 	}
 	if multi {
+		if ts := v.staffingTotalTables(); len(ts) > 0 {
+			out = append(out, section{heading: v.l("staffing_by_municipality"), tables: ts})
+		}
 		out = append(out,
 			section{heading: v.l("by_service") + " (" + v.r.Scenario.Currency + ")", tables: []*table{v.serviceTable()}},
 			section{heading: v.l("by_category") + " — " + v.l("total") + " (" + v.r.Scenario.Currency + ")", tables: []*table{v.categoryTable(v.r.ByCategory, v.r.Total)}},
@@ -249,6 +252,62 @@ func (v *view) categoryTable(cats []costing.NodeID, total costing.NodeID) *table
 	}
 	t.add(true, v.l("total"), v.amount(total))
 	return t
+}
+
+// staffingTotalTables shows, for each staff line of a service, every
+// municipality's requirement under each norm, its posts now, the posts it
+// lacks and their cost, with the totals over the network.
+func (v *view) staffingTotalTables() []*table {
+	var ts []*table
+	for _, tot := range v.r.Staffing {
+		t := &table{title: v.serviceTitle(tot.Service) + " — " + tot.RoleTitle + " (" + v.l("norm_"+tot.Norm) + ")",
+			header: []string{v.l("municipality")}, right: []bool{false}}
+		for _, n := range tot.ByNorm {
+			t.header = append(t.header, v.l("fte_"+n.Norm))
+			t.right = append(t.right, true)
+		}
+		t.header = append(t.header, v.l("posts_required"), v.l("posts_current"), v.l("posts_missing"), v.l("gap_cost"))
+		t.right = append(t.right, true, true, true, true)
+		for _, m := range v.r.Municipalities {
+			for _, s := range m.Services {
+				for _, st := range s.Staffing {
+					if s.Name != tot.Service || st.Post != tot.Post {
+						continue
+					}
+					row := []string{m.Title}
+					for _, n := range tot.ByNorm {
+						cell := ""
+						for _, bn := range st.ByNorm {
+							if bn.Norm == n.Norm {
+								cell = v.amount(bn.FTE)
+							}
+						}
+						row = append(row, cell)
+					}
+					row = append(row, v.amount(st.RequiredPosts), v.amount(st.CurrentPosts), v.amount(st.Missing), v.amount(st.GapCost))
+					t.add(false, row...)
+				}
+			}
+		}
+		row := []string{v.l("total")}
+		for _, n := range tot.ByNorm {
+			row = append(row, v.amount(n.FTE))
+		}
+		row = append(row, v.amount(tot.RequiredPosts), v.amount(tot.CurrentPosts), v.amount(tot.Missing), v.amount(tot.GapCost))
+		t.add(true, row...)
+		ts = append(ts, t)
+	}
+	return ts
+}
+
+// serviceTitle returns a service's title by its name.
+func (v *view) serviceTitle(name string) string {
+	for _, s := range v.r.Services {
+		if s.Name == name {
+			return s.Title
+		}
+	}
+	return name
 }
 
 func (v *view) municipalityTable() *table {
