@@ -213,13 +213,21 @@ func (b *builder) municipality(m *models.Municipality) MunicipalityResult {
 	ncat := len(b.sc.Classification.Categories)
 	cats := make([][]NodeID, ncat)
 	var totals []NodeID
+	// Every service's lines first, then the central costs they share, then
+	// their unit costs and totals, which include what they were allocated.
+	var sbs []*serviceBuilder
 	for _, sn := range b.sc.ServiceNames() {
 		s := b.sc.Services[sn].Effective(m)
 		if !s.Provided() {
 			continue
 		}
 		sb := &serviceBuilder{builder: b, m: m, mr: &mr, s: s, t: s.Table(), prefix: m.Name + "." + sn + "."}
-		sr := sb.build()
+		sb.lines()
+		sbs = append(sbs, sb)
+	}
+	b.allocate(m, sbs)
+	for _, sb := range sbs {
+		sr := sb.finish()
 		for _, l := range sr.Lines {
 			if l.Budgeted {
 				cats[l.Category] = append(cats[l.Category], l.Node)
@@ -250,9 +258,13 @@ type serviceBuilder struct {
 	prefix string
 	sr     ServiceResult
 	cases  map[string]NodeID // caseload category → its cases node
-	// family care's unit blocks and their elements, for the comparison
+	// family care: its children, unit blocks and their elements
+	children      NodeID
 	unitBlocks    []NodeID
 	blockElements []string
+	// other kinds: the annual blocks unit costs divide, and each measure's volume
+	blocks      []block
+	measureVols map[string]NodeID
 	vols          map[string]NodeID // named volumes, and "per:BASIS" → the volume a line per BASIS multiplies
 }
 
@@ -278,7 +290,8 @@ func (sb *serviceBuilder) line(id NodeID, element, fundedBy string) {
 	sb.sr.Lines = append(sb.sr.Lines, Line{Node: id, Element: element, Category: cat, Budgeted: fundedBy == "", FundedBy: fundedBy})
 }
 
-func (sb *serviceBuilder) build() ServiceResult {
+// lines builds a service's annual lines: the first phase of costing it.
+func (sb *serviceBuilder) lines() {
 	s := sb.s
 	sb.sr = ServiceResult{Name: s.Name, Kind: s.Kind(), Title: title(s.Texts, s.Name), Memo: -1, Children: -1, Capacity: -1, OpenUnits: -1}
 	sb.cases = map[string]NodeID{}
@@ -286,6 +299,21 @@ func (sb *serviceBuilder) build() ServiceResult {
 		sb.familyCare()
 	} else {
 		sb.premises()
+	}
+}
+
+// finish builds a service's unit costs, totals and comparison from its
+// lines, shared central costs included: the second phase of costing it.
+func (sb *serviceBuilder) finish() ServiceResult {
+	if models.FamilyCare(sb.s.Kind()) {
+		unit := sb.money("unit_cost", "unit_cost", sb.per("child-year"), OpSum, sb.unitBlocks...)
+		sb.sr.UnitCosts = append([]UnitCost{{Measure: "child_year", Volume: sb.children, Cost: unit, Blocks: sb.unitBlocks}}, sb.sr.UnitCosts...)
+	} else {
+		for _, m := range sb.t.Measures {
+			if id, ok := sb.measureVols[m.Key]; ok && !m.NoUnit {
+				sb.unitCosts(m.Key, id, sb.blocks)
+			}
+		}
 	}
 	var budgeted, memo []NodeID
 	for _, l := range sb.sr.Lines {

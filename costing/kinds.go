@@ -38,14 +38,11 @@ func (sb *serviceBuilder) familyCare() {
 		oh := sb.money("unit.overhead", "overhead", cy, OpMul, d, sb.in("overhead_rate", "share"))
 		blocks = append(blocks, unitBlock{"overhead", models.ElementOverheads, oh, ""})
 	}
-	ids := make([]NodeID, len(blocks))
-	for i, bl := range blocks {
-		ids[i] = bl.unit
+	sb.children = children
+	for _, bl := range blocks {
 		sb.unitBlocks = append(sb.unitBlocks, bl.unit)
 		sb.blockElements = append(sb.blockElements, bl.element)
 	}
-	unit := sb.money("unit_cost", "unit_cost", cy, OpSum, ids...)
-	sb.sr.UnitCosts = append(sb.sr.UnitCosts, UnitCost{Measure: "child_year", Volume: children, Cost: unit, Blocks: ids})
 	for _, bl := range blocks {
 		id := sb.money("annual."+bl.name, bl.name, sb.per("year"), OpMul, bl.unit, children)
 		sb.line(id, bl.element, bl.fundedBy)
@@ -90,25 +87,20 @@ type block struct {
 // shelters, home care and Centres for Social Work — one way: the kind's
 // measures give its volumes, staff lines give posts under a norm, cost lines
 // and capital items add what they are per, an overhead rate may follow, and
-// unit costs divide each block by each measure's volume (DOMAIN.md §3).
+// unit costs (built by finish) divide each block by each measure's volume
+// (DOMAIN.md §3).
 func (sb *serviceBuilder) premises() {
-	t := sb.t
 	sb.vols = map[string]NodeID{}
-	measures := map[string]NodeID{} // measure key → volume
-	for _, m := range t.Measures {
+	sb.measureVols = map[string]NodeID{}
+	for _, m := range sb.t.Measures {
 		if id, ok := sb.measure(m); ok {
-			measures[m.Key] = id
+			sb.measureVols[m.Key] = id
 			if m.Per != "" {
 				sb.vols["per:"+m.Per] = id
 			}
 		}
 	}
-	blocks := sb.staffAndCosts()
-	for _, m := range t.Measures {
-		if id, ok := measures[m.Key]; ok && !m.NoUnit {
-			sb.unitCosts(m.Key, id, blocks)
-		}
-	}
+	sb.blocks = sb.staffAndCosts()
 }
 
 // measure returns the volume of a measure: the product of its factors, or
@@ -171,10 +163,12 @@ func (sb *serviceBuilder) volume(name string) (NodeID, bool) {
 		sb.vols["open_places"] = sb.qty("open_places", "open_places", "places", OpMul, open, size)
 		return sb.vols[name], true
 	default:
-		if _, ok := sb.t.Number(name); !ok {
+		f, ok := sb.t.Number(name)
+		// An optional input that is not written (a community centre's
+		// cases) gives no volume, and its measure no unit cost.
+		if !ok || !f.Required && f.Default == "" && !sb.s.In.Has(name) {
 			return 0, false
 		}
-		f, _ := sb.t.Number(name)
 		id = sb.in(name, volumeUnit(name, f))
 	}
 	sb.vols[name] = id
