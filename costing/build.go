@@ -265,7 +265,7 @@ type serviceBuilder struct {
 	// other kinds: the annual blocks unit costs divide, and each measure's volume
 	blocks      []block
 	measureVols map[string]NodeID
-	vols          map[string]NodeID // named volumes, and "per:BASIS" → the volume a line per BASIS multiplies
+	vols        map[string]NodeID // named volumes, and "per:BASIS" → the volume a line per BASIS multiplies
 }
 
 func (sb *serviceBuilder) in(key, unit string) NodeID {
