@@ -84,6 +84,7 @@ func (b *builder) build() *Result {
 		muniTotals = append(muniTotals, mr.Total)
 		b.r.Municipalities = append(b.r.Municipalities, mr)
 	}
+	b.recruitment()
 	b.staffingTotals()
 	for _, sn := range sc.ServiceNames() {
 		s := sc.Services[sn]

@@ -58,7 +58,9 @@ func (sb *serviceBuilder) familyCare() {
 	var names, elements, payers []string
 	for _, o := range oneOff {
 		if s.In.Has(o.key) {
-			perPlacement = append(perPlacement, sb.in(o.key, sb.per("placement")))
+			// A block of its own, so that reports name it by what it is,
+			// not by the parameter it comes from.
+			perPlacement = append(perPlacement, sb.money("placement."+o.name, o.name, sb.per("placement"), OpSum, sb.in(o.key, sb.per("placement"))))
 			names = append(names, o.name)
 			elements = append(elements, o.element)
 			payers = append(payers, o.paidBy)

@@ -21,6 +21,7 @@ type Result struct {
 	ByCategory     []NodeID        // per category of Classification, over municipalities
 	Total          NodeID
 	Warnings       models.Problems
+	Funnels        []FunnelResult // foster-carer recruitment funnels, by name
 }
 
 // Meta describes the scenario a result came from.

@@ -34,6 +34,21 @@ func (sc *Scenario) Overlay(v *Scenario) {
 		}
 	}
 	overlayServices(sc.Services, v.Services)
+	for name, o := range v.Overheads {
+		b, ok := sc.Overheads[name]
+		if !ok {
+			if sc.Overheads == nil {
+				sc.Overheads = map[string]*Overhead{}
+			}
+			sc.Overheads[name] = o
+			continue
+		}
+		overlayMaps(b.Texts, o.Texts, nil)
+		overlayMaps(b.In, o.In, nil)
+		if o.Services != nil {
+			b.Services = o.Services
+		}
+	}
 	for name, mv := range v.Municipalities {
 		b, ok := sc.Municipalities[name]
 		if !ok {
@@ -47,6 +62,7 @@ func (sc *Scenario) Overlay(v *Scenario) {
 		}
 		overlayServices(b.Services, mv.Services)
 	}
+	sc.overlayRecruitment(v)
 	sc.Files = append(sc.Files, v.Files...)
 }
 

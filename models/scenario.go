@@ -18,6 +18,8 @@ type Scenario struct {
 	Roles          map[string]*Role
 	Services       map[string]*Service
 	Municipalities map[string]*Municipality
+	Overheads      map[string]*Overhead
+	Recruitment    map[string]*Funnel // [recruitment.NAME]: foster-carer recruitment funnels
 	Classification *Classification
 	Files          []string // the files read, the base first
 }
@@ -140,6 +142,15 @@ func (s *Service) Provided() bool {
 
 // Table returns the schema of the service's kind, or nil for an unknown kind.
 func (s *Service) Table() *Table { return ServiceTables[s.Kind()] }
+
+// An Overhead is a central cost shared among services (OverheadTable).
+type Overhead struct {
+	Name     string
+	Pos      Position
+	Texts    Texts
+	In       Inputs
+	Services []Text // the services that share it, in the order written
+}
 
 // A Line is a named sub-table of a service: a staff line, a cost line or a
 // caseload category.

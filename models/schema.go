@@ -44,6 +44,7 @@ type Table struct {
 	Tables   []string  // keys that hold named sub-tables (staff, costs, capital, caseload)
 	Ratios   []string  // volumes a staff ratio may divide, the default first
 	Measures []Measure // units of output of a service
+	Lists    []string  // keys that hold a list of names
 }
 
 // Flag returns the true/false field with the given key.
@@ -93,6 +94,7 @@ func (t *Table) Keys() []string {
 	for _, f := range t.Flags {
 		ks = append(ks, f.Key)
 	}
+	ks = append(ks, t.Lists...)
 	return append(ks, t.Tables...)
 }
 
@@ -436,6 +438,29 @@ func AnyServiceTable() *Table {
 		}
 	}
 	return u
+}
+
+// Drivers a central cost is shared among services by.
+const (
+	ByFTE        = "fte"         // the posts each service's budget pays for
+	ByCases      = "cases"       // children, families or places in care, or a centre's cases
+	ByDirectCost = "direct_cost" // each service's own budget before the shares
+)
+
+// OverheadTable is the schema of [overheads.NAME]: a central cost — the
+// Centre for Social Work's director and administration, the municipal
+// directorate's share — shared among services instead of charged as a rate.
+var OverheadTable = &Table{
+	Name: "central cost",
+	Texts: []TextField{
+		{Key: "title"},
+		{Key: "by", Required: true, Choices: []string{ByFTE, ByCases, ByDirectCost}, Doc: "what the cost is shared by"},
+		{Key: "paid_by", Doc: "who pays the central cost when this budget does not; the shares are then memo lines"},
+	},
+	Numbers: []Field{
+		{Key: "amount", Spec: money, Required: true, Doc: "the central cost per year, in each municipality (a parameter a municipality may override)"},
+	},
+	Lists: []string{"services"},
 }
 
 // MunicipalityTable is the schema of [municipalities.NAME].

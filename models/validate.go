@@ -36,6 +36,10 @@ func (sc *Scenario) Validate() error {
 	for _, name := range Sorted(sc.Municipalities) {
 		v.municipality(sc.Municipalities[name])
 	}
+	for _, name := range Sorted(sc.Overheads) {
+		v.overhead(sc.Overheads[name])
+	}
+	v.recruitment()
 	if sc.Classification != nil {
 		v.ps = append(v.ps, sc.Classification.Validate(sc.Meta.Classification.Pos)...)
 	}
@@ -79,6 +83,15 @@ func (sc *Scenario) usedParameters() map[string]bool {
 	}
 	for _, r := range sc.Roles {
 		mark(r.In)
+	}
+	for _, o := range sc.Overheads {
+		mark(o.In)
+	}
+	for _, f := range sc.Recruitment {
+		mark(f.In)
+		for _, st := range f.Stages {
+			mark(st.In)
+		}
 	}
 	services := []map[string]*Service{sc.Services}
 	for _, m := range sc.Municipalities {
@@ -702,3 +715,60 @@ func list(xs []string) string {
 }
 
 func sortedKeys[V any](m map[string]V) []string { return Sorted(m) }
+
+// overhead checks a central cost: its amount and driver, and that every
+// service it names exists and has what the driver counts.
+func (v *validator) overhead(o *Overhead) {
+	prefix := "overheads." + o.Name + "."
+	if !ValidName(o.Name) {
+		v.add(o.Pos, quote(o.Name), "expected a name of lower-case letters, digits and _, starting with a letter")
+	}
+	v.texts(OverheadTable, o.Texts, o.Pos, prefix)
+	for _, f := range OverheadTable.Numbers {
+		v.check(OverheadTable, o.In, f.Key, o.Pos, prefix, nil)
+	}
+	if len(o.Services) == 0 {
+		v.add(Position{File: o.Pos.File, Line: o.Pos.Line, Key: prefix + "services"}, "", "missing: the services that share the cost, e.g. services = [\"qps\", \"foster_care\"]")
+	}
+	by := o.Texts["by"].S
+	seen := map[string]bool{}
+	for _, t := range o.Services {
+		s, ok := v.sc.Services[t.S]
+		switch {
+		case !ok:
+			v.add(t.Pos, quote(t.S), "refers to service %q, which is not defined in [services]%s", t.S, suggestion(t.S, Sorted(v.sc.Services)))
+			continue
+		case seen[t.S]:
+			v.add(t.Pos, quote(t.S), "names service %q twice", t.S)
+		}
+		seen[t.S] = true
+		tbl := s.Table()
+		if tbl == nil {
+			continue
+		}
+		switch by {
+		case ByFTE:
+			if len(s.Staff) == 0 {
+				v.add(t.Pos, quote(t.S), "a cost shared by fte needs services with staff lines, and %s has none; share it by \"cases\" or \"direct_cost\"", t.S)
+			}
+		case ByCases:
+			if !hasCases(s) {
+				v.add(t.Pos, quote(t.S), "a cost shared by cases needs services with children, families, places or a caseload, and %s (a %s) has none; share it by \"fte\" or \"direct_cost\"", t.S, s.Kind())
+			}
+		}
+	}
+}
+
+// hasCases reports whether a service has a volume a cost can be shared by
+// cases: a per-child measure, or a caseload.
+func hasCases(s *Service) bool {
+	if s.Kind() == SocialWorkCentre {
+		return true // its caseload, checked where it is costed
+	}
+	for _, m := range s.Table().Measures {
+		if m.PerChild {
+			return true
+		}
+	}
+	return false
+}

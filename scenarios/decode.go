@@ -52,8 +52,9 @@ func decodeFile(file string, src []byte, ps *models.Problems, suggested map[stri
 		Roles:          map[string]*models.Role{},
 		Services:       map[string]*models.Service{},
 		Municipalities: map[string]*models.Municipality{},
+		Overheads:      map[string]*models.Overhead{},
 	}}
-	top := []string{"format", "extends", "scenario", "parameters", "roles", "services", "municipalities"}
+	top := []string{"format", "extends", "scenario", "parameters", "roles", "services", "municipalities", "overheads", "recruitment"}
 	for _, k := range sortedKeys(raw) {
 		v := raw[k]
 		switch k {
@@ -82,6 +83,12 @@ func decodeFile(file string, src []byte, ps *models.Problems, suggested map[stri
 			d.named(k, v, func(path, name string, t map[string]any) {
 				doc.sc.Municipalities[name] = d.municipality(path, name, t)
 			})
+		case "overheads":
+			d.named(k, v, func(path, name string, t map[string]any) {
+				doc.sc.Overheads[name] = d.overhead(path, name, t)
+			})
+		case "recruitment":
+			doc.sc.Recruitment = d.recruitment(k, v, src)
 		default:
 			d.unknown(k, k, top, "a scenario file")
 		}
@@ -467,3 +474,37 @@ func quoteAll(xs []string) string {
 }
 
 func sortedKeys(m map[string]any) []string { return models.Sorted(m) }
+
+// overhead decodes [overheads.NAME], whose services key is a list of names.
+func (d *decoder) overhead(path, name string, t map[string]any) *models.Overhead {
+	o := &models.Overhead{Name: name, Pos: d.pos(path), Texts: models.Texts{}, In: models.Inputs{}}
+	rest := map[string]any{}
+	for k, v := range t {
+		if k == "services" {
+			o.Services = d.names(path+"."+k, v)
+			continue
+		}
+		rest[k] = v
+	}
+	d.fields(path, rest, models.OverheadTable, o.Texts, o.In, nil)
+	return o
+}
+
+// names decodes a list of names, such as services = ["qps", "foster_care"].
+func (d *decoder) names(path string, v any) []models.Text {
+	list, ok := v.([]any)
+	if !ok {
+		d.problem(path, show(v), "expected a list of names in brackets, e.g. [\"qps\", \"foster_care\"]")
+		return nil
+	}
+	out := []models.Text{}
+	for _, x := range list {
+		s, ok := x.(string)
+		if !ok {
+			d.problem(path, show(x), "expected a name in quotes")
+			continue
+		}
+		out = append(out, models.Text{S: s, Pos: d.pos(path), Set: true})
+	}
+	return out
+}

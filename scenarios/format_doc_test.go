@@ -224,6 +224,8 @@ func schemaReference() string {
 	section("Cost lines: `[services.NAME.costs.LINE]`", "Any other cost of a service that has cost lines: a fixed amount a year, or an amount per post or per unit of output (the kind's `per` bases, listed with it).", models.CostTable)
 	section("Capital items: `[services.NAME.capital.ITEM]`", "A building, vehicle or equipment, charged each year as an annuity, like Excel's PMT: `value × rate ÷ (1 − (1 + rate)^−years)`, or `value ÷ years` at rate 0. Rent is a cost line with `element = \"capital\"`.", models.CapitalTable)
 	section("Caseload categories: `[services.NAME.caseload.CATEGORY]`", "The cases a Centre for Social Work handles in a year, by category.", models.CaseloadTable)
+	section("Recruitment funnels: `[recruitment.NAME]`", "A foster-carer recruitment funnel: the new carer families to approve in the year, and its stages (see §7, Recruitment funnels).", models.RecruitmentTable)
+	section("Recruitment stages: `[[recruitment.NAME.stages]]`", "One stage of a funnel, in order, first stage first.", models.StageTable)
 	section("Municipalities: `[municipalities.NAME]`", "Where the services are delivered. Every service of the scenario is costed in every municipality.", models.MunicipalityTable)
 
 	b.WriteString("\n### Economic classifications\n\nEach cost element of a line belongs to one category of the classification that `[scenario] classification` names.\n")
@@ -249,6 +251,7 @@ var subTables = map[string]string{
 	"costs":      "cost lines, one table per line: `[services.NAME.costs.LINE]`",
 	"capital":    "capital items, one table per item: `[services.NAME.capital.ITEM]`",
 	"caseload":   "caseload categories, one table per category: `[services.NAME.caseload.CATEGORY]`",
+	"stages":     "the funnel's stages, in order, one `[[recruitment.NAME.stages]]` table each",
 	"parameters": "the municipality's own values of scenario parameters: `[municipalities.NAME.parameters]`",
 	"services":   "the municipality's own values of services: `[municipalities.NAME.services.SERVICE]`",
 }

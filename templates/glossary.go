@@ -182,6 +182,23 @@ var glossary = map[string][2]string{
 	"shelter":                 {"Shelter", "Strehimore"},
 	"home_care":               {"Home care", "Kujdes në shtëpi"},
 	"cash_benefit":            {"Cash benefit", "Ndihmë në para"},
+
+	// Foster-carer recruitment funnels (kosto funnel).
+	"funnel_heading":          {"Recruitment of foster carers", "Rekrutimi i kujdestarëve familjarë"},
+	"funnel_stage":            {"Stage", "Faza"},
+	"funnel_conversion":       {"Conversion", "Shkalla e kalimit"},
+	"funnel_people":           {"People needed", "Persona të nevojshëm"},
+	"funnel_people_unrounded": {"People needed, before rounding up", "Persona të nevojshëm, para rrumbullakimit"},
+	"funnel_cost_per_person":  {"Cost per person", "Kostoja për person"},
+	"funnel_fixed_cost":       {"Fixed cost", "Kostoja fikse"},
+	"funnel_variable_cost":    {"Cost of the people taken", "Kostoja e personave të marrë"},
+	"funnel_stage_cost":       {"Stage cost", "Kostoja e fazës"},
+	"funnel_available":        {"Available (most people)", "Kapaciteti (persona)"},
+	"funnel_total":            {"Total cost of recruitment", "Kostoja totale e rekrutimit"},
+	"funnel_per_approved":     {"Cost per approved family", "Kostoja për familje të miratuar"},
+	"funnel_target":           {"Target", "Objektivi"},
+	"funnel_families":         {"new carer families a year", "familje kujdestare të reja në vit"},
+	"funnel_note":             {"People needed are whole people, rounded up at each stage, from the last stage back to the first.", "Personat e nevojshëm janë numra të plotë, të rrumbullakuar lart në çdo fazë, nga faza e fundit drejt së parës."},
 }
 
 // Languages reports can be written in.

@@ -1,0 +1,113 @@
+package scenarios
+
+import (
+	"testing"
+	"testing/fstest"
+
+	"github.com/kosto-project/kosto/costing"
+)
+
+const overheadScenario = head + `[services.qps]
+kind = "social_work_centre"
+staff_basis = "current"
+[services.qps.staff.w]
+role = "w"
+posts = 3
+[services.qps.caseload.all]
+cases = 60
+[services.dc]
+kind = "day_centre"
+places = 10
+operating_days = 200
+attendance_rate = 1
+[services.dc.staff.w]
+role = "w"
+posts = 1
+[services.fc]
+kind = "foster_care"
+children = 3
+monthly_allowance = 250
+[overheads.admin]
+title = "Director and administration"
+amount = "10000.00"
+by = "cases"
+services = ["qps", "dc", "fc"]
+`
+
+// A central cost shared by cases: the QPS's 60 cases, the day centre's 10
+// places and foster care's 3 children, 73 in all.
+func TestOverheadAllocation(t *testing.T) {
+	sc, err := Load(fstest.MapFS{"s.toml": {Data: []byte(overheadScenario)}}, "s.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := costing.Build(sc)
+	// In municipality a:
+	//   qps: 10,000 × 60/73 = 8,219.178… → 8,219.18
+	//   dc:  10,000 × 10/73 = 1,369.863… → 1,369.86
+	//   fc:  what remains: 10,000 − 8,219.18 − 1,369.86 = 410.96
+	//        (10,000 × 3/73 = 410.958…, so the remainder is the rounded share)
+	//   per foster child-year: 410.96 ÷ 3 = 136.986… → 136.99
+	// A worker: 600 × 12 = 7,200 + 5% = 7,560 a post.
+	//   qps total: 3 × 7,560 = 22,680 + 8,219.18 = 30,899.18
+	//   fc unit cost: 3,000 allowance + 136.99 = 3,136.99
+	for fig, want := range map[string]string{
+		"a.qps.annual.allocated.admin":   "8219.18",
+		"a.dc.annual.allocated.admin":    "1369.86",
+		"a.fc.annual.allocated.admin":    "410.96",
+		"a.fc.unit.allocated.admin":      "136.99",
+		"a.qps.total":                    "30899.18",
+		"a.fc.unit_cost":                 "3136.99",
+		"a.overheads.admin.driver_total": "73",
+	} {
+		id, ok := r.Graph.Lookup(fig)
+		if !ok {
+			t.Errorf("no figure %s", fig)
+			continue
+		}
+		if got, _ := r.Value(id); got.String() != want && got.StringFixed(2) != want {
+			t.Errorf("%s = %s, want %s", fig, got, want)
+		}
+	}
+	// The shares add up to the amount in every municipality.
+	for _, m := range []string{"a", "b"} {
+		sum := 0.0
+		for _, s := range []string{"qps", "dc", "fc"} {
+			id, _ := r.Graph.Lookup(m + "." + s + ".annual.allocated.admin")
+			v, _ := r.Value(id)
+			f, _ := v.Float64()
+			sum += f
+		}
+		if sum < 9999.999 || sum > 10000.001 {
+			t.Errorf("%s: shares add up to %v, not 10,000", m, sum)
+		}
+	}
+}
+
+func TestOverheadErrors(t *testing.T) {
+	for _, c := range []struct{ name, extra, want string }{
+		{"fte without staff", `[overheads.admin]
+amount = 100
+by = "fte"
+services = ["fc"]
+`, `s.toml:22: overheads.admin.services = "fc": a cost shared by fte needs services with staff lines, and fc has none; share it by "cases" or "direct_cost"`},
+		{"unknown service and driver", `[overheads.admin]
+amount = 100
+by = "people"
+services = ["fcc"]
+`, `s.toml:21: overheads.admin.by = "people": expected one of "fte", "cases", "direct_cost"
+s.toml:22: overheads.admin.services = "fcc": refers to service "fcc", which is not defined in [services]; did you mean "fc"?`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			src := head + `[services.fc]
+kind = "foster_care"
+children = 3
+monthly_allowance = 250
+` + c.extra
+			_, err := Load(fstest.MapFS{"s.toml": {Data: []byte(src)}}, "s.toml")
+			if err == nil || err.Error() != c.want {
+				t.Errorf("got:\n%v\nwant:\n%s", err, c.want)
+			}
+		})
+	}
+}
