@@ -178,6 +178,27 @@ func checkInvariants(t *testing.T, r *costing.Result) {
 				eq("(d) "+name(u.Cost)+" = Σ blocks", val(u.Cost), sum(r, u.Blocks...))
 			}
 
+			// (h) Every other kind builds its unit costs as Σ round(block ÷
+			// volume), so unit cost × volume is the service's full annual
+			// cost (budgeted and memo lines) give or take half a minor unit
+			// per block per unit of volume — never more.
+			if !models.FamilyCare(s.Kind) {
+				full := val(s.Total)
+				if s.Memo >= 0 {
+					full = full.Add(val(s.Memo))
+				}
+				half := decimal.New(5, -g.Decimals-1)
+				for _, u := range s.UnitCosts {
+					vol := val(u.Volume)
+					diff := val(u.Cost).Mul(vol).Sub(full).Abs()
+					limit := half.Mul(decimal.NewFromInt(int64(len(u.Blocks)))).Mul(vol)
+					if diff.GreaterThan(limit) {
+						t.Errorf("(h) %s × %s = %s, but the service costs %s a year: off by %s, more than the rounding of %d blocks (%s)",
+							name(u.Cost), name(u.Volume), val(u.Cost).Mul(vol), full, diff, len(u.Blocks), limit)
+					}
+				}
+			}
+
 			// (e) Family care: each annual line is its unit block × volume
 			// (rounded to the currency's minor unit, which changes nothing
 			// when the volume is whole).

@@ -133,3 +133,37 @@ func TestWriteError(t *testing.T) {
 type failWriter struct{}
 
 func (failWriter) Write([]byte) (int, error) { return 0, os.ErrClosed }
+
+// The care-type comparison of every shipped scenario that has one, and the
+// occupancy curve of the Albanian institution, in every format.
+func TestGoldenCareReports(t *testing.T) {
+	for _, name := range scenarios.Shipped() {
+		r := cost(t, name)
+		for _, format := range []string{"table", "markdown", "json", "csv"} {
+			var buf bytes.Buffer
+			if err := templates.Compare(&buf, r, templates.Options{Lang: "en"}, format); err != nil {
+				continue // no type of care to compare
+			}
+			golden(t, "compare."+name+"."+format, buf.Bytes())
+		}
+	}
+	r := cost(t, "albania-di-vlore")
+	points, err := r.Curve("vlore", "institution")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range templates.Languages {
+		for _, format := range []string{"table", "csv"} {
+			var buf bytes.Buffer
+			if err := templates.Curve(&buf, r, "vlore", "institution", points, templates.Options{Lang: lang}, format); err != nil {
+				t.Fatal(err)
+			}
+			golden(t, "curve.albania-di-vlore."+lang+"."+format, buf.Bytes())
+		}
+	}
+	var buf bytes.Buffer
+	if err := templates.Funnel(&buf, r, templates.Options{Lang: "sq"}, "table"); err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "funnel.albania-di-vlore.sq.table", buf.Bytes())
+}
