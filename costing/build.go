@@ -40,8 +40,10 @@ type builder struct {
 func newBuilder(sc *models.Scenario) *builder {
 	cur := sc.Meta.Currency.S
 	return &builder{
-		sc:     sc,
-		g:      NewGraph(cur, models.Currencies[cur]),
+		sc: sc,
+		// About a hundred nodes a service in each municipality, and the
+		// roles: growing the graph node by node is most of building it.
+		g:      NewGraph(cur, models.Currencies[cur], 100*(len(sc.Services)+1)*len(sc.Municipalities)+40*len(sc.Roles)),
 		params: map[string]NodeID{},
 		roles:  map[string]*RoleResult{},
 	}

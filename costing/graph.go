@@ -57,9 +57,11 @@ type Graph struct {
 	index    map[string]NodeID
 }
 
-// NewGraph returns an empty graph for money in the given currency.
-func NewGraph(currency string, decimals int32) *Graph {
-	return &Graph{Currency: currency, Decimals: decimals, index: map[string]NodeID{}}
+// NewGraph returns an empty graph for money in the given currency, with room
+// for about size nodes (0 if unknown).
+func NewGraph(currency string, decimals int32, size int) *Graph {
+	return &Graph{Currency: currency, Decimals: decimals,
+		Nodes: make([]Node, 0, size), base: make([]decimal.Decimal, 0, size), index: make(map[string]NodeID, size)}
 }
 
 // Lookup returns the node with the given name.

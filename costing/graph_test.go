@@ -12,7 +12,7 @@ import (
 func cells(id costing.NodeID) string { return "N" + string(rune('0'+id)) }
 
 func TestFormulaEveryOp(t *testing.T) {
-	g := costing.NewGraph("EUR", 2)
+	g := costing.NewGraph("EUR", 2, 0)
 	a := g.Input(costing.Node{Name: "a", Money: true}, dec("10"))                                  // N0
 	b := g.Input(costing.Node{Name: "b"}, dec("3"))                                                // N1
 	c := g.Input(costing.Node{Name: "c"}, dec("0.04"))                                             // N2
@@ -72,7 +72,7 @@ func TestFormulaEveryOp(t *testing.T) {
 	}
 
 	// Money rounds to the graph's decimals: whole lek for ALL.
-	all := costing.NewGraph("ALL", 0)
+	all := costing.NewGraph("ALL", 0, 0)
 	x := all.Input(costing.Node{Name: "x"}, dec("7"))
 	y := all.Input(costing.Node{Name: "y"}, dec("2"))
 	q := all.Compute(costing.Node{Name: "q", Money: true}, costing.OpDiv, x, y)
@@ -87,7 +87,7 @@ func TestFormulaEveryOp(t *testing.T) {
 
 // annuityGraph returns a graph with one money annuity node.
 func annuityGraph(value, rate, years string) (*costing.Graph, costing.NodeID) {
-	g := costing.NewGraph("EUR", 2)
+	g := costing.NewGraph("EUR", 2, 0)
 	v := g.Input(costing.Node{Name: "value", Money: true}, dec(value))
 	r := g.Input(costing.Node{Name: "rate"}, dec(rate))
 	n := g.Input(costing.Node{Name: "years"}, dec(years))
@@ -124,7 +124,7 @@ func TestAnnuity(t *testing.T) {
 }
 
 func TestDivisionByZeroIsUndefined(t *testing.T) {
-	g := costing.NewGraph("EUR", 2)
+	g := costing.NewGraph("EUR", 2, 0)
 	a := g.Input(costing.Node{Name: "a", Money: true}, dec("100"))
 	z := g.Input(costing.Node{Name: "z"}, decimal.Zero)
 	q := g.Compute(costing.Node{Name: "q", Money: true}, costing.OpDiv, a, z)
