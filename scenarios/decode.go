@@ -88,7 +88,7 @@ func decodeFile(file string, src []byte, ps *models.Problems, suggested map[stri
 				doc.sc.Overheads[name] = d.overhead(path, name, t)
 			})
 		case "recruitment":
-			doc.sc.Recruitment = d.recruitment(k, v, src)
+			doc.sc.Recruitment = d.recruitment(k, v)
 		default:
 			d.unknown(k, k, top, "a scenario file")
 		}

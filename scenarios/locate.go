@@ -1,6 +1,7 @@
 package scenarios
 
 import (
+	"strconv"
 	"strings"
 )
 
@@ -8,7 +9,9 @@ import (
 // written on. The TOML decoder knows positions but does not expose them, so
 // the locator reads the (already valid) source once more, line by line:
 // table headers, key/value lines, and inline tables on one line. It skips the
-// insides of multi-line strings and arrays.
+// insides of multi-line strings and arrays. The entries of an array of tables
+// are numbered from 1: the second [[recruitment.foster.stages]] is
+// recruitment.foster.stages[2], and its keys recruitment.foster.stages[2].KEY.
 type locator struct {
 	lines map[string]int
 }
@@ -16,8 +19,10 @@ type locator struct {
 func newLocator(src string) *locator {
 	l := &locator{lines: map[string]int{}}
 	var table []string
-	inString := "" // the delimiter of the multi-line string we are in
-	depth := 0     // open brackets of a multi-line array or inline table
+	inString := ""              // the delimiter of the multi-line string we are in
+	depth := 0                  // open brackets of a multi-line array or inline table
+	entries := map[string]int{} // entries seen of each array of tables
+	entry := ""                 // the array entry whose keys follow, or ""
 	for n, line := range strings.Split(src, "\n") {
 		lineNo := n + 1
 		s := strings.TrimSpace(line)
@@ -35,8 +40,8 @@ func newLocator(src string) *locator {
 			continue
 		}
 		if strings.HasPrefix(s, "[") {
-			inner := strings.TrimPrefix(s, "[[")
-			if inner == s {
+			inner, array := strings.CutPrefix(s, "[[")
+			if !array {
 				inner = strings.TrimPrefix(s, "[")
 			}
 			end := headerEnd(inner)
@@ -45,14 +50,25 @@ func newLocator(src string) *locator {
 			}
 			table = parseKey(inner[:end])
 			l.record(table, lineNo)
+			entry = ""
+			if array {
+				key := strings.Join(table, ".")
+				entries[key]++
+				entry = key + "[" + strconv.Itoa(entries[key]) + "]"
+				l.record([]string{entry}, lineNo)
+			}
 			continue
 		}
 		eq := keyEnd(s)
 		if eq < 0 {
 			continue
 		}
-		path := append(append([]string{}, table...), parseKey(s[:eq])...)
+		keys := parseKey(s[:eq])
+		path := append(append([]string{}, table...), keys...)
 		l.record(path, lineNo)
+		if entry != "" {
+			l.record(append([]string{entry}, keys...), lineNo)
+		}
 		value := strings.TrimSpace(s[eq+1:])
 		switch {
 		case strings.HasPrefix(value, `"""`) && strings.Count(value, `"""`) == 1:

@@ -1,19 +1,13 @@
 package scenarios
 
 import (
-	"strconv"
-	"strings"
-
 	"github.com/kosto-project/kosto/models"
 )
 
 // recruitment decodes [recruitment.NAME] tables, each with its ordered
-// [[recruitment.NAME.stages]] array of tables. src is the file's text: the
-// locator records only the first line of a key path, so the lines of the
-// second and later stages are found here and recorded under the paths
-// messages use, recruitment.NAME.stages[N] (N counted from 1).
-func (d *decoder) recruitment(path string, v any, src []byte) map[string]*models.Funnel {
-	d.locateArrays(string(trimBOM(src)))
+// [[recruitment.NAME.stages]] array of tables; messages name a stage
+// recruitment.NAME.stages[N] (N counted from 1), as the locator does.
+func (d *decoder) recruitment(path string, v any) map[string]*models.Funnel {
 	out := map[string]*models.Funnel{}
 	d.named(path, v, func(fp, name string, t map[string]any) {
 		f := &models.Funnel{Name: name, Pos: d.pos(fp), Texts: models.Texts{}, In: models.Inputs{}}
@@ -56,66 +50,8 @@ func (d *decoder) stages(funnel, path string, v any) []*models.Stage {
 	return out
 }
 
-// locateArrays records the lines of the entries of arrays of tables, and of
-// the keys written in them, under key paths with the entry's number counted
-// from 1: the second [[recruitment.foster.stages]] is
-// recruitment.foster.stages[2], its conversion key
-// recruitment.foster.stages[2].conversion.
-func (d *decoder) locateArrays(src string) {
-	count := map[string]int{}
-	entry := "" // the array entry whose keys follow, or ""
-	inString := ""
-	depth := 0
-	for n, line := range strings.Split(src, "\n") {
-		lineNo := n + 1
-		s := strings.TrimSpace(line)
-		if inString != "" {
-			if strings.Count(s, inString)%2 == 1 {
-				inString = ""
-			}
-			continue
-		}
-		if depth > 0 {
-			depth += bracketDelta(s)
-			continue
-		}
-		if s == "" || s[0] == '#' {
-			continue
-		}
-		if inner, ok := strings.CutPrefix(s, "[["); ok {
-			end := headerEnd(inner)
-			if end < 0 {
-				continue
-			}
-			key := strings.Join(parseKey(inner[:end]), ".")
-			count[key]++
-			entry = key + "[" + strconv.Itoa(count[key]) + "]"
-			d.record(entry, lineNo)
-			continue
-		}
-		if strings.HasPrefix(s, "[") {
-			entry = ""
-			continue
-		}
-		eq := keyEnd(s)
-		if eq < 0 {
-			continue
-		}
-		if entry != "" {
-			d.record(entry+"."+strings.Join(parseKey(s[:eq]), "."), lineNo)
-		}
-		value := strings.TrimSpace(s[eq+1:])
-		switch {
-		case strings.HasPrefix(value, `"""`) && strings.Count(value, `"""`) == 1:
-			inString = `"""`
-		case strings.HasPrefix(value, `'''`) && strings.Count(value, `'''`) == 1:
-			inString = `'''`
-		case strings.HasPrefix(value, "{"), strings.HasPrefix(value, "["):
-			depth = bracketDelta(value)
-		}
-	}
-}
-
+// record notes the line of a key path the locator has not seen, such as an
+// inline stage, which is on the line of its stages key.
 func (d *decoder) record(path string, line int) {
 	if _, ok := d.loc.lines[path]; !ok {
 		d.loc.lines[path] = line
