@@ -24,7 +24,7 @@ family.
 When a stage must take more people than it can (its available), the funnel
 cannot meet its target: funnel says which stage and by how much on standard
 error, writes nothing and exits with status 2.`,
-		Example: `  kosto funnel scenarios/testdata/funnels.toml
+		Example: `  kosto funnel albania-di-vlore
   kosto funnel mine.toml --lang sq
   kosto funnel mine.toml --format csv --output funnel.csv --force`,
 		Args: args(cobra.ExactArgs(1)),
