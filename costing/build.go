@@ -98,6 +98,8 @@ func (b *builder) build() *Result {
 		b.r.ByCategory = append(b.r.ByCategory, id)
 	}
 	b.r.Total = b.g.Compute(Node{Name: "total", Label: "total", Money: true, Unit: b.per("year")}, OpSum, muniTotals...)
+	b.r.plan = b.planProjection()
+	b.r.Warnings = append(b.r.Warnings, b.r.plan.problems...)
 	return b.r
 }
 
@@ -119,10 +121,14 @@ func (b *builder) input(t *models.Table, in models.Inputs, key string, m *models
 	i := in.Get(t, key)
 	money := f.Spec.Kind == models.Money
 	if i.Ref != "" {
-		return b.param(i.Ref, m, money, unit)
+		id := b.param(i.Ref, m, money, unit)
+		if l := b.g.Nodes[id].Leaf; l.Class == "" {
+			l.Class = models.UprateClasses[key] // a parameter moves as the first key that uses it
+		}
+		return id
 	}
 	return b.g.Input(Node{Name: name, Label: key, Unit: unit, Money: money,
-		Leaf: &Leaf{Raw: i.Raw, Pos: i.Pos, Provenance: i.Provenance}}, i.Value)
+		Leaf: &Leaf{Raw: i.Raw, Pos: i.Pos, Provenance: i.Provenance, Class: models.UprateClasses[key], Uprate: i.Uprate.S}}, i.Value)
 }
 
 // param returns the leaf of parameter name as it applies in m, adding it the
@@ -140,7 +146,7 @@ func (b *builder) param(name string, m *models.Municipality, money bool, unit st
 		unit = p.Input.Unit
 	}
 	id := b.g.Input(Node{Name: fig, Label: name, Unit: unit, Money: money,
-		Leaf: &Leaf{Raw: p.Input.Raw, Pos: p.Input.Pos, Param: name, Provenance: p.Input.Provenance}}, p.Input.Value)
+		Leaf: &Leaf{Raw: p.Input.Raw, Pos: p.Input.Pos, Param: name, Provenance: p.Input.Provenance, Uprate: p.Input.Uprate.S}}, p.Input.Value)
 	b.params[fig] = id
 	return id
 }
@@ -272,7 +278,12 @@ type serviceBuilder struct {
 }
 
 func (sb *serviceBuilder) in(key, unit string) NodeID {
-	return sb.input(sb.t, sb.s.In, key, sb.m, sb.prefix+key, unit)
+	id := sb.input(sb.t, sb.s.In, key, sb.m, sb.prefix+key, unit)
+	if sb.sr.Inputs == nil {
+		sb.sr.Inputs = map[string]NodeID{}
+	}
+	sb.sr.Inputs[key] = id
+	return id
 }
 
 func (sb *serviceBuilder) money(fig, label, unit string, op Op, args ...NodeID) NodeID {

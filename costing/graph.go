@@ -45,6 +45,8 @@ type Leaf struct {
 	Pos   models.Position
 	Param string // the parameter's name, when the leaf is one
 	models.Provenance
+	Class  string // how a projection moves it by default: models.UpratePay, …; "" keeps it
+	Uprate string // the rule the scenario gives it, if any: "frozen", "prices", "wages" or a path
 }
 
 // A Graph is a calculation graph in dependency order: every node's arguments

@@ -21,7 +21,9 @@ type Result struct {
 	ByCategory     []NodeID        // per category of Classification, over municipalities
 	Total          NodeID
 	Warnings       models.Problems
-	Funnels        []FunnelResult // foster-carer recruitment funnels, by name
+	Funnels        []FunnelResult    // foster-carer recruitment funnels, by name
+	Transition     *TransitionResult // the services a transition plan moves children between; nil without one
+	plan           *plan             // how the leaves move over the projection's horizon
 }
 
 // Meta describes the scenario a result came from.
@@ -73,6 +75,7 @@ type ServiceResult struct {
 	Total             NodeID // the annual budget: the sum of budgeted lines
 	Memo              NodeID // lines paid from another budget (-1 when none)
 	Compare           *Comparison
+	Inputs            map[string]NodeID // the service's own input leaves by key (children, units, …)
 	// For residential kinds, the volumes the occupancy curve moves and reads
 	// (-1 otherwise).
 	Children, Capacity, OpenUnits NodeID
@@ -124,4 +127,12 @@ type NormFTE struct {
 type ServiceTotal struct {
 	Name, Kind, Title string
 	Total             NodeID
+}
+
+// TransitionResult names the services a transition plan moves children
+// between.
+type TransitionResult struct {
+	From      *ServiceResult
+	To        []*ServiceResult // the services children go to
+	Programme *ServiceResult   // the transition programme, if any
 }

@@ -30,6 +30,7 @@ type Input struct {
 	Ref   string          // name of the parameter referred to; empty for a literal
 	Value decimal.Decimal // the literal value, when Ref is empty
 	Provenance
+	Uprate Text // how a projection moves the value: "frozen", "prices", "wages" or a path; unset: by its key's class
 }
 
 // Lit returns a literal input, for building scenarios in code and tests.

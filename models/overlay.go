@@ -63,6 +63,23 @@ func (sc *Scenario) Overlay(v *Scenario) {
 		overlayServices(b.Services, mv.Services)
 	}
 	sc.overlayRecruitment(v)
+	if v.Projection.Set {
+		if !sc.Projection.Set {
+			sc.Projection = Projection{Texts: Texts{}, In: Inputs{}}
+		}
+		sc.Projection.Set, sc.Projection.Pos = true, v.Projection.Pos
+		overlayMaps(sc.Projection.Texts, v.Projection.Texts, nil)
+		overlayMaps(sc.Projection.In, v.Projection.In, nil)
+	}
+	for name, p := range v.Paths {
+		if sc.Paths == nil {
+			sc.Paths = map[string]*Path{}
+		}
+		sc.Paths[name] = p // a path is replaced whole, like a parameter
+	}
+	if v.Transition.Set {
+		sc.Transition = v.Transition // so is a transition plan
+	}
 	sc.Files = append(sc.Files, v.Files...)
 }
 

@@ -20,6 +20,9 @@ type Scenario struct {
 	Municipalities map[string]*Municipality
 	Overheads      map[string]*Overhead
 	Recruitment    map[string]*Funnel // [recruitment.NAME]: foster-carer recruitment funnels
+	Projection     Projection         // [projection]: the horizon and how values move
+	Paths          map[string]*Path   // [paths.NAME]: yearly growth rates or levels
+	Transition     Transition         // [transition]: children leaving a residential service
 	Classification *Classification
 	Files          []string // the files read, the base first
 }

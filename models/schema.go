@@ -146,6 +146,7 @@ const (
 	HomeCare              = "home_care"
 	SocialWorkCentre      = "social_work_centre"
 	CashBenefit           = "cash_benefit"
+	TransitionProgramme   = "transition"
 )
 
 // PlannedKinds are service kinds a later version will cost; a scenario that
@@ -350,6 +351,11 @@ var ServiceTables = map[string]*Table{
 		{Key: "case", Per: "case", Factors: []string{"caseload"}, Unit: "cases/year"},
 		{Key: "inhabitant", Factors: []string{"population"}, Unit: "inhabitants"},
 	}),
+	TransitionProgramme: premises(TransitionProgramme, []Field{
+		{Key: "leavers", Spec: qty, Doc: "children leaving residential care in the year (a transition plan sets it year by year)"},
+	}, nil, nil, []Measure{
+		{Key: "leaver", Per: "leaver", Factors: []string{"leavers"}, Unit: "children leaving/year"},
+	}),
 	CashBenefit: {
 		Name:  "cash_benefit service",
 		Flags: provided,
@@ -378,7 +384,7 @@ const (
 
 // ServiceKinds lists the kinds in a fixed order.
 var ServiceKinds = []string{FosterCare, KinshipCare, SpecialisedFosterCare, ResidentialCare, SmallGroupHome,
-	DayCentre, CommunityCentre, Shelter, HomeCare, SocialWorkCentre, CashBenefit}
+	DayCentre, CommunityCentre, Shelter, HomeCare, SocialWorkCentre, CashBenefit, TransitionProgramme}
 
 // FamilyCare reports whether kind is family-based care, costed per child from
 // an allowance.

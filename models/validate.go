@@ -39,6 +39,7 @@ func (sc *Scenario) Validate() error {
 	for _, name := range Sorted(sc.Overheads) {
 		v.overhead(sc.Overheads[name])
 	}
+	v.projection()
 	v.recruitment()
 	if sc.Classification != nil {
 		v.ps = append(v.ps, sc.Classification.Validate(sc.Meta.Classification.Pos)...)
@@ -188,7 +189,11 @@ func (v *validator) parameter(p *Parameter) {
 		v.add(pos, "", "missing: the parameter's value")
 	} else if p.Input.Ref != "" {
 		v.add(pos, p.Input.Raw, "expected a number: a parameter's value cannot be the name of another parameter")
-	} else if isMoneyUnit(p.Input.Unit, v.sc.Meta.Currency.S) {
+	}
+	if p.Input.Uprate.Set {
+		v.rule(p.Input.Uprate, v.sc.Horizon(), true)
+	}
+	if p.Input.Set && p.Input.Ref == "" && isMoneyUnit(p.Input.Unit, v.sc.Meta.Currency.S) {
 		// A parameter whose unit names the currency is money wherever it
 		// is used, or if nothing uses it yet.
 		v.value(p.Input, Spec{Kind: Money}, "")
@@ -223,6 +228,9 @@ func (v *validator) check(t *Table, in Inputs, key string, at Position, prefix s
 // resolve checks an input against its spec, following a reference to the
 // parameter it names (the municipality's own value first).
 func (v *validator) resolve(i Input, spec Spec, m *Municipality) {
+	if i.Uprate.Set {
+		v.rule(i.Uprate, v.sc.Horizon(), true)
+	}
 	if i.Ref == "" {
 		v.value(i, spec, "")
 		return

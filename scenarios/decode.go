@@ -54,7 +54,7 @@ func decodeFile(file string, src []byte, ps *models.Problems, suggested map[stri
 		Municipalities: map[string]*models.Municipality{},
 		Overheads:      map[string]*models.Overhead{},
 	}}
-	top := []string{"format", "extends", "scenario", "parameters", "roles", "services", "municipalities", "overheads", "recruitment"}
+	top := []string{"format", "extends", "scenario", "parameters", "roles", "services", "municipalities", "overheads", "recruitment", "projection", "paths", "transition"}
 	for _, k := range sortedKeys(raw) {
 		v := raw[k]
 		switch k {
@@ -87,6 +87,23 @@ func decodeFile(file string, src []byte, ps *models.Problems, suggested map[stri
 			d.named(k, v, func(path, name string, t map[string]any) {
 				doc.sc.Overheads[name] = d.overhead(path, name, t)
 			})
+		case "projection":
+			if t, ok := d.table(k, v); ok {
+				p := &doc.sc.Projection
+				p.Set, p.Pos, p.Texts, p.In = true, d.pos(k), models.Texts{}, models.Inputs{}
+				d.fields(k, t, models.ProjectionTable, p.Texts, p.In, nil)
+			}
+		case "paths":
+			d.named(k, v, func(path, name string, t map[string]any) {
+				if doc.sc.Paths == nil {
+					doc.sc.Paths = map[string]*models.Path{}
+				}
+				doc.sc.Paths[name] = d.path(path, name, t)
+			})
+		case "transition":
+			if t, ok := d.table(k, v); ok {
+				doc.sc.Transition = d.transition(k, t)
+			}
 		case "recruitment":
 			doc.sc.Recruitment = d.recruitment(k, v)
 		default:
@@ -200,7 +217,7 @@ func (d *decoder) parameters(path string, v any, into map[string]*models.Paramet
 }
 
 // provenanceKeys are the keys an inline value table may carry besides value.
-var provenanceKeys = []string{"value", "unit", "source", "from", "assumption"}
+var provenanceKeys = []string{"value", "unit", "source", "from", "assumption", "uprate"}
 
 // input decodes a number: an integer, a float (kept, so that validation can
 // refuse it for money), a quoted decimal, the name of a parameter, or a table
@@ -225,6 +242,8 @@ func (d *decoder) input(path string, v any) models.Input {
 				in.Assumption = d.text(p, t[k]).S
 			case "from":
 				in.From = d.date(p, t[k])
+			case "uprate":
+				in.Uprate = d.text(p, t[k])
 			default:
 				d.unknown(p, k, provenanceKeys, "a value table")
 			}
@@ -507,4 +526,80 @@ func (d *decoder) names(path string, v any) []models.Text {
 		out = append(out, models.Text{S: s, Pos: d.pos(path), Set: true})
 	}
 	return out
+}
+
+// path decodes [paths.NAME]: rate, or [paths.NAME.rates] or
+// [paths.NAME.levels] keyed by year.
+func (d *decoder) path(path, name string, t map[string]any) *models.Path {
+	p := &models.Path{Name: name, Pos: d.pos(path), Texts: models.Texts{}, In: models.Inputs{}}
+	d.fields(path, t, models.PathTable, p.Texts, p.In, func(sp, key string, v any) {
+		years := d.years(sp, v, func(yp string, x any) models.Input { return d.input(yp, x) })
+		if key == "rates" {
+			p.Rates = years
+		} else {
+			p.Levels = years
+		}
+	})
+	// The path's source and assumption are the provenance of every value
+	// that does not give its own.
+	for _, m := range []map[int]models.Input{p.Rates, p.Levels} {
+		for y, i := range m {
+			if !i.Known() {
+				i.Source, i.Assumption, i.Unit = p.Texts["source"].S, p.Texts["assumption"].S, p.Texts["unit"].S
+				m[y] = i
+			}
+		}
+	}
+	return p
+}
+
+// years decodes a table keyed by year, such as { 2026 = 0.05, 2027 = 0.04 }.
+func (d *decoder) years(path string, v any, each func(path string, v any) models.Input) map[int]models.Input {
+	t, ok := d.table(path, v)
+	out := map[int]models.Input{}
+	if !ok {
+		return out
+	}
+	for _, k := range sortedKeys(t) {
+		y, err := strconv.Atoi(k)
+		if err != nil || y < 1990 || y > 2100 {
+			d.problem(path+"."+k, "", "expected a year from 1990 to 2100 as the key")
+			continue
+		}
+		out[y] = each(path+"."+k, t[k])
+	}
+	return out
+}
+
+// transition decodes [transition]: from, programme, [transition.leavers.YEAR]
+// (destination = children) and [transition.units] (year = units open).
+func (d *decoder) transition(path string, t map[string]any) models.Transition {
+	tr := models.Transition{Set: true, Pos: d.pos(path), Texts: models.Texts{}, Leavers: map[int]map[string]models.Input{}, Units: map[int]models.Input{}}
+	d.fields(path, t, models.TransitionTable, tr.Texts, models.Inputs{}, func(sp, key string, v any) {
+		switch key {
+		case "units":
+			tr.Units = d.years(sp, v, func(yp string, x any) models.Input { return d.input(yp, x) })
+		case "leavers":
+			yt, ok := d.table(sp, v)
+			if !ok {
+				return
+			}
+			for _, k := range sortedKeys(yt) {
+				y, err := strconv.Atoi(k)
+				if err != nil || y < 1990 || y > 2100 {
+					d.problem(sp+"."+k, "", "expected a year from 1990 to 2100 as the key")
+					continue
+				}
+				dests, ok := d.table(sp+"."+k, yt[k])
+				if !ok {
+					continue
+				}
+				tr.Leavers[y] = map[string]models.Input{}
+				for _, dest := range sortedKeys(dests) {
+					tr.Leavers[y][dest] = d.input(sp+"."+k+"."+dest, dests[dest])
+				}
+			}
+		}
+	})
+	return tr
 }

@@ -226,6 +226,9 @@ func schemaReference() string {
 	section("Caseload categories: `[services.NAME.caseload.CATEGORY]`", "The cases a Centre for Social Work handles in a year, by category.", models.CaseloadTable)
 	section("Recruitment funnels: `[recruitment.NAME]`", "A foster-carer recruitment funnel: the new carer families to approve in the year, and its stages (see §7, Recruitment funnels).", models.RecruitmentTable)
 	section("Recruitment stages: `[[recruitment.NAME.stages]]`", "One stage of a funnel, in order, first stage first.", models.StageTable)
+	section("Projection: `[projection]`", "The horizon of `kosto project` and `kosto compare`, and the paths pay, prices and allowances follow. Volumes stay at the base year's unless a value names a path (`uprate = \"PATH\"`) or a transition moves them.", models.ProjectionTable)
+	section("Paths: `[paths.NAME]`", "A yearly path: growth rates (`rate`, or `[paths.NAME.rates]` keyed by year) that index a value from the base year, or levels (`[paths.NAME.levels]` keyed by year) that replace it. A path must cover the horizon.", models.PathTable)
+	section("Transition: `[transition]`", "Children leaving a residential service year by year (`[transition.leavers.YEAR]`, destination service = children, or `reunification`), and the units it keeps open from a year on (`[transition.units]`, year = units).", models.TransitionTable)
 	section("Municipalities: `[municipalities.NAME]`", "Where the services are delivered. Every service of the scenario is costed in every municipality.", models.MunicipalityTable)
 
 	b.WriteString("\n### Economic classifications\n\nEach cost element of a line belongs to one category of the classification that `[scenario] classification` names.\n")
@@ -254,17 +257,22 @@ var subTables = map[string]string{
 	"stages":     "the funnel's stages, in order, one `[[recruitment.NAME.stages]]` table each",
 	"parameters": "the municipality's own values of scenario parameters: `[municipalities.NAME.parameters]`",
 	"services":   "the municipality's own values of services: `[municipalities.NAME.services.SERVICE]`",
+	"rates":      "growth rates by year: `2026 = 0.05`",
+	"levels":     "levels by year: `2026 = 13`",
+	"leavers":    "children leaving by year and destination: `[transition.leavers.2026] foster_care = 3`",
+	"units":      "units open from a year on: `2028 = 1`",
 }
 
 var kindIntro = map[string]string{
-	models.FosterCare:       "Family-based care: costed per child-year and per new placement. The three kinds are costed alike; they differ in the allowance a scenario gives them.",
-	models.ResidentialCare:  "24-hour care of children in units: an institution, or a small group home of a few children. Fixed costs (staff round the clock, capital, running costs per year or per open unit) stay until a unit closes, so the cost per child rises as children leave. The two kinds are costed alike.",
-	models.DayCentre:        "Day care, e.g. for children with disabilities.",
-	models.CommunityCentre:  "A multidisciplinary team supporting families at risk.",
-	models.Shelter:          "Emergency accommodation, staffed round the clock.",
-	models.HomeCare:         "Support delivered at home, by visits; the time norm takes its workload from the visits.",
-	models.SocialWorkCentre: "The Centre for Social Work (QPS; NJMF in Albania).",
-	models.CashBenefit:      "A transfer per beneficiary per month (social assistance, a disability allowance); `paid_by` makes it a memo line when another budget pays it.",
+	models.FosterCare:          "Family-based care: costed per child-year and per new placement. The three kinds are costed alike; they differ in the allowance a scenario gives them.",
+	models.ResidentialCare:     "24-hour care of children in units: an institution, or a small group home of a few children. Fixed costs (staff round the clock, capital, running costs per year or per open unit) stay until a unit closes, so the cost per child rises as children leave. The two kinds are costed alike.",
+	models.DayCentre:           "Day care, e.g. for children with disabilities.",
+	models.CommunityCentre:     "A multidisciplinary team supporting families at risk.",
+	models.Shelter:             "Emergency accommodation, staffed round the clock.",
+	models.HomeCare:            "Support delivered at home, by visits; the time norm takes its workload from the visits.",
+	models.SocialWorkCentre:    "The Centre for Social Work (QPS; NJMF in Albania).",
+	models.TransitionProgramme: "The one-off and time-limited costs of a transition out of residential care (reintegration support per child leaving, a team, converting a building); a [transition] plan sets its leavers year by year.",
+	models.CashBenefit:         "A transfer per beneficiary per month (social assistance, a disability allowance); `paid_by` makes it a memo line when another budget pays it.",
 }
 
 // measuresOf writes a kind's units of output: the unit costs reported and

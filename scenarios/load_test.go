@@ -466,7 +466,7 @@ monthly_allowance = 250
 		want: `
 			s.toml:10: services.home.children = 30: expected no more children than the capacity (24): occupancy cannot exceed capacity
 			s.toml:11: services.home.units = 30: expected no more units than the capacity (24): a unit has at least one bed
-			s.toml:14: services.foster.kind = "foster_cares": did you mean "foster_care"? expected one of "foster_care", "kinship_care", "specialised_foster_care", "residential_care", "small_group_home", "day_centre", "community_centre", "shelter", "home_care", "social_work_centre", "cash_benefit"`,
+			s.toml:14: services.foster.kind = "foster_cares": did you mean "foster_care"? expected one of "foster_care", "kinship_care", "specialised_foster_care", "residential_care", "small_group_home", "day_centre", "community_centre", "shelter", "home_care", "social_work_centre", "cash_benefit", "transition"`,
 	},
 	{
 		name: "key of another kind",

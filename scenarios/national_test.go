@@ -688,6 +688,16 @@ travel_hours_per_visit = { value = 0.5, assumption = "synthetic benchmark data" 
 role = "care_worker"
 norm = "time"
 
+[services.transition]
+kind = "transition"
+title = "Transition programme"
+leavers = { value = 2, assumption = "synthetic benchmark data" }
+
+[services.transition.costs.reintegration]
+amount = { value = "1500", assumption = "synthetic benchmark data" }
+per = "leaver"
+element = "goods_services"
+
 [services.disability_allowance]
 kind = "cash_benefit"
 title = "Child disability allowance"

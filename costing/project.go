@@ -1,0 +1,298 @@
+package costing
+
+import (
+	"fmt"
+
+	"github.com/kosto-project/kosto/models"
+	"github.com/shopspring/decimal"
+)
+
+// A projection evaluates the same graph once for each year of the horizon,
+// with only its leaves moved: pay by the wage path, prices by the price path,
+// allowances by their own rule, volumes by a demand path or a transition
+// plan. Every other figure follows from its inputs in dependency order, so
+// nothing is uprated twice or out of order, and every year's figures can be
+// explained like the base year's (DOMAIN.md §4).
+
+// A Projection is a result evaluated for each year of its horizon.
+type Projection struct {
+	Result *Result
+	Years  []int
+	Values []Values // one evaluation per year
+}
+
+// Value returns a figure's value in year index k of the horizon.
+func (p *Projection) Value(k int, id NodeID) (decimal.Decimal, bool) { return p.Values[k].Get(id) }
+
+// A move says how one leaf changes from the base year: by a cumulative index
+// (a growth path), or to a level in each year.
+type move struct {
+	leaf   NodeID
+	index  map[int]decimal.Decimal // year → value ÷ base value
+	levels map[int]decimal.Decimal // year → value
+}
+
+// plan is what a projection needs from the scenario, resolved when the graph
+// is built.
+type plan struct {
+	base     int
+	years    []int
+	discount decimal.Decimal
+	moves    []move
+	problems models.Problems
+}
+
+// planProjection resolves how every leaf moves over the horizon.
+func (b *builder) planProjection() *plan {
+	sc := b.sc
+	p := &plan{base: int(sc.Meta.BaseYear.Value.IntPart()), years: sc.Horizon(),
+		discount: sc.Projection.In.Get(models.ProjectionTable, "discount_rate").Value}
+	indexes := map[string]map[int]decimal.Decimal{}
+	index := func(path *models.Path) map[int]decimal.Decimal {
+		if ix, ok := indexes[path.Name]; ok {
+			return ix
+		}
+		ix := map[int]decimal.Decimal{p.base: decimal.NewFromInt(1)}
+		last := p.years[len(p.years)-1]
+		cum := decimal.NewFromInt(1)
+		for y := p.base + 1; y <= last; y++ {
+			rate := path.In["rate"].Value
+			if r, ok := path.Rates[y]; ok {
+				rate = r.Value
+			}
+			cum = cum.Mul(decimal.NewFromInt(1).Add(rate))
+			ix[y] = cum
+		}
+		indexes[path.Name] = ix
+		return ix
+	}
+	rule := func(r string) (map[int]decimal.Decimal, map[int]decimal.Decimal) {
+		switch r {
+		case "", models.RuleFrozen:
+			return nil, nil
+		case models.RulePrices, models.RuleWages:
+			name := sc.Projection.Texts[r].S
+			if name == "" {
+				return nil, nil
+			}
+			r = name
+		}
+		path, ok := sc.Paths[r]
+		if !ok {
+			return nil, nil
+		}
+		if path.Levels != nil {
+			lv := map[int]decimal.Decimal{}
+			for y, i := range path.Levels {
+				lv[y] = i.Value
+			}
+			return nil, lv
+		}
+		return index(path), nil
+	}
+	classRule := map[string]string{
+		models.UpratePay:       models.RuleWages,
+		models.UpratePrice:     models.RulePrices,
+		models.UprateAllowance: sc.Projection.Texts.Get(models.ProjectionTable, "allowances").S,
+	}
+	moved := map[NodeID]bool{}
+	for i := range b.g.Nodes {
+		n := &b.g.Nodes[i]
+		if n.Op != OpInput || n.Leaf == nil {
+			continue
+		}
+		r := n.Leaf.Uprate
+		if r == "" {
+			r = classRule[n.Leaf.Class]
+		}
+		ix, lv := rule(r)
+		if ix != nil || lv != nil {
+			p.moves = append(p.moves, move{leaf: NodeID(i), index: ix, levels: lv})
+			moved[NodeID(i)] = true
+		}
+	}
+	b.planTransition(p, moved)
+	return p
+}
+
+// planTransition turns a transition plan into levels of the leaves it moves:
+// the children of the service they leave, and of the services they go to
+// (with new placements for family care), the units open, and the leavers of
+// the transition programme. Children leave at the start of the year they are
+// written under.
+func (b *builder) planTransition(p *plan, moved map[NodeID]bool) {
+	t := b.sc.Transition
+	if !t.Set || len(b.r.Municipalities) != 1 {
+		return
+	}
+	m := &b.r.Municipalities[0]
+	find := func(name string) *ServiceResult {
+		for i := range m.Services {
+			if m.Services[i].Name == name {
+				return &m.Services[i]
+			}
+		}
+		return nil
+	}
+	levels := map[NodeID]map[int]decimal.Decimal{}
+	set := func(id NodeID, y int, d decimal.Decimal) {
+		if _, ok := levels[id]; !ok {
+			levels[id] = map[int]decimal.Decimal{}
+		}
+		levels[id][y] = d
+	}
+	base := func(id NodeID) decimal.Decimal { return b.g.base[id] }
+	from := find(t.Texts["from"].S)
+	if from == nil {
+		return
+	}
+	tr := &TransitionResult{From: from, Programme: find(t.Texts["programme"].S)}
+	seen := map[string]bool{}
+	for _, y := range models.SortedYears(t.Leavers) {
+		for _, dest := range models.Sorted(t.Leavers[y]) {
+			if s := find(dest); s != nil && !seen[dest] {
+				seen[dest] = true
+				tr.To = append(tr.To, s)
+			}
+		}
+	}
+	b.r.Transition = tr
+	leaving := decimal.Zero
+	arrived := map[string]decimal.Decimal{}
+	units := from.Inputs["units"]
+	open := base(units)
+	for _, y := range p.years {
+		thisYear := decimal.Zero
+		for dest, i := range t.Leavers[y] {
+			thisYear = thisYear.Add(i.Value)
+			arrived[dest] = arrived[dest].Add(i.Value)
+			s := find(dest)
+			if s == nil {
+				continue
+			}
+			if np, ok := s.Inputs["new_placements"]; ok && models.FamilyCare(s.Kind) {
+				set(np, y, i.Value)
+			}
+		}
+		leaving = leaving.Add(thisYear)
+		set(from.Inputs["children"], y, base(from.Inputs["children"]).Sub(leaving))
+		for dest, n := range arrived {
+			s := find(dest)
+			if s == nil {
+				continue
+			}
+			if id, ok := receiving(s); ok {
+				set(id, y, base(id).Add(n))
+			}
+		}
+		if u, ok := t.Units[y]; ok {
+			open = u.Value
+		}
+		set(units, y, open)
+		if pg := find(t.Texts["programme"].S); pg != nil {
+			set(pg.Inputs["leavers"], y, thisYear)
+		}
+	}
+	for id, lv := range levels {
+		if moved[id] {
+			p.problems.Add(b.g.Nodes[id].Leaf.Pos, "", "%s is moved both by an uprate rule and by the transition plan; the plan wins", b.g.Nodes[id].Name)
+			for k := range p.moves {
+				if p.moves[k].leaf == id {
+					p.moves[k] = move{leaf: id, levels: lv}
+				}
+			}
+			continue
+		}
+		p.moves = append(p.moves, move{leaf: id, levels: lv})
+	}
+}
+
+// receiving returns the input a service takes children in by: children for
+// family and residential care, families for a community centre, places for
+// a day centre.
+func receiving(s *ServiceResult) (NodeID, bool) {
+	for _, k := range []string{"children", "families", "places"} {
+		if id, ok := s.Inputs[k]; ok {
+			return id, true
+		}
+	}
+	return 0, false
+}
+
+// Project evaluates the result's graph for every year of its horizon.
+func (r *Result) Project() *Projection {
+	p := r.plan
+	pr := &Projection{Result: r, Years: p.years}
+	for _, y := range p.years {
+		v := r.Graph.Leaves()
+		for _, mv := range p.moves {
+			base := r.Graph.base[mv.leaf]
+			var d decimal.Decimal
+			switch {
+			case mv.levels != nil:
+				lv, ok := mv.levels[y]
+				if !ok {
+					continue // before the path's first level: the base value
+				}
+				d = lv
+			default:
+				d = base.Mul(mv.index[y])
+			}
+			if r.Graph.Nodes[mv.leaf].Money {
+				d = d.Round(r.Graph.Decimals)
+			}
+			v.D[mv.leaf] = d
+		}
+		r.Graph.Eval(v)
+		pr.Values = append(pr.Values, v)
+	}
+	return pr
+}
+
+// Versus is one scenario against another over the same horizon: each
+// year's totals, the difference (variant − base), its running sum, its
+// present value at the variant's discount rate, and the break-even year.
+type Versus struct {
+	Base, Variant *Projection
+	Years         []int
+	BaseTotal     []decimal.Decimal
+	VariantTotal  []decimal.Decimal
+	Difference    []decimal.Decimal
+	Cumulative    []decimal.Decimal
+	DiscountRate  decimal.Decimal
+	NPV           decimal.Decimal // Σ difference ÷ (1 + rate)^(year − first year), rounded to the minor unit
+	BreakEven     int             // the first year from which the running difference stays at or below zero; 0 when none within the horizon
+}
+
+// Compare projects two results and sets them side by side. They must share a
+// currency and a horizon.
+func Compare(base, variant *Result) (*Versus, error) {
+	if base.Scenario.Currency != variant.Scenario.Currency {
+		return nil, fmt.Errorf("the scenarios are in different currencies (%s and %s)", base.Scenario.Currency, variant.Scenario.Currency)
+	}
+	bp, vp := base.Project(), variant.Project()
+	if fmt.Sprint(bp.Years) != fmt.Sprint(vp.Years) {
+		return nil, fmt.Errorf("the scenarios have different horizons (%d–%d and %d–%d); compare scenarios with the same [projection]",
+			bp.Years[0], bp.Years[len(bp.Years)-1], vp.Years[0], vp.Years[len(vp.Years)-1])
+	}
+	vs := &Versus{Base: bp, Variant: vp, Years: bp.Years, DiscountRate: variant.plan.discount}
+	one := decimal.NewFromInt(1)
+	cum, npv := decimal.Zero, decimal.Zero
+	for k := range bp.Years {
+		b, _ := bp.Value(k, base.Total)
+		v, _ := vp.Value(k, variant.Total)
+		d := v.Sub(b)
+		cum = cum.Add(d)
+		factor := one.Add(vs.DiscountRate).Pow(decimal.NewFromInt(int64(k)))
+		npv = npv.Add(d.DivRound(factor, 16))
+		vs.BaseTotal = append(vs.BaseTotal, b)
+		vs.VariantTotal = append(vs.VariantTotal, v)
+		vs.Difference = append(vs.Difference, d)
+		vs.Cumulative = append(vs.Cumulative, cum)
+	}
+	vs.NPV = npv.Round(base.Graph.Decimals)
+	for k := len(vs.Cumulative) - 1; k >= 0 && vs.Cumulative[k].Sign() <= 0; k-- {
+		vs.BreakEven = vs.Years[k]
+	}
+	return vs, nil
+}

@@ -1,0 +1,328 @@
+package models
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+
+	"github.com/shopspring/decimal"
+)
+
+var decimalMinusOne = decimal.NewFromInt(-1)
+
+// How a projection moves each input from the base year (DOMAIN.md §4). The
+// class of an input is its key's (UprateClasses); a value may name its own
+// rule with uprate = "…".
+const (
+	UpratePay       = "pay"       // with the wage path
+	UpratePrice     = "price"     // with the price (CPI) path
+	UprateAllowance = "allowance" // by the allowance rule: frozen unless the scenario says otherwise
+	UprateVolume    = "volume"    // constant unless a demand path or a transition moves it
+)
+
+// Rules a value or [projection] may name besides a path's name.
+const (
+	RuleFrozen = "frozen" // the base year's value every year
+	RulePrices = "prices" // the projection's price path
+	RuleWages  = "wages"  // the projection's wage path
+)
+
+// UprateClasses gives the class of every key that is uprated; any other key
+// (shares, hours, weeks, norms, units) keeps its base-year value.
+var UprateClasses = map[string]string{
+	"monthly_gross": UpratePay, "annual_allowances": UpratePay,
+
+	"capital_value": UpratePrice, "value": UpratePrice, "amount": UpratePrice,
+	"carer_support_per_carer": UpratePrice, "recruitment_per_placement": UpratePrice,
+	"assessment_training_per_placement": UpratePrice, "cost_per_person": UpratePrice, "fixed_cost": UpratePrice,
+
+	"monthly_allowance": UprateAllowance, "placement_payment": UprateAllowance, "monthly_amount": UprateAllowance,
+
+	"children": UprateVolume, "new_placements": UprateVolume, "places": UprateVolume, "families": UprateVolume,
+	"cases": UprateVolume, "visits": UprateVolume, "beneficiaries": UprateVolume, "population": UprateVolume,
+	"leavers": UprateVolume, "target": UprateVolume,
+}
+
+// ProjectionTable is the schema of [projection].
+var ProjectionTable = &Table{
+	Name: "projection",
+	Texts: []TextField{
+		{Key: "wages", Doc: "the path pay grows by (a [paths] name); none: pay stays at the base year's"},
+		{Key: "prices", Doc: "the path prices grow by (a [paths] name, e.g. CPI); none: prices stay at the base year's"},
+		{Key: "allowances", Default: RuleFrozen, Doc: "how allowances move: \"frozen\" until a decision, \"prices\", \"wages\", or a path of their own"},
+	},
+	Numbers: []Field{
+		{Key: "start", Spec: Spec{Kind: Quantity, Whole: true, Max: 2100}, Doc: "the first year of the horizon (default: the year after base_year)"},
+		{Key: "years", Spec: Spec{Kind: Quantity, Positive: true, Whole: true, Max: 50}, Default: "3", Doc: "how many years the horizon has"},
+		{Key: "discount_rate", Spec: share, Doc: "the yearly rate kosto compare discounts differences by for their net present value"},
+	},
+}
+
+// PathTable is the schema of [paths.NAME]: a yearly path of growth rates or
+// of levels.
+var PathTable = &Table{
+	Name: "path",
+	Texts: []TextField{
+		{Key: "title"},
+		{Key: "unit"},
+		{Key: "source"},
+		{Key: "assumption"},
+	},
+	Numbers: []Field{
+		{Key: "rate", Spec: Spec{Kind: Quantity}, Doc: "the same growth rate every year (0.03 is 3%)"},
+	},
+	Tables: []string{"rates", "levels"},
+}
+
+// TransitionTable is the schema of [transition]: children leaving a
+// residential service year by year, where they go, and when its units close.
+var TransitionTable = &Table{
+	Name: "transition",
+	Texts: []TextField{
+		{Key: "title"},
+		{Key: "from", Required: true, RefersTo: "service", Doc: "the residential_care or small_group_home service children leave"},
+		{Key: "programme", RefersTo: "service", Doc: "a service of kind transition whose leavers are the children leaving each year (reintegration support, one-off costs)"},
+	},
+	Tables: []string{"leavers", "units"},
+}
+
+// Projection is the [projection] table.
+type Projection struct {
+	Pos   Position
+	Set   bool
+	Texts Texts
+	In    Inputs
+}
+
+// A Path is a named yearly path: growth rates (rate, or rates by year) that
+// index a value from the base year, or levels by year that replace it.
+type Path struct {
+	Name   string
+	Pos    Position
+	Texts  Texts
+	In     Inputs
+	Rates  map[int]Input
+	Levels map[int]Input
+}
+
+// Transition is the [transition] table.
+type Transition struct {
+	Pos     Position
+	Set     bool
+	Texts   Texts
+	Leavers map[int]map[string]Input // year → destination service → children leaving
+	Units   map[int]Input            // year → units open from that year on
+}
+
+// Horizon returns the projection's years.
+func (sc *Scenario) Horizon() []int {
+	base := int(sc.Meta.BaseYear.Value.IntPart())
+	start := base + 1
+	if i := sc.Projection.In["start"]; i.Set {
+		start = int(i.Value.IntPart())
+	}
+	n := int(sc.Projection.In.Get(ProjectionTable, "years").Value.IntPart())
+	years := make([]int, n)
+	for k := range years {
+		years[k] = start + k
+	}
+	return years
+}
+
+// SortedYears returns the years of a map in order.
+func SortedYears[V any](m map[int]V) []int {
+	ys := make([]int, 0, len(m))
+	for y := range m {
+		ys = append(ys, y)
+	}
+	sort.Ints(ys)
+	return ys
+}
+
+// projection checks [projection], [paths] and [transition], and every
+// uprate rule, against the horizon.
+func (v *validator) projection() {
+	sc := v.sc
+	p := sc.Projection
+	if p.Set {
+		v.texts(ProjectionTable, p.Texts, p.Pos, "projection.")
+		for _, f := range ProjectionTable.Numbers {
+			v.check(ProjectionTable, p.In, f.Key, p.Pos, "projection.", nil)
+		}
+	}
+	years := sc.Horizon()
+	base := int(sc.Meta.BaseYear.Value.IntPart())
+	if len(years) > 0 && years[0] < base {
+		i := p.In["start"]
+		v.add(i.Pos, i.Raw, "expected a first year no earlier than base_year (%d): the base year's figures are where a projection starts", base)
+	}
+	for _, k := range []string{"wages", "prices"} {
+		if t := p.Texts[k]; t.Set {
+			v.rule(t, years, false)
+		}
+	}
+	if t := p.Texts["allowances"]; t.Set {
+		v.rule(t, years, true)
+	}
+	for _, name := range Sorted(sc.Paths) {
+		v.path(sc.Paths[name], years)
+	}
+	v.transition(years)
+}
+
+// rule checks an uprate rule: frozen, prices, wages (when allowed) or a
+// path whose years cover the horizon.
+func (v *validator) rule(t Text, years []int, named bool) {
+	if named && (t.S == RuleFrozen || t.S == RulePrices || t.S == RuleWages) {
+		return
+	}
+	if t.S == RuleFrozen {
+		return
+	}
+	path, ok := v.sc.Paths[t.S]
+	if !ok {
+		v.add(t.Pos, quote(t.S), "refers to path %q, which is not defined in [paths]%s", t.S, suggestion(t.S, append(Sorted(v.sc.Paths), RuleFrozen, RulePrices, RuleWages)))
+		return
+	}
+	_ = path
+}
+
+func (v *validator) path(p *Path, years []int) {
+	prefix := "paths." + p.Name + "."
+	if !ValidName(p.Name) {
+		v.add(p.Pos, quote(p.Name), "expected a path name of lower-case letters, digits and _, starting with a letter")
+	}
+	kinds := 0
+	if p.In["rate"].Set {
+		kinds++
+	}
+	if p.Rates != nil {
+		kinds++
+	}
+	if p.Levels != nil {
+		kinds++
+	}
+	if kinds != 1 {
+		v.add(p.Pos, "", "a path gives exactly one of rate, [%srates] and [%slevels]", prefix, prefix)
+		return
+	}
+	base := int(v.sc.Meta.BaseYear.Value.IntPart())
+	for what, m := range map[string]map[int]Input{"rates": p.Rates, "levels": p.Levels} {
+		if m == nil {
+			continue
+		}
+		var missing []string
+		for _, y := range years {
+			if what == "rates" && y <= base {
+				continue
+			}
+			if _, ok := m[y]; !ok {
+				missing = append(missing, strconv.Itoa(y))
+			}
+		}
+		// Rates run from the year after the base year; a path that starts
+		// later cannot index the years before it.
+		if what == "rates" {
+			for y := base + 1; len(years) > 0 && y < years[0]; y++ {
+				if _, ok := m[y]; !ok {
+					missing = append([]string{strconv.Itoa(y)}, missing...)
+				}
+			}
+		}
+		if len(missing) > 0 {
+			v.add(Position{File: p.Pos.File, Line: p.Pos.Line, Key: prefix + what}, "", "the path is shorter than the horizon %d–%d: it has no value for %s", years[0], years[len(years)-1], joinList(missing))
+		}
+		for _, y := range SortedYears(m) {
+			i := m[y]
+			if what == "levels" {
+				v.value(i, Spec{Kind: Quantity}, "")
+			} else if i.Value.LessThanOrEqual(decimalMinusOne) {
+				v.add(i.Pos, i.Raw, "expected a growth rate above −1 (−0.02 is a 2%% fall)")
+			}
+		}
+	}
+}
+
+func joinList(xs []string) string {
+	s := ""
+	for i, x := range xs {
+		if i > 0 {
+			s += ", "
+		}
+		s += x
+	}
+	return s
+}
+
+// transition checks a transition plan: a residential service to leave, real
+// destinations, no more children leaving than are there, years inside the
+// horizon.
+func (v *validator) transition(years []int) {
+	t := v.sc.Transition
+	if !t.Set {
+		return
+	}
+	v.texts(TransitionTable, t.Texts, t.Pos, "transition.")
+	from, ok := v.sc.Services[t.Texts["from"].S]
+	if ok && from.Kind() != ResidentialCare && from.Kind() != SmallGroupHome {
+		v.add(t.Texts["from"].Pos, quote(t.Texts["from"].S), "expected a residential_care or small_group_home service; %s is a %s", from.Name, from.Kind())
+		ok = false
+	}
+	if pg := t.Texts["programme"]; pg.Set {
+		if s, found := v.sc.Services[pg.S]; found && s.Kind() != TransitionProgramme {
+			v.add(pg.Pos, quote(pg.S), "expected a service of kind %s; %s is a %s", TransitionProgramme, s.Name, s.Kind())
+		}
+	}
+	inHorizon := func(y int) bool { return len(years) > 0 && y >= years[0] && y <= years[len(years)-1] }
+	for _, y := range SortedYears(t.Leavers) {
+		for _, dest := range Sorted(t.Leavers[y]) {
+			i := t.Leavers[y][dest]
+			if !inHorizon(y) {
+				v.add(i.Pos, i.Raw, "children leaving in %d, outside the horizon %d–%d", y, years[0], years[len(years)-1])
+			}
+			v.value(i, Spec{Kind: Quantity}, "")
+			s, found := v.sc.Services[dest]
+			switch {
+			case dest == "reunification":
+			case !found:
+				v.add(i.Pos, i.Raw, "sends children to %q, which is not a service of the scenario (or \"reunification\", home without a service)%s", dest, suggestion(dest, Sorted(v.sc.Services)))
+			case !hasCases(s) || s.Kind() == SocialWorkCentre:
+				v.add(i.Pos, i.Raw, "sends children to %s, a %s, which has no children, families or places to receive them", dest, s.Kind())
+			}
+		}
+	}
+	for _, y := range SortedYears(t.Units) {
+		i := t.Units[y]
+		if !inHorizon(y) {
+			v.add(i.Pos, i.Raw, "a closure in %d, outside the horizon %d–%d", y, years[0], years[len(years)-1])
+		}
+		v.value(i, Spec{Kind: Quantity, Whole: true}, "")
+	}
+	if !ok || len(v.sc.Municipalities) != 1 {
+		if ok && len(v.sc.Municipalities) != 1 {
+			v.add(t.Pos, "", "a transition plan is for a scenario of one municipality; this one has %d", len(v.sc.Municipalities))
+		}
+		return
+	}
+	// Children leaving may not exceed the children there.
+	var m *Municipality
+	for _, x := range v.sc.Municipalities {
+		m = x
+	}
+	children := v.number(from.Effective(m).Table(), from.Effective(m).In, "children", m)
+	left := children
+	for _, y := range SortedYears(t.Leavers) {
+		for _, dest := range Sorted(t.Leavers[y]) {
+			left = left.Sub(t.Leavers[y][dest].Value)
+		}
+		if left.IsNegative() {
+			var i Input
+			for _, dest := range Sorted(t.Leavers[y]) {
+				i = t.Leavers[y][dest]
+			}
+			v.add(Position{File: i.Pos.File, Line: i.Pos.Line, Key: fmt.Sprintf("transition.leavers.%d", y)}, "",
+				"by %d, %s children have left %s, which has %s: children leaving more than are there", y, children.Sub(left), from.Name, children)
+			return
+		}
+	}
+}

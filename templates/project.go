@@ -1,0 +1,324 @@
+package templates
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+
+	"github.com/kosto-project/kosto/costing"
+	"github.com/shopspring/decimal"
+)
+
+// Project writes a multi-year budget: for each municipality (and the whole
+// scenario when it has several) the budget by economic category and by
+// service for every year of the horizon, and, where the scenario has a
+// transition plan, the years when children leave residential care, what the
+// closures free and where it goes. format is table, markdown, json or csv.
+func Project(w io.Writer, p *costing.Projection, o Options, format string) error {
+	v := newView(p.Result, o)
+	switch format {
+	case "json":
+		return v.projectJSON(w, p)
+	case "csv":
+		return v.projectCSV(w, p)
+	}
+	cur := " (" + p.Result.Scenario.Currency + ")"
+	var sections []section
+	add := func(prefix string, cats []costing.NodeID, total costing.NodeID, svcs []namedNode) {
+		sections = append(sections, section{heading: prefix + v.l("projection") + ": " + v.l("by_category") + cur,
+			tables: []*table{v.yearTable(p, v.categoryRows(cats), total)}})
+		sections = append(sections, section{heading: prefix + v.l("projection") + ": " + v.l("by_service") + cur,
+			tables: []*table{v.yearTable(p, svcs, total)}})
+	}
+	multi := len(p.Result.Municipalities) > 1
+	for _, m := range p.Result.Municipalities {
+		prefix := ""
+		if multi {
+			prefix = m.Title + ": "
+		}
+		var svcs []namedNode
+		for _, s := range m.Services {
+			svcs = append(svcs, namedNode{s.Title, s.Total})
+		}
+		add(prefix, m.ByCategory, m.Total, svcs)
+	}
+	if multi {
+		var svcs []namedNode
+		for _, s := range p.Result.Services {
+			svcs = append(svcs, namedNode{s.Title, s.Total})
+		}
+		add(v.l("total")+": ", p.Result.ByCategory, p.Result.Total, svcs)
+	}
+	if t := v.transitionTable(p); t != nil {
+		sections = append(sections, section{heading: v.l("transition_table") + " " + t.title + cur, tables: []*table{t}})
+		t.title = ""
+	}
+	heading := append(v.heading(), fmt.Sprintf("%s %d–%d", v.l("projection"), p.Years[0], p.Years[len(p.Years)-1]))
+	if format == "markdown" {
+		return v.markdown(w, heading, sections)
+	}
+	return v.text(w, heading, sections)
+}
+
+type namedNode struct {
+	name string
+	id   costing.NodeID
+}
+
+func (v *view) categoryRows(cats []costing.NodeID) []namedNode {
+	var rows []namedNode
+	for i, id := range cats {
+		rows = append(rows, namedNode{v.categoryLabel(i), id})
+	}
+	return rows
+}
+
+// yearTable has a row for each figure and a column for each year.
+func (v *view) yearTable(p *costing.Projection, rows []namedNode, total costing.NodeID) *table {
+	t := &table{header: []string{""}, right: []bool{false}}
+	for _, y := range p.Years {
+		t.header = append(t.header, strconv.Itoa(y))
+		t.right = append(t.right, true)
+	}
+	row := func(strong bool, name string, id costing.NodeID) {
+		cells := []string{name}
+		for k := range p.Years {
+			cells = append(cells, v.yearAmount(p, k, id))
+		}
+		t.add(strong, cells...)
+	}
+	for _, r := range rows {
+		row(false, r.name, r.id)
+	}
+	row(true, v.l("total"), total)
+	return t
+}
+
+func (v *view) yearAmount(p *costing.Projection, k int, id costing.NodeID) string {
+	d, ok := p.Value(k, id)
+	if !ok {
+		return v.l("undefined")
+	}
+	if p.Result.Node(id).Money {
+		return v.num.money(d)
+	}
+	return v.num.qty(d)
+}
+
+// transitionTable follows the service children leave and the services they
+// go to, year by year, against the base year.
+func (v *view) transitionTable(p *costing.Projection) *table {
+	tr := p.Result.Transition
+	if tr == nil {
+		return nil
+	}
+	from := tr.From
+	t := &table{title: from.Title, header: []string{"", v.l("base_year_col")}, right: []bool{false, true}}
+	for _, y := range p.Years {
+		t.header = append(t.header, strconv.Itoa(y))
+		t.right = append(t.right, true)
+	}
+	full := func(k int, s *costing.ServiceResult) decimal.Decimal {
+		var d decimal.Decimal
+		if k < 0 {
+			d, _ = p.Result.Value(s.Total)
+			if s.Memo >= 0 {
+				m, _ := p.Result.Value(s.Memo)
+				d = d.Add(m)
+			}
+			return d
+		}
+		d, _ = p.Value(k, s.Total)
+		if s.Memo >= 0 {
+			m, _ := p.Value(k, s.Memo)
+			d = d.Add(m)
+		}
+		return d
+	}
+	line := func(strong bool, name string, f func(k int) string) {
+		cells := []string{name, f(-1)}
+		for k := range p.Years {
+			cells = append(cells, f(k))
+		}
+		t.add(strong, cells...)
+	}
+	qty := func(id costing.NodeID) func(int) string {
+		return func(k int) string {
+			if k < 0 {
+				d, _ := p.Result.Value(id)
+				return v.num.qty(d)
+			}
+			d, _ := p.Value(k, id)
+			return v.num.qty(d)
+		}
+	}
+	line(false, v.l("children_in")+" "+from.Title, qty(from.Children))
+	line(false, v.l("open_units"), qty(from.OpenUnits))
+	line(false, v.l("cost_of")+" "+from.Title, func(k int) string { return v.num.money(full(k, from)) })
+	sumOf := func(k int, svcs []*costing.ServiceResult) decimal.Decimal {
+		d := decimal.Zero
+		for _, s := range svcs {
+			d = d.Add(full(k, s))
+		}
+		return d
+	}
+	line(false, v.l("receiving_services"), func(k int) string { return v.num.money(sumOf(k, tr.To)) })
+	if tr.Programme != nil {
+		line(false, tr.Programme.Title, func(k int) string { return v.num.money(full(k, tr.Programme)) })
+	}
+	line(false, v.l("freed"), func(k int) string {
+		if k < 0 {
+			return ""
+		}
+		return v.num.money(full(-1, from).Sub(full(k, from)))
+	})
+	line(false, v.l("reassigned"), func(k int) string {
+		if k < 0 {
+			return ""
+		}
+		d := sumOf(k, tr.To).Sub(sumOf(-1, tr.To))
+		if tr.Programme != nil {
+			d = d.Add(full(k, tr.Programme).Sub(full(-1, tr.Programme)))
+		}
+		return v.num.money(d)
+	})
+	// Double running: the institution still has open units while the new
+	// services have grown.
+	line(false, "", func(k int) string {
+		if k < 0 {
+			return ""
+		}
+		open, _ := p.Value(k, from.OpenUnits)
+		if open.Sign() > 0 && sumOf(k, tr.To).GreaterThan(sumOf(-1, tr.To)) {
+			return v.l("double_running")
+		}
+		return ""
+	})
+	return t
+}
+
+func (v *view) projectJSON(w io.Writer, p *costing.Projection) error {
+	type series struct {
+		Figure string   `json:"figure"`
+		Label  string   `json:"label"`
+		Values []string `json:"values"`
+	}
+	doc := struct {
+		Scenario string   `json:"scenario"`
+		Currency string   `json:"currency"`
+		Years    []int    `json:"years"`
+		Series   []series `json:"series"`
+	}{Scenario: p.Result.Scenario.Name, Currency: p.Result.Scenario.Currency, Years: p.Years}
+	for _, r := range v.projectedFigures(p) {
+		s := series{Figure: p.Result.Node(r.id).Name, Label: r.name}
+		for k := range p.Years {
+			d, ok := p.Value(k, r.id)
+			val := ""
+			if ok {
+				val = d.StringFixed(p.Result.Graph.Decimals)
+			}
+			s.Values = append(s.Values, val)
+		}
+		doc.Series = append(doc.Series, s)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(doc)
+}
+
+func (v *view) projectCSV(w io.Writer, p *costing.Projection) error {
+	cw := csv.NewWriter(w)
+	cw.Write([]string{"year", "item", "value", "figure"})
+	for k, y := range p.Years {
+		for _, r := range v.projectedFigures(p) {
+			d, _ := p.Value(k, r.id)
+			cw.Write([]string{strconv.Itoa(y), r.name, d.StringFixed(p.Result.Graph.Decimals), p.Result.Node(r.id).Name})
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// projectedFigures are the figures a projection's JSON and CSV carry: every
+// municipality's categories, services and total, and the scenario's.
+func (v *view) projectedFigures(p *costing.Projection) []namedNode {
+	var out []namedNode
+	for _, m := range p.Result.Municipalities {
+		for i, id := range m.ByCategory {
+			out = append(out, namedNode{m.Title + ": " + v.categoryLabel(i), id})
+		}
+		for _, s := range m.Services {
+			out = append(out, namedNode{m.Title + ": " + s.Title, s.Total})
+		}
+		out = append(out, namedNode{m.Title + ": " + v.l("total"), m.Total})
+	}
+	if len(p.Result.Municipalities) > 1 {
+		out = append(out, namedNode{v.l("total"), p.Result.Total})
+	}
+	return out
+}
+
+// Versus writes one scenario against another: per year both budgets, the
+// difference, the cumulative difference; its net present value and the
+// break-even year.
+func Versus(w io.Writer, vs *costing.Versus, o Options, format string) error {
+	v := newView(vs.Variant.Result, o)
+	dec := vs.Base.Result.Graph.Decimals
+	switch format {
+	case "json", "csv":
+		rows := [][]string{{"year", "base", "variant", "difference", "cumulative"}}
+		for k, y := range vs.Years {
+			rows = append(rows, []string{strconv.Itoa(y), vs.BaseTotal[k].StringFixed(dec), vs.VariantTotal[k].StringFixed(dec),
+				vs.Difference[k].StringFixed(dec), vs.Cumulative[k].StringFixed(dec)})
+		}
+		if format == "csv" {
+			cw := csv.NewWriter(w)
+			cw.WriteAll(rows)
+			return cw.Error()
+		}
+		type year struct {
+			Year                                  int
+			Base, Variant, Difference, Cumulative string
+		}
+		doc := struct {
+			Base         string `json:"base"`
+			Variant      string `json:"variant"`
+			Currency     string `json:"currency"`
+			Years        []year `json:"years"`
+			DiscountRate string `json:"discount_rate"`
+			NPV          string `json:"npv"`
+			BreakEven    int    `json:"break_even_year,omitempty"`
+		}{Base: vs.Base.Result.Scenario.Name, Variant: vs.Variant.Result.Scenario.Name, Currency: vs.Base.Result.Scenario.Currency,
+			DiscountRate: vs.DiscountRate.String(), NPV: vs.NPV.StringFixed(dec), BreakEven: vs.BreakEven}
+		for _, r := range rows[1:] {
+			y, _ := strconv.Atoi(r[0])
+			doc.Years = append(doc.Years, year{y, r[1], r[2], r[3], r[4]})
+		}
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(doc)
+	}
+	t := &table{header: []string{v.l("year"), v.l("base") + ": " + vs.Base.Result.Scenario.Name, v.l("variant") + ": " + vs.Variant.Result.Scenario.Name, v.l("difference"), v.l("cumulative")},
+		right: []bool{true, true, true, true, true}}
+	for k, y := range vs.Years {
+		t.add(false, strconv.Itoa(y), v.num.money(vs.BaseTotal[k]), v.num.money(vs.VariantTotal[k]), v.num.money(vs.Difference[k]), v.num.money(vs.Cumulative[k]))
+	}
+	be := v.l("none_within")
+	if vs.BreakEven != 0 {
+		be = strconv.Itoa(vs.BreakEven)
+	}
+	t.notes = append(t.notes,
+		fmt.Sprintf("%s, %s %s: %s", v.l("npv"), v.l("discounted_at"), v.num.group(vs.DiscountRate.String()), v.num.money(vs.NPV)),
+		fmt.Sprintf("%s: %s", v.l("break_even"), be),
+		v.l("versus_note"))
+	heading := []string{v.l("compare_scenarios") + ": " + vs.Base.Result.Scenario.Title + " / " + vs.Variant.Result.Scenario.Title,
+		fmt.Sprintf("%s %d–%d · %s", v.l("projection"), vs.Years[0], vs.Years[len(vs.Years)-1], vs.Base.Result.Scenario.Currency)}
+	sections := []section{{heading: v.l("compare_scenarios") + " (" + vs.Base.Result.Scenario.Currency + ")", tables: []*table{t}}}
+	if format == "markdown" {
+		return v.markdown(w, heading, sections)
+	}
+	return v.text(w, heading, sections)
+}
