@@ -1,5 +1,7 @@
 package models
 
+import "fmt"
+
 // Cost elements are the atoms every cost line is made of. They are the
 // engine's own vocabulary; an economic [Classification] — which is data —
 // groups them into a budget's categories (Kosovo's wages and salaries, goods
@@ -71,19 +73,23 @@ func (c *Classification) Validate(pos Position) Problems {
 	for _, cat := range c.Categories {
 		for _, e := range cat.Elements {
 			if !contains(Elements, e) {
-				ps.Add(pos, e, "category %s names an unknown cost element; expected one of %s", cat.Code, list(Elements))
+				ps.Add(pos, fmt.Sprintf("%q", e), "category %s names an unknown cost element; expected one of %s", cat.Code, list(Elements))
 				continue
 			}
 			if prev, ok := seen[e]; ok {
-				ps.Add(pos, e, "cost element is in two categories (%s and %s); each element belongs to exactly one", prev, cat.Code)
+				ps.Add(pos, fmt.Sprintf("%q", e), "cost element is in two categories (%s and %s); each element belongs to exactly one", prev, cat.Code)
 			}
 			seen[e] = cat.Code
 		}
 	}
+	var missing []string
 	for _, e := range Elements {
 		if _, ok := seen[e]; !ok {
-			ps.Add(pos, c.Name, "classification puts cost element %q in no category; every element must belong to one", e)
+			missing = append(missing, e)
 		}
+	}
+	if len(missing) > 0 {
+		ps.Add(pos, fmt.Sprintf("%q", c.Name), "classification puts cost elements %s in no category; every element must belong to one", list(missing))
 	}
 	return ps
 }

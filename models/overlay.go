@@ -77,6 +77,9 @@ func (sc *Scenario) Overlay(v *Scenario) {
 		}
 		sc.Paths[name] = p // a path is replaced whole, like a parameter
 	}
+	if v.Classification != nil {
+		sc.Classification = v.Classification
+	}
 	if v.Transition.Set {
 		sc.Transition = v.Transition // so is a transition plan
 	}

@@ -42,7 +42,11 @@ func (sc *Scenario) Validate() error {
 	v.projection()
 	v.recruitment()
 	if sc.Classification != nil {
-		v.ps = append(v.ps, sc.Classification.Validate(sc.Meta.Classification.Pos)...)
+		pos := sc.Meta.Classification.Pos
+		if pos.Key == "" {
+			pos = Position{File: v.file(), Key: "classification"}
+		}
+		v.ps = append(v.ps, sc.Classification.Validate(pos)...)
 	}
 	return v.ps.Err()
 }

@@ -54,7 +54,7 @@ func decodeFile(file string, src []byte, ps *models.Problems, suggested map[stri
 		Municipalities: map[string]*models.Municipality{},
 		Overheads:      map[string]*models.Overhead{},
 	}}
-	top := []string{"format", "extends", "scenario", "parameters", "roles", "services", "municipalities", "overheads", "recruitment", "projection", "paths", "transition"}
+	top := []string{"format", "extends", "scenario", "parameters", "roles", "services", "municipalities", "overheads", "recruitment", "projection", "paths", "transition", "classification"}
 	for _, k := range sortedKeys(raw) {
 		v := raw[k]
 		switch k {
@@ -103,6 +103,10 @@ func decodeFile(file string, src []byte, ps *models.Problems, suggested map[stri
 		case "transition":
 			if t, ok := d.table(k, v); ok {
 				doc.sc.Transition = d.transition(k, t)
+			}
+		case "classification":
+			if t, ok := d.table(k, v); ok {
+				doc.sc.Classification = d.classification(k, t)
 			}
 		case "recruitment":
 			doc.sc.Recruitment = d.recruitment(k, v)
@@ -602,4 +606,49 @@ func (d *decoder) transition(path string, t map[string]any) models.Transition {
 		}
 	})
 	return tr
+}
+
+// classification decodes a scenario's own [classification]: name, title,
+// source and [[classification.categories]] of code, en, sq and elements.
+func (d *decoder) classification(path string, t map[string]any) *models.Classification {
+	c := &models.Classification{}
+	for _, k := range sortedKeys(t) {
+		p := path + "." + k
+		switch k {
+		case "name":
+			c.Name = d.text(p, t[k]).S
+		case "title":
+			c.Title = d.text(p, t[k]).S
+		case "source":
+			c.Source = d.text(p, t[k]).S
+		case "categories":
+			list, ok := t[k].([]map[string]any)
+			if !ok {
+				d.problem(p, show(t[k]), "expected categories as [[classification.categories]] tables")
+				continue
+			}
+			for n, ct := range list {
+				cp := fmt.Sprintf("%s[%d]", p, n+1)
+				cat := models.Category{Labels: map[string]string{}}
+				for _, ck := range sortedKeys(ct) {
+					switch ck {
+					case "code":
+						cat.Code = d.text(cp+".code", ct[ck]).S
+					case "en", "sq":
+						cat.Labels[ck] = d.text(cp+"."+ck, ct[ck]).S
+					case "elements":
+						for _, e := range d.names(cp+".elements", ct[ck]) {
+							cat.Elements = append(cat.Elements, e.S)
+						}
+					default:
+						d.unknown(cp+"."+ck, ck, []string{"code", "en", "sq", "elements"}, "a category")
+					}
+				}
+				c.Categories = append(c.Categories, cat)
+			}
+		default:
+			d.unknown(p, k, []string{"name", "title", "source", "categories"}, "[classification]")
+		}
+	}
+	return c
 }

@@ -152,6 +152,13 @@ func load(fsys fs.FS, name, written string, chain []string, from models.Position
 // resolveClassification attaches the economic classification the scenario
 // names, or its country's default.
 func resolveClassification(sc *models.Scenario, ps *models.Problems) {
+	if sc.Classification != nil {
+		// The scenario brings its own: it is checked like a shipped one.
+		if sc.Meta.Classification.Set {
+			ps.Add(sc.Meta.Classification.Pos, fmt.Sprintf("%q", sc.Meta.Classification.S), "a scenario either names a classification or brings its own [classification], not both")
+		}
+		return // validated with the rest of the scenario
+	}
 	name := sc.Meta.Classification.S
 	if !sc.Meta.Classification.Set {
 		name = defaultClassification[sc.Meta.Country.S]
