@@ -110,3 +110,23 @@ func BenchmarkEvalNational(b *testing.B) {
 	}
 	b.ReportMetric(float64(len(g.Nodes)), "nodes") // after the loop: b.Loop resets extra metrics
 }
+
+// BenchmarkProjectNational projects the national scenario over ten years
+// (scenarios/testdata/national-projection.toml: national-synthetic.toml with
+// a wage path and a price path): one evaluation of the graph a year, with its
+// leaves moved. The graph is built once, outside the loop, as kosto project
+// builds it once.
+func BenchmarkProjectNational(b *testing.B) {
+	sc, err := scenarios.LoadFile("../scenarios/testdata/national-projection.toml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	r := costing.Build(sc)
+	if got := len(r.Project().Years); got != 10 {
+		b.Fatalf("%d years, want 10", got)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		r.Project()
+	}
+}

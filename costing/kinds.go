@@ -160,7 +160,11 @@ func (sb *serviceBuilder) volume(name string) (NodeID, bool) {
 		children, _ := sb.volume("children")
 		size := sb.qty("unit_capacity", "unit_capacity", "beds/unit", OpDiv, capacity, units)
 		needed := sb.qty("units_needed", "units_needed", "units", OpCeil, sb.qty("units_for_children", "units_for_children", "units", OpDiv, children, size))
-		open := sb.qty("open_units", "open_units", "units", OpMin, units, needed)
+		// Open: the units the children need, or more where the scenario
+		// keeps them open (a unit's fixed costs stop only when it closes),
+		// never more than there are.
+		open := sb.qty("open_units", "open_units", "units", OpMin, units,
+			sb.qty("units_open_by_decision", "units_open_by_decision", "units", OpMax, needed, sb.in("units_kept_open", "units")))
 		sb.vols["open_units"] = open
 		sb.vols["open_places"] = sb.qty("open_places", "open_places", "places", OpMul, open, size)
 		return sb.vols[name], true

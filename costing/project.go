@@ -159,19 +159,29 @@ func (b *builder) planTransition(p *plan, moved map[NodeID]bool) {
 	b.r.Transition = tr
 	leaving := decimal.Zero
 	arrived := map[string]decimal.Decimal{}
+	// A service has an input only where its graph uses it (units only with
+	// costs or staff by open unit, leavers only with costs per leaver): a
+	// missing one must not be mistaken for node 0.
 	units := from.Inputs["units"]
+	kept, hasKept := from.Inputs["units_kept_open"]
+	// Every unit stays open until the plan closes it: a unit's fixed costs
+	// stop only in the year the scenario closes it.
 	open := base(units)
 	for _, y := range p.years {
 		thisYear := decimal.Zero
+		placed := map[string]decimal.Decimal{}
 		for dest, i := range t.Leavers[y] {
 			thisYear = thisYear.Add(i.Value)
 			arrived[dest] = arrived[dest].Add(i.Value)
-			s := find(dest)
-			if s == nil {
-				continue
-			}
-			if np, ok := s.Inputs["new_placements"]; ok && models.FamilyCare(s.Kind) {
-				set(np, y, i.Value)
+			placed[dest] = i.Value
+		}
+		// Family care places the leavers on top of its own new placements,
+		// in every year of the horizon (a year without leavers keeps its own).
+		for dest := range arrived {
+			if s := find(dest); s != nil && models.FamilyCare(s.Kind) {
+				if np, ok := s.Inputs["new_placements"]; ok {
+					set(np, y, base(np).Add(placed[dest]))
+				}
 			}
 		}
 		leaving = leaving.Add(thisYear)
@@ -188,9 +198,13 @@ func (b *builder) planTransition(p *plan, moved map[NodeID]bool) {
 		if u, ok := t.Units[y]; ok {
 			open = u.Value
 		}
-		set(units, y, open)
+		if hasKept {
+			set(kept, y, open)
+		}
 		if pg := find(t.Texts["programme"].S); pg != nil {
-			set(pg.Inputs["leavers"], y, thisYear)
+			if id, ok := pg.Inputs["leavers"]; ok {
+				set(id, y, thisYear)
+			}
 		}
 	}
 	for id, lv := range levels {
@@ -279,8 +293,15 @@ func Compare(base, variant *Result) (*Versus, error) {
 	one := decimal.NewFromInt(1)
 	cum, npv := decimal.Zero, decimal.Zero
 	for k := range bp.Years {
-		b, _ := bp.Value(k, base.Total)
-		v, _ := vp.Value(k, variant.Total)
+		b, okb := bp.Value(k, base.Total)
+		v, okv := vp.Value(k, variant.Total)
+		if !okb || !okv {
+			name := base.Scenario.Name
+			if okb {
+				name = variant.Scenario.Name
+			}
+			return nil, fmt.Errorf("%s has no total in %d: a figure it adds is undefined (a division by zero); kosto project %s shows which", name, bp.Years[k], name)
+		}
 		d := v.Sub(b)
 		cum = cum.Add(d)
 		factor := one.Add(vs.DiscountRate).Pow(decimal.NewFromInt(int64(k)))

@@ -192,18 +192,22 @@ func (v *validator) path(p *Path, years []int) {
 	if !ValidName(p.Name) {
 		v.add(p.Pos, quote(p.Name), "expected a path name of lower-case letters, digits and _, starting with a letter")
 	}
-	kinds := 0
+	var given []string
 	if p.In["rate"].Set {
-		kinds++
+		given = append(given, "rate")
 	}
 	if p.Rates != nil {
-		kinds++
+		given = append(given, "["+prefix+"rates]")
 	}
 	if p.Levels != nil {
-		kinds++
+		given = append(given, "["+prefix+"levels]")
 	}
-	if kinds != 1 {
-		v.add(p.Pos, "", "a path gives exactly one of rate, [%srates] and [%slevels]", prefix, prefix)
+	switch {
+	case len(given) == 0:
+		v.add(p.Pos, "", "missing: a path needs rate, [%srates] or [%slevels]", prefix, prefix)
+		return
+	case len(given) > 1:
+		v.add(p.Pos, "", "expected one of rate, [%srates] or [%slevels]; this path gives %s", prefix, prefix, joinAnd(given))
 		return
 	}
 	base := int(v.sc.Meta.BaseYear.Value.IntPart())
@@ -243,6 +247,14 @@ func (v *validator) path(p *Path, years []int) {
 	}
 }
 
+// joinAnd joins words as a sentence does: "a and b", "a, b and c".
+func joinAnd(xs []string) string {
+	if len(xs) < 2 {
+		return joinList(xs)
+	}
+	return joinList(xs[:len(xs)-1]) + " and " + xs[len(xs)-1]
+}
+
 func joinList(xs []string) string {
 	s := ""
 	for i, x := range xs {
@@ -265,12 +277,12 @@ func (v *validator) transition(years []int) {
 	v.texts(TransitionTable, t.Texts, t.Pos, "transition.")
 	from, ok := v.sc.Services[t.Texts["from"].S]
 	if ok && from.Kind() != ResidentialCare && from.Kind() != SmallGroupHome {
-		v.add(t.Texts["from"].Pos, quote(t.Texts["from"].S), "expected a residential_care or small_group_home service; %s is a %s", from.Name, from.Kind())
+		v.add(t.Texts["from"].Pos, quote(t.Texts["from"].S), "expected a residential_care or small_group_home service; %s is a %s service", from.Name, from.Kind())
 		ok = false
 	}
 	if pg := t.Texts["programme"]; pg.Set {
 		if s, found := v.sc.Services[pg.S]; found && s.Kind() != TransitionProgramme {
-			v.add(pg.Pos, quote(pg.S), "expected a service of kind %s; %s is a %s", TransitionProgramme, s.Name, s.Kind())
+			v.add(pg.Pos, quote(pg.S), "expected a service of kind %s; %s is a %s service", TransitionProgramme, s.Name, s.Kind())
 		}
 	}
 	inHorizon := func(y int) bool { return len(years) > 0 && y >= years[0] && y <= years[len(years)-1] }
@@ -294,7 +306,7 @@ func (v *validator) transition(years []int) {
 	for _, y := range SortedYears(t.Units) {
 		i := t.Units[y]
 		if !inHorizon(y) {
-			v.add(i.Pos, i.Raw, "a closure in %d, outside the horizon %d–%d", y, years[0], years[len(years)-1])
+			v.add(i.Pos, i.Raw, "units open from %d, outside the horizon %d–%d", y, years[0], years[len(years)-1])
 		}
 		v.value(i, Spec{Kind: Quantity, Whole: true}, "")
 	}
@@ -321,8 +333,35 @@ func (v *validator) transition(years []int) {
 				i = t.Leavers[y][dest]
 			}
 			v.add(Position{File: i.Pos.File, Line: i.Pos.Line, Key: fmt.Sprintf("transition.leavers.%d", y)}, "",
-				"by %d, %s children have left %s, which has %s: children leaving more than are there", y, children.Sub(left), from.Name, children)
+				"by %d, %s children have left %s, which has only %s", y, children.Sub(left), from.Name, children)
 			return
+		}
+	}
+	// A unit cannot close with children in it: the units kept open from a
+	// year must hold the children left then, and cannot be more than there are.
+	e := from.Effective(m)
+	units := v.number(e.Table(), e.In, "units", m)
+	capacity := v.number(e.Table(), e.In, "capacity", m)
+	if units.Sign() <= 0 || capacity.Sign() <= 0 {
+		return
+	}
+	size := capacity.Div(units)
+	for _, y := range SortedYears(t.Units) {
+		i := t.Units[y]
+		left := children
+		for _, ly := range SortedYears(t.Leavers) {
+			if ly <= y {
+				for _, dest := range Sorted(t.Leavers[ly]) {
+					left = left.Sub(t.Leavers[ly][dest].Value)
+				}
+			}
+		}
+		needed := left.Div(size).Ceil()
+		switch {
+		case i.Value.GreaterThan(units):
+			v.add(i.Pos, i.Raw, "expected at most %s units: %s has no more", units, from.Name)
+		case i.Value.LessThan(needed):
+			v.add(i.Pos, i.Raw, "in %d, %s children are still in %s and need %s units of %s beds; a unit cannot close with children in it", y, left, from.Name, needed, size)
 		}
 	}
 }

@@ -302,6 +302,7 @@ func residential(kind string) *Table {
 		{Key: "capacity", Spec: positive, Required: true, Doc: "beds (places) in all units"},
 		{Key: "children", Spec: qty, Required: true, Doc: "children in care, on average over the year (occupied places)"},
 		{Key: "units", Spec: Spec{Kind: Quantity, Positive: true, Whole: true, Max: 1000}, Default: "1", Doc: "units (houses, floors, groups) the capacity is divided into; a unit's fixed costs stop only when it closes"},
+		{Key: "units_kept_open", Spec: Spec{Kind: Quantity, Whole: true, Max: 1000}, Doc: "units kept open whatever the occupancy (a transition plan sets it year by year); 0: a unit closes as soon as the children fit in fewer"},
 	}, nil, []string{"open_places", "children", "capacity"}, []Measure{
 		{Key: "occupied_place_year", Per: "child", Factors: []string{"children"}, Unit: "child-years", PerChild: true},
 		{Key: "bed_year", Per: "bed", Factors: []string{"capacity"}, Unit: "beds"},

@@ -342,7 +342,8 @@ func (v *validator) texts(t *Table, tx Texts, at Position, prefix string) {
 					msg += fmt.Sprintf("; did you mean %q?", sg)
 				}
 				v.add(x.Pos, quote(x.S), msg, x.S)
-			case s.Kind() != SocialWorkCentre:
+			case t != TransitionTable && s.Kind() != SocialWorkCentre:
+				// A [transition] checks the kinds of its services itself.
 				v.add(x.Pos, quote(x.S), "expected a service of kind %s; %s is a %s service", SocialWorkCentre, x.S, s.Kind())
 			}
 		}
@@ -601,8 +602,16 @@ func (v *validator) per(s *Service, t *Table, per Text, bases []string) {
 		v.add(per.Pos, quote(per.S), "%s", msg)
 		return
 	}
-	if m, ok := t.Measure(per.S); ok && contains(m.Factors, "caseload") && len(s.Caseload) == 0 {
-		v.add(per.Pos, quote(per.S), "a cost per %s needs the service's [caseload] table, which is empty", per.S)
+	if m, ok := t.Measure(per.S); ok {
+		if contains(m.Factors, "caseload") && len(s.Caseload) == 0 {
+			v.add(per.Pos, quote(per.S), "a cost per %s needs the service's [caseload] table, which is empty", per.S)
+		}
+		// A measure of an optional key that is not written has no volume.
+		for _, f := range m.Factors {
+			if fld, ok := t.Number(f); ok && !fld.Required && fld.Default == "" && !s.In.Has(f) {
+				v.add(per.Pos, quote(per.S), "a cost per %s needs the service's %s, which is not written", per.S, f)
+			}
+		}
 	}
 	if per.S == PerPost && len(s.Staff) == 0 {
 		v.add(per.Pos, quote(per.S), "a cost per post needs the service's [staff] table, which is empty")

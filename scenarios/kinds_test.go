@@ -53,3 +53,19 @@ element = "capital"
 		})
 	}
 }
+
+// A cost per leaver needs the leavers it is per.
+func TestCostPerUnwrittenVolume(t *testing.T) {
+	src := head + `[services.tp]
+kind = "transition"
+[services.tp.costs.support]
+amount = 100
+per = "leaver"
+element = "goods_services"
+`
+	_, err := Load(fstest.MapFS{"s.toml": {Data: []byte(src)}}, "s.toml")
+	want := `s.toml:19: services.tp.costs.support.per = "leaver": a cost per leaver needs the service's leavers, which is not written`
+	if err == nil || err.Error() != want {
+		t.Errorf("got:\n%v\nwant:\n%s", err, want)
+	}
+}

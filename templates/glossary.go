@@ -97,6 +97,8 @@ var glossary = map[string][2]string{
 	"units_for_children":     {"Units the children fill", "Njësi që mbushin fëmijët"},
 	"units_needed":           {"Units needed", "Njësi të nevojshme"},
 	"open_units":             {"Open units", "Njësi të hapura"},
+	"units_open_by_decision": {"Units the children need or kept open", "Njësi që u duhen fëmijëve ose mbahen të hapura"},
+	"units_kept_open":        {"Units kept open", "Njësi të mbajtura të hapura"},
 	"open_places":            {"Places in open units", "Vende në njësitë e hapura"},
 	"carers_on_shift":        {"Carers on shift at the ratio", "Kujdestarë në turn sipas raportit"},
 	"posts_on_shift":         {"Posts on shift", "Vende pune në turn"},
