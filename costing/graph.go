@@ -185,6 +185,55 @@ func (g *Graph) Eval(v Values) {
 	}
 }
 
+// Reached marks the nodes whose values depend on any of the given leaves:
+// the leaves themselves and everything computed from them.
+func (g *Graph) Reached(leaves []NodeID) []bool {
+	reached := make([]bool, len(g.Nodes))
+	for _, l := range leaves {
+		reached[l] = true
+	}
+	for i := range g.Nodes {
+		for _, a := range g.Nodes[i].Args {
+			if reached[a] {
+				reached[i] = true
+				break
+			}
+		}
+	}
+	return reached
+}
+
+// EvalReached recomputes only the reached nodes of v, which must hold an
+// evaluation of the graph in every other node: a projection moves a few
+// leaves each year, and most of a graph does not depend on them.
+func (g *Graph) EvalReached(v Values, reached []bool) {
+	for i := range g.Nodes {
+		n := &g.Nodes[i]
+		if !reached[i] || n.Op == OpInput {
+			continue
+		}
+		undefined := false
+		for _, a := range n.Args {
+			if v.Undefined[a] {
+				undefined = true
+				break
+			}
+		}
+		var d decimal.Decimal
+		if !undefined {
+			d, undefined = apply(n.Op, n.Args, v.D)
+		}
+		if undefined {
+			v.D[i], v.Undefined[i] = decimal.Zero, true
+			continue
+		}
+		if n.Money {
+			d = d.Round(g.Decimals)
+		}
+		v.D[i], v.Undefined[i] = d, false
+	}
+}
+
 // apply computes one operation; it reports undefined for a quotient by zero.
 func apply(op Op, args []NodeID, d []decimal.Decimal) (decimal.Decimal, bool) {
 	switch op {

@@ -233,12 +233,19 @@ func receiving(s *ServiceResult) (NodeID, bool) {
 	return 0, false
 }
 
-// Project evaluates the result's graph for every year of its horizon.
+// Project evaluates the result's graph for every year of its horizon. Each
+// year starts from the base year's evaluation and recomputes only what the
+// moved leaves reach.
 func (r *Result) Project() *Projection {
 	p := r.plan
 	pr := &Projection{Result: r, Years: p.years}
+	leaves := make([]NodeID, len(p.moves))
+	for k, mv := range p.moves {
+		leaves[k] = mv.leaf
+	}
+	reached := r.Graph.Reached(leaves)
 	for _, y := range p.years {
-		v := r.Graph.Leaves()
+		v := Values{D: append([]decimal.Decimal(nil), r.Values.D...), Undefined: append([]bool(nil), r.Values.Undefined...)}
 		for _, mv := range p.moves {
 			base := r.Graph.base[mv.leaf]
 			var d decimal.Decimal
@@ -257,7 +264,7 @@ func (r *Result) Project() *Projection {
 			}
 			v.D[mv.leaf] = d
 		}
-		r.Graph.Eval(v)
+		r.Graph.EvalReached(v, reached)
 		pr.Values = append(pr.Values, v)
 	}
 	return pr
