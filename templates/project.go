@@ -316,7 +316,20 @@ func Versus(w io.Writer, vs *costing.Versus, o Options, format string) error {
 		v.l("versus_note"))
 	heading := []string{v.l("compare_scenarios") + ": " + vs.Base.Result.Scenario.Title + " / " + vs.Variant.Result.Scenario.Title,
 		fmt.Sprintf("%s %d–%d · %s", v.l("projection"), vs.Years[0], vs.Years[len(vs.Years)-1], vs.Base.Result.Scenario.Currency)}
-	sections := []section{{heading: v.l("compare_scenarios") + " (" + vs.Base.Result.Scenario.Currency + ")", tables: []*table{t}}}
+	cur := " (" + vs.Base.Result.Scenario.Currency + ")"
+	sections := []section{{heading: v.l("compare_scenarios") + cur, tables: []*table{t}}}
+	// Each scenario's budget by year and economic category, and the
+	// variant's transition: its double-running years, one-off costs and the
+	// savings as units close.
+	for _, p := range []*costing.Projection{vs.Base, vs.Variant} {
+		pv := newView(p.Result, o)
+		sections = append(sections, section{heading: p.Result.Scenario.Name + ": " + v.l("by_category") + cur,
+			tables: []*table{pv.yearTable(p, pv.categoryRows(p.Result.ByCategory), p.Result.Total)}})
+	}
+	if tt := newView(vs.Variant.Result, o).transitionTable(vs.Variant); tt != nil {
+		sections = append(sections, section{heading: vs.Variant.Result.Scenario.Name + ": " + v.l("transition_table") + " " + tt.title + cur, tables: []*table{tt}})
+		tt.title = ""
+	}
 	if format == "markdown" {
 		return v.markdown(w, heading, sections)
 	}

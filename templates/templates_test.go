@@ -167,3 +167,24 @@ func TestGoldenCareReports(t *testing.T) {
 	}
 	golden(t, "funnel.albania-di-vlore.sq.table", buf.Bytes())
 }
+
+// The Albanian reform against its status quo, as kosto compare prints it.
+func TestGoldenVersus(t *testing.T) {
+	vs, err := costing.Compare(cost(t, "albania-di-vlore"), cost(t, "albania-di-vlore-reform"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, format := range []string{"table", "markdown", "json", "csv"} {
+		var buf bytes.Buffer
+		if err := templates.Versus(&buf, vs, templates.Options{Lang: "en"}, format); err != nil {
+			t.Fatal(err)
+		}
+		golden(t, "versus.albania-di-vlore."+format, buf.Bytes())
+	}
+	p := cost(t, "gjilan").Project()
+	var buf bytes.Buffer
+	if err := templates.Project(&buf, p, templates.Options{Lang: "sq"}, "table"); err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "project.gjilan.sq.table", buf.Bytes())
+}
