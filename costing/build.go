@@ -125,10 +125,13 @@ func (b *builder) input(t *models.Table, in models.Inputs, key string, m *models
 		if l := b.g.Nodes[id].Leaf; l.Class == "" {
 			l.Class = models.UprateClasses[key] // a parameter moves as the first key that uses it
 		}
+		if l := b.g.Nodes[id].Leaf; l.Spec.Kind == 0 {
+			l.Spec = f.Spec
+		}
 		return id
 	}
 	return b.g.Input(Node{Name: name, Label: key, Unit: unit, Money: money,
-		Leaf: &Leaf{Raw: i.Raw, Pos: i.Pos, Provenance: i.Provenance, Class: models.UprateClasses[key], Uprate: i.Uprate.S}}, i.Value)
+		Leaf: &Leaf{Raw: i.Raw, Pos: i.Pos, Provenance: i.Provenance, Spec: f.Spec, Class: models.UprateClasses[key], Uprate: i.Uprate.S}}, i.Value)
 }
 
 // param returns the leaf of parameter name as it applies in m, adding it the

@@ -1,0 +1,55 @@
+package main
+
+import (
+	"bytes"
+	"strings"
+	"time"
+
+	"github.com/kosto-project/kosto/templates"
+	"github.com/spf13/cobra"
+)
+
+func newExportCmd() *cobra.Command {
+	var o output
+	c := &cobra.Command{
+		Use:   "export SCENARIO --output FILE.xlsx",
+		Short: "Write the costed scenario as an Excel workbook with live formulas",
+		Long: `Export writes the scenario as a workbook a council can change: every input on
+the Inputs sheet (shaded cells, with their units and sources), every figure
+on the Calculations sheet as a live formula over the inputs — the same
+formulas kosto computes, rounding where kosto rounds, so the workbook gives
+kosto's figures to the cent — the tables of kosto run on the Results sheet,
+and each result's sources on the Trace sheet. Change the foster allowance and
+every unit cost and total moves.
+
+The file is written whole or not at all, and an existing file is kept unless
+--force is given.`,
+		Example: `  kosto export gjilan --output gjilan.xlsx
+  kosto export albania-di-vlore -o vlore.xlsx --lang sq --force`,
+		Args: args(cobra.ExactArgs(1)),
+		RunE: func(cmd *cobra.Command, a []string) error {
+			if err := checkLang(o.lang); err != nil {
+				return err
+			}
+			if o.file == "" {
+				return badInput("export needs --output FILE.xlsx: a workbook is not written to the terminal")
+			}
+			if !strings.HasSuffix(strings.ToLower(o.file), ".xlsx") {
+				return badInput("--output %q: expected a file name ending in .xlsx", o.file)
+			}
+			r, err := load(a[0])
+			if err != nil {
+				return err
+			}
+			var buf bytes.Buffer
+			if err := templates.Workbook(&buf, r, templates.WorkbookOptions{Options: templates.Options{Lang: o.lang}, Version: version(), Date: time.Now().Format("2006-01-02")}); err != nil {
+				return err
+			}
+			return writeFile(o.file, buf.Bytes(), o.force)
+		},
+	}
+	c.Flags().StringVar(&o.lang, "lang", "", "language of labels: en or sq (default: the scenario's language)")
+	c.Flags().StringVarP(&o.file, "output", "o", "", "the workbook to write (.xlsx)")
+	c.Flags().BoolVar(&o.force, "force", false, "overwrite the --output file if it exists")
+	return c
+}

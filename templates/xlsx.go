@@ -1,0 +1,689 @@
+package templates
+
+import (
+	"fmt"
+	"io"
+	"regexp"
+	"strings"
+
+	"github.com/kosto-project/kosto/costing"
+	"github.com/kosto-project/kosto/models"
+	"github.com/xuri/excelize/v2"
+)
+
+// A workbook is the costed scenario as a council reads it: the calculation
+// graph written into cells, every figure a live formula over the inputs and
+// the figures before it, so that changing an input moves every total — and,
+// since the formulas are the graph's own (costing.Graph.Formula, rounding
+// where the engine rounds), a spreadsheet's recalculation gives the engine's
+// figures to the cent.
+//
+// Sheets: About (what this is, how to read it); Inputs (every input with its
+// unit and source, coloured as an input, with a defined name and bounds);
+// Calculations (every figure as a formula, with the engine's value as its
+// cached result, so viewers that do not recalculate still show it); Results
+// (the tables of kosto run, each cell a reference to a calculation); Trace
+// (each result, its formula in words, the sources of its inputs).
+
+// WorkbookOptions are what a workbook says about itself.
+type WorkbookOptions struct {
+	Options
+	Version string // kosto's version
+	Date    string // the date of the export, YYYY-MM-DD (the caller's clock)
+	// NoCache leaves formulas without the engine's values as cached
+	// results, so that a spreadsheet must compute every figure itself: the
+	// parity test uses it.
+	NoCache bool
+}
+
+// Sheet names.
+const (
+	sheetAbout   = "About"
+	sheetInputs  = "Inputs"
+	sheetCalc    = "Calculations"
+	sheetResults = "Results"
+	sheetTrace   = "Trace"
+)
+
+// Workbook writes the costed scenario as an Excel workbook with live
+// formulas.
+func Workbook(w io.Writer, r *costing.Result, o WorkbookOptions) error {
+	v := newView(r, o.Options)
+	x := &xlsxWriter{v: v, r: r, f: excelize.NewFile(), cell: make([]string, len(r.Graph.Nodes)), noCache: o.NoCache}
+	defer x.f.Close()
+	if err := x.write(o); err != nil {
+		return err
+	}
+	_, err := x.f.WriteTo(w)
+	return err
+}
+
+type xlsxWriter struct {
+	v    *view
+	r    *costing.Result
+	f    *excelize.File
+	cell []string // node → its cell, "Inputs!$C$5" or "Calculations!$C$9"
+
+	money, qty, input, inputMoney, head, bold, wrap int
+
+	charts  []chartSpec
+	noCache bool
+}
+
+func (x *xlsxWriter) write(o WorkbookOptions) error {
+	f := x.f
+	if err := f.SetSheetName("Sheet1", sheetAbout); err != nil {
+		return err
+	}
+	for _, s := range []string{sheetInputs, sheetCalc, sheetResults, sheetTrace} {
+		if _, err := f.NewSheet(s); err != nil {
+			return err
+		}
+	}
+	if err := x.styles(); err != nil {
+		return err
+	}
+	// Cells first: every node's address, so formulas can refer to any node.
+	in, calc := 2, 2
+	for i, n := range x.r.Graph.Nodes {
+		if n.Op == costing.OpInput {
+			x.cell[i] = fmt.Sprintf("%s!$C$%d", sheetInputs, in)
+			in++
+		} else {
+			x.cell[i] = fmt.Sprintf("%s!$C$%d", sheetCalc, calc)
+			calc++
+		}
+	}
+	// Page setup, data validation and charts go on a sheet before its rows
+	// are streamed: the stream writer keeps what the sheet has when it
+	// starts, and what is set after it has flushed is lost.
+	if err := x.printSetup(); err != nil {
+		return err
+	}
+	for _, step := range []func() error{x.inputs, x.calculations, x.results, x.trace, func() error { return x.about(o) }} {
+		if err := step(); err != nil {
+			return err
+		}
+	}
+	// Recalculate everything when the workbook is opened: the cached values
+	// are the engine's, but a changed input must move every figure.
+	full := true
+	if err := f.SetCalcProps(&excelize.CalcPropsOptions{FullCalcOnLoad: &full}); err != nil {
+		return err
+	}
+	f.SetActiveSheet(0)
+	return f.SetDocProps(&excelize.DocProperties{Title: x.r.Scenario.Title, Creator: "kosto " + o.Version, Description: "Costed scenario " + x.r.Scenario.Name})
+}
+
+// printSetup prints every sheet landscape, fitted to the page's width, with
+// its header row repeated on every page.
+func (x *xlsxWriter) printSetup() error {
+	landscape, one, any := "landscape", 1, 0
+	for _, sheet := range []string{sheetAbout, sheetInputs, sheetCalc, sheetResults, sheetTrace} {
+		if err := x.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &one, FitToHeight: &any}); err != nil {
+			return err
+		}
+		fit := true
+		if err := x.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+			return err
+		}
+		if sheet == sheetInputs || sheet == sheetCalc || sheet == sheetTrace {
+			if err := x.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: sheet + "!$1:$1", Scope: sheet}); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func (x *xlsxWriter) styles() error {
+	var err error
+	moneyFmt := "#,##0.00"
+	if x.r.Graph.Decimals == 0 {
+		moneyFmt = "#,##0"
+	}
+	qtyFmt := "#,##0.######"
+	newStyle := func(s *excelize.Style) int {
+		if err != nil {
+			return 0
+		}
+		var id int
+		id, err = x.f.NewStyle(s)
+		return id
+	}
+	inputFill := excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFF2CC"}}
+	x.money = newStyle(&excelize.Style{CustomNumFmt: &moneyFmt})
+	x.qty = newStyle(&excelize.Style{CustomNumFmt: &qtyFmt})
+	x.input = newStyle(&excelize.Style{CustomNumFmt: &qtyFmt, Fill: inputFill, Font: &excelize.Font{Color: "1F4E79"}})
+	x.inputMoney = newStyle(&excelize.Style{CustomNumFmt: &moneyFmt, Fill: inputFill, Font: &excelize.Font{Color: "1F4E79"}})
+	x.head = newStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9E1F2"}}})
+	x.bold = newStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, CustomNumFmt: &moneyFmt})
+	x.wrap = newStyle(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
+	return err
+}
+
+// value is a node's value for a cell: a float64 made only here, at the
+// boundary, from the engine's already rounded decimal; nil when undefined.
+func (x *xlsxWriter) value(id costing.NodeID) any {
+	if x.noCache && x.r.Node(id).Op != costing.OpInput {
+		return nil
+	}
+	d, ok := x.r.Value(id)
+	if !ok {
+		return nil
+	}
+	f, _ := d.Float64()
+	return f
+}
+
+// text makes a scenario's words safe for a cell. Every text is written as a
+// string cell, never as a formula, so "=…", "+…", "-…" and "@…" stay text;
+// text only drops control characters, which a workbook cannot hold.
+func text(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 && r != '\n' && r != '\t' {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// str is a string cell: never a formula, whatever it starts with.
+func str(s string) excelize.Cell { return excelize.Cell{Value: text(s)} }
+
+// header writes a sheet's frozen, bold header row and its column widths.
+func (x *xlsxWriter) header(sw *excelize.StreamWriter, sheet string, widths []float64, titles ...string) error {
+	for i, wd := range widths {
+		if err := sw.SetColWidth(i+1, i+1, wd); err != nil {
+			return err
+		}
+	}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return err
+	}
+	row := make([]any, len(titles))
+	for i, t := range titles {
+		row[i] = excelize.Cell{Value: t, StyleID: x.head}
+	}
+	return sw.SetRow("A1", row)
+}
+
+func (x *xlsxWriter) inputs() error {
+	// Defined names and bounds first, on the sheet before it is streamed.
+	row := 2
+	names := map[string]bool{}
+	for _, n := range x.r.Graph.Nodes {
+		if n.Op != costing.OpInput {
+			continue
+		}
+		ref := fmt.Sprintf("%s!$C$%d", sheetInputs, row)
+		if name := definedName(n.Name, names); name != "" {
+			if err := x.f.SetDefinedName(&excelize.DefinedName{Name: name, RefersTo: ref}); err != nil {
+				return err
+			}
+		}
+		if dv := validation(n.Leaf.Spec, fmt.Sprintf("C%d", row)); dv != nil {
+			if err := x.f.AddDataValidation(sheetInputs, dv); err != nil {
+				return err
+			}
+		}
+		row++
+	}
+	sw, err := x.f.NewStreamWriter(sheetInputs)
+	if err != nil {
+		return err
+	}
+	l := x.v.l
+	if err := x.header(sw, sheetInputs, []float64{44, 26, 16, 18, 60, 60, 14, 40},
+		l("figure"), l("line"), l("amount"), "unit", l("source"), l("assumption"), l("applies_from"), l("written_at")); err != nil {
+		return err
+	}
+	row = 2
+	for i, n := range x.r.Graph.Nodes {
+		if n.Op != costing.OpInput {
+			continue
+		}
+		style := x.input
+		if n.Money {
+			style = x.inputMoney
+		}
+		lf := n.Leaf
+		pos := ""
+		if lf.Pos.File != "" {
+			pos = lf.Pos.String()
+		}
+		if err := sw.SetRow(fmt.Sprintf("A%d", row), []any{
+			str(n.Name), str(x.v.name(costing.NodeID(i))), excelize.Cell{Value: x.value(costing.NodeID(i)), StyleID: style},
+			str(n.Unit), str(lf.Source), str(lf.Assumption), str(lf.From), str(pos),
+		}); err != nil {
+			return err
+		}
+		row++
+	}
+	return sw.Flush()
+}
+
+var cellLike = regexp.MustCompile(`^(?i)([a-z]{1,3}[0-9]+|r[0-9]*c[0-9]*)$`)
+
+// definedName turns a figure's name into a workbook name: letters, digits
+// and underscores, not a cell reference, unique.
+func definedName(figure string, taken map[string]bool) string {
+	var b strings.Builder
+	for _, r := range figure {
+		switch {
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', r == '_':
+			b.WriteRune(r)
+		default:
+			b.WriteByte('_')
+		}
+	}
+	name := b.String()
+	if name == "" || name[0] >= '0' && name[0] <= '9' || cellLike.MatchString(name) {
+		name = "k_" + name
+	}
+	if len(name) > 250 || taken[strings.ToLower(name)] {
+		return ""
+	}
+	taken[strings.ToLower(name)] = true
+	return name
+}
+
+// validation bounds an input cell by its field's spec: a share from 0 to 1,
+// money and quantities zero or more.
+func validation(s models.Spec, cell string) *excelize.DataValidation {
+	if s.Kind == 0 {
+		return nil
+	}
+	dv := excelize.NewDataValidation(true)
+	dv.Sqref = cell
+	var err error
+	switch s.Kind {
+	case models.Share:
+		err = dv.SetRange(0, 1, excelize.DataValidationTypeDecimal, excelize.DataValidationOperatorBetween)
+		dv.SetError(excelize.DataValidationErrorStyleStop, "kosto", "A share from 0 to 1 (5% is 0.05)")
+	default:
+		err = dv.SetRange(0, 1e15, excelize.DataValidationTypeDecimal, excelize.DataValidationOperatorBetween)
+		dv.SetError(excelize.DataValidationErrorStyleStop, "kosto", "A number of zero or more")
+	}
+	if err != nil {
+		return nil
+	}
+	return dv
+}
+
+func (x *xlsxWriter) calculations() error {
+	sw, err := x.f.NewStreamWriter(sheetCalc)
+	if err != nil {
+		return err
+	}
+	l := x.v.l
+	if err := x.header(sw, sheetCalc, []float64{48, 30, 18, 18, 80},
+		l("figure"), l("line"), l("amount"), "unit", l("formula")); err != nil {
+		return err
+	}
+	g := x.r.Graph
+	row := 2
+	for i, n := range g.Nodes {
+		if n.Op == costing.OpInput {
+			continue
+		}
+		id := costing.NodeID(i)
+		formula := g.Formula(id, costing.Spreadsheet, x.ref(sheetCalc))
+		words := g.Formula(id, costing.Readable, func(a costing.NodeID) string { return g.Nodes[a].Name })
+		style := x.qty
+		if n.Money {
+			style = x.money
+		}
+		if err := sw.SetRow(fmt.Sprintf("A%d", row), []any{
+			str(n.Name), str(x.v.name(id)), excelize.Cell{Formula: formula, Value: x.value(id), StyleID: style},
+			str(n.Unit), str(words),
+		}); err != nil {
+			return err
+		}
+		row++
+	}
+	return sw.Flush()
+}
+
+// ref returns how a formula on sheet names a node's cell.
+func (x *xlsxWriter) ref(sheet string) func(costing.NodeID) string {
+	return func(a costing.NodeID) string {
+		c := x.cell[a]
+		if strings.HasPrefix(c, sheet+"!") {
+			return strings.TrimPrefix(c, sheet+"!")
+		}
+		return c
+	}
+}
+
+// results writes the tables of kosto run, each figure a reference to its
+// calculation.
+func (x *xlsxWriter) results() error {
+	// The rows are laid out first, so that the charts over them can be put
+	// on the sheet before it is streamed.
+	var rows [][]any
+	row := 1
+	put := func(cells ...any) error {
+		rows = append(rows, cells)
+		row++
+		return nil
+	}
+	fig := func(id costing.NodeID, bold bool) excelize.Cell {
+		style := x.qty
+		if x.r.Node(id).Money {
+			style = x.money
+		}
+		if bold {
+			style = x.bold
+		}
+		return excelize.Cell{Formula: x.cell[id], Value: x.value(id), StyleID: style}
+	}
+	heading := func(s string) error {
+		put() // a blank row before each table
+		return put(excelize.Cell{Value: text(s), StyleID: x.head})
+	}
+	h := x.v.heading()
+	if err := put(excelize.Cell{Value: text(h[0]), StyleID: x.head}); err != nil {
+		return err
+	}
+	if err := put(str(h[1])); err != nil {
+		return err
+	}
+	v, r := x.v, x.r
+	cur := " (" + r.Scenario.Currency + ")"
+	if err := heading(v.l("staff_costs") + cur); err != nil {
+		return err
+	}
+	if err := put(str(v.l("role")), str(v.l("annual_gross")), str(v.l("on_costs")), str(v.l("overheads")), str(v.l("capital")),
+		str(v.l("annual_cost_per_fte")), str(v.l("productive_hours")), str(v.l("cost_per_hour")), str(v.l("cost_per_client_hour"))); err != nil {
+		return err
+	}
+	for _, ro := range r.Roles {
+		name := ro.Title
+		if ro.Municipality != "" {
+			name += " (" + ro.Municipality + ")"
+		}
+		if err := put(str(name), fig(ro.AnnualGross, false), fig(ro.OnCosts, false), fig(ro.Overheads, false), fig(ro.Capital, false),
+			fig(ro.AnnualCostPerFTE, false), fig(ro.ProductiveHours, false), fig(ro.CostPerHour, false), fig(ro.CostPerClientHour, false)); err != nil {
+			return err
+		}
+	}
+	for _, m := range r.Municipalities {
+		prefix := ""
+		if len(r.Municipalities) > 1 {
+			prefix = m.Title + ": "
+		}
+		if err := heading(prefix + v.l("unit_costs") + cur); err != nil {
+			return err
+		}
+		for _, s := range m.Services {
+			for _, u := range s.UnitCosts {
+				if err := put(excelize.Cell{Value: text(s.Title + ", " + v.l(u.Measure)), StyleID: x.head}); err != nil {
+					return err
+				}
+				for _, b := range u.Blocks {
+					if err := put(str("  "+v.name(b)), fig(b, false)); err != nil {
+						return err
+					}
+				}
+				if err := put(str(v.l("unit_cost")), fig(u.Cost, true)); err != nil {
+					return err
+				}
+			}
+		}
+		if c := compareRows(m); len(c) > 0 {
+			if err := heading(prefix + v.l("care_comparison") + cur); err != nil {
+				return err
+			}
+			titles := []any{str(v.l("block"))}
+			for _, s := range c {
+				titles = append(titles, str(s.Title))
+			}
+			if err := put(titles...); err != nil {
+				return err
+			}
+			first := row
+			for g, key := range costing.Groups {
+				cells := []any{str(v.l("group_" + key))}
+				for _, s := range c {
+					cells = append(cells, fig(s.Compare.Groups[g], false))
+				}
+				if err := put(cells...); err != nil {
+					return err
+				}
+			}
+			totals := []any{str(v.l("compare_total"))}
+			for _, s := range c {
+				totals = append(totals, fig(s.Compare.Total, true))
+			}
+			if err := put(totals...); err != nil {
+				return err
+			}
+			x.charts = append(x.charts, chartSpec{title: prefix + v.l("care_comparison"), row: row - 1, names: first - 1, cols: len(c)})
+		}
+		if err := heading(fmt.Sprintf("%s%s %d — %s%s", prefix, v.l("annual_budget"), r.Scenario.BaseYear, m.Title, cur)); err != nil {
+			return err
+		}
+		for _, s := range m.Services {
+			if err := put(excelize.Cell{Value: text(s.Title), StyleID: x.head}); err != nil {
+				return err
+			}
+			for _, ln := range s.Lines {
+				cat := v.categoryLabel(ln.Category)
+				if !ln.Budgeted {
+					cat = v.l("memo") + ": " + v.l("paid_by") + " " + v.payer(ln.FundedBy)
+				}
+				if err := put(str("  "+v.name(ln.Node)), str(cat), fig(ln.Node, false)); err != nil {
+					return err
+				}
+			}
+			if err := put(str("  "+v.l("service_total")), str(""), fig(s.Total, true)); err != nil {
+				return err
+			}
+		}
+		if err := put(str(v.l("total")), str(""), fig(m.Total, true)); err != nil {
+			return err
+		}
+		if err := heading(prefix + v.l("by_category") + cur); err != nil {
+			return err
+		}
+		for i, id := range m.ByCategory {
+			if err := put(str(v.categoryLabel(i)), fig(id, false)); err != nil {
+				return err
+			}
+		}
+		if err := put(str(v.l("total")), fig(m.Total, true)); err != nil {
+			return err
+		}
+	}
+	if len(r.Municipalities) > 1 {
+		if err := heading(v.l("by_category") + " — " + v.l("total") + cur); err != nil {
+			return err
+		}
+		for i, id := range r.ByCategory {
+			if err := put(str(v.categoryLabel(i)), fig(id, false)); err != nil {
+				return err
+			}
+		}
+		if err := put(str(v.l("total")), fig(r.Total, true)); err != nil {
+			return err
+		}
+	}
+	if err := x.addCharts(); err != nil {
+		return err
+	}
+	sw, err := x.f.NewStreamWriter(sheetResults)
+	if err != nil {
+		return err
+	}
+	if err := sw.SetColWidth(1, 1, 52); err != nil {
+		return err
+	}
+	if err := sw.SetColWidth(2, 12, 18); err != nil {
+		return err
+	}
+	for i, cells := range rows {
+		if err := sw.SetRow(fmt.Sprintf("A%d", i+1), cells); err != nil {
+			return err
+		}
+	}
+	return sw.Flush()
+}
+
+// chartSpec is a care-type comparison table on the Results sheet: its totals
+// row, its title row, and how many types of care it has.
+type chartSpec struct {
+	title string
+	row   int
+	names int
+	cols  int
+}
+
+// compareRows lists a municipality's services with a comparison.
+func compareRows(m costing.MunicipalityResult) []*costing.ServiceResult {
+	var out []*costing.ServiceResult
+	for i := range m.Services {
+		if m.Services[i].Compare != nil {
+			out = append(out, &m.Services[i])
+		}
+	}
+	return out
+}
+
+// addCharts charts each comparison: the full cost per child-year of each
+// type of care.
+func (x *xlsxWriter) addCharts() error {
+	for k, c := range x.charts {
+		last, err := excelize.ColumnNumberToName(c.cols + 1)
+		if err != nil {
+			return err
+		}
+		series := []excelize.ChartSeries{{
+			Name:       fmt.Sprintf("%s!$A$%d", sheetResults, c.row),
+			Categories: fmt.Sprintf("%s!$B$%d:$%s$%d", sheetResults, c.names, last, c.names),
+			Values:     fmt.Sprintf("%s!$B$%d:$%s$%d", sheetResults, c.row, last, c.row),
+		}}
+		anchor := fmt.Sprintf("N%d", 2+k*22)
+		if err := x.f.AddChart(sheetResults, anchor, &excelize.Chart{
+			Type:      excelize.Col,
+			Series:    series,
+			Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: c.title}}},
+			Legend:    excelize.ChartLegend{Position: "none"},
+			Dimension: excelize.ChartDimension{Width: 720, Height: 400},
+		}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// trace writes, for each result a council reads — unit costs, service
+// totals, category totals — its formula in words and the sources of the
+// inputs it comes from.
+func (x *xlsxWriter) trace() error {
+	sw, err := x.f.NewStreamWriter(sheetTrace)
+	if err != nil {
+		return err
+	}
+	l := x.v.l
+	if err := x.header(sw, sheetTrace, []float64{48, 18, 70, 90}, l("figure"), l("amount"), l("formula"), l("source")); err != nil {
+		return err
+	}
+	var ids []costing.NodeID
+	for _, m := range x.r.Municipalities {
+		for _, s := range m.Services {
+			for _, u := range s.UnitCosts {
+				ids = append(ids, u.Cost)
+			}
+			ids = append(ids, s.Total)
+		}
+		ids = append(ids, m.ByCategory...)
+		ids = append(ids, m.Total)
+	}
+	g := x.r.Graph
+	row := 2
+	for _, id := range ids {
+		words := g.Formula(id, costing.Readable, func(a costing.NodeID) string { return g.Nodes[a].Name })
+		if err := sw.SetRow(fmt.Sprintf("A%d", row), []any{
+			str(g.Nodes[id].Name), excelize.Cell{Formula: x.cell[id], Value: x.value(id), StyleID: x.money},
+			excelize.Cell{Value: text(words), StyleID: x.wrap}, excelize.Cell{Value: text(x.sources(id)), StyleID: x.wrap},
+		}); err != nil {
+			return err
+		}
+		row++
+	}
+	return sw.Flush()
+}
+
+// sources lists the parameters a figure comes from, with their sources.
+func (x *xlsxWriter) sources(id costing.NodeID) string {
+	g := x.r.Graph
+	seen := map[costing.NodeID]bool{}
+	var out []string
+	var walk func(costing.NodeID)
+	walk = func(n costing.NodeID) {
+		if seen[n] {
+			return
+		}
+		seen[n] = true
+		node := &g.Nodes[n]
+		if node.Op == costing.OpInput {
+			if node.Leaf.Param != "" {
+				src := node.Leaf.Source
+				if src == "" {
+					src = x.v.l("assumption") + ": " + node.Leaf.Assumption
+				}
+				out = append(out, node.Name+": "+src)
+			}
+			return
+		}
+		for _, a := range node.Args {
+			walk(a)
+		}
+	}
+	walk(id)
+	if len(out) > 12 {
+		out = append(out[:12], fmt.Sprintf("… %d more (kosto explain %s)", len(out)-12, g.Nodes[id].Name))
+	}
+	return strings.Join(out, "\n")
+}
+
+func (x *xlsxWriter) about(o WorkbookOptions) error {
+	s := x.r.Scenario
+	l := x.v.l
+	rows := [][]string{
+		{s.Title},
+		{l("scenario"), s.Name},
+		{"Country / currency", s.Country + " / " + s.Currency},
+		{l("base_year"), fmt.Sprint(s.BaseYear)},
+		{l("classification"), x.r.Classification.Name},
+		{"Files", strings.Join(s.Files, ", ")},
+		{"Exported", o.Date},
+		{"kosto", o.Version},
+		{},
+		{"How to read this workbook"},
+		{"Inputs", "Every input of the scenario, with its unit and source. Cells shaded yellow can be changed; every figure follows."},
+		{"Calculations", "Every figure of the calculation, as a live formula over the inputs and the figures above it, in the order kosto computes them."},
+		{"Results", "The tables of kosto run: unit costs, the care-type comparison, the year's budget by service and by economic category."},
+		{"Trace", "For each result: its formula in words, and the sources of the parameters it comes from."},
+		{"Rounding", "Money is rounded to the currency's minor unit where each figure is computed (ROUND), as kosto does, so the workbook gives kosto's figures to the cent."},
+	}
+	if err := x.f.SetColWidth(sheetAbout, "A", "A", 24); err != nil {
+		return err
+	}
+	if err := x.f.SetColWidth(sheetAbout, "B", "B", 110); err != nil {
+		return err
+	}
+	for i, r := range rows {
+		for j, c := range r {
+			cell, _ := excelize.CoordinatesToCellName(j+1, i+1)
+			if err := x.f.SetCellStr(sheetAbout, cell, text(c)); err != nil {
+				return err
+			}
+		}
+	}
+	if err := x.f.SetCellStyle(sheetAbout, "A1", "A1", x.head); err != nil {
+		return err
+	}
+	return x.f.SetCellStyle(sheetAbout, "A10", "A10", x.head)
+}

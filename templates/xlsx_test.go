@@ -1,0 +1,208 @@
+package templates_test
+
+import (
+	"bytes"
+	"math"
+	"math/rand"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/kosto-project/kosto/costing"
+	"github.com/kosto-project/kosto/models"
+	"github.com/kosto-project/kosto/scenarios"
+	"github.com/kosto-project/kosto/templates"
+	"github.com/shopspring/decimal"
+	"github.com/xuri/excelize/v2"
+)
+
+// recalc has LibreOffice open each workbook, recalculate every formula and
+// save it again; it returns the recalculated files. LibreOffice's own
+// setting decides whether it recalculates on load, so a throwaway profile
+// sets it to always.
+func recalc(t *testing.T, files map[string][]byte) map[string]*excelize.File {
+	t.Helper()
+	soffice, err := exec.LookPath("soffice")
+	if err != nil {
+		t.Skip("LibreOffice (soffice) is not installed; `apt-get install --no-install-recommends libreoffice-calc` (.ci/run does) to run the workbook parity tests")
+	}
+	dir := t.TempDir()
+	profile := filepath.Join(dir, "profile")
+	if err := os.MkdirAll(filepath.Join(profile, "user"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	const always = `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`
+	if err := os.WriteFile(filepath.Join(profile, "user", "registrymodifications.xcu"), []byte(always), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	in, out := filepath.Join(dir, "in"), filepath.Join(dir, "out")
+	os.MkdirAll(in, 0o755)
+	args := []string{"-env:UserInstallation=file://" + profile, "--headless", "--convert-to", "xlsx", "--outdir", out}
+	for name, data := range files {
+		p := filepath.Join(in, name+".xlsx")
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		args = append(args, p)
+	}
+	cmd := exec.Command(soffice, args...)
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, b)
+	}
+	got := map[string]*excelize.File{}
+	for name := range files {
+		f, err := excelize.OpenFile(filepath.Join(out, name+".xlsx"))
+		if err != nil {
+			t.Fatalf("LibreOffice did not write %s: %v", name, err)
+		}
+		t.Cleanup(func() { f.Close() })
+		got[name] = f
+	}
+	return got
+}
+
+func workbook(t *testing.T, r *costing.Result, noCache bool) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := templates.Workbook(&buf, r, templates.WorkbookOptions{Version: "test", Date: "2026-11-22", NoCache: noCache}); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// checkParity compares every calculation of a recalculated workbook with the
+// engine's figure: money to the cent, other figures to a billionth.
+func checkParity(t *testing.T, name string, f *excelize.File, r *costing.Result, want costing.Values) {
+	t.Helper()
+	row, bad := 2, 0
+	for i, n := range r.Graph.Nodes {
+		if n.Op == costing.OpInput {
+			continue
+		}
+		cell := "C" + strconv.Itoa(row)
+		row++
+		raw, err := f.GetCellValue("Calculations", cell, excelize.Options{RawCellValue: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, defined := want.Get(costing.NodeID(i))
+		if !defined {
+			if !strings.HasPrefix(raw, "#") {
+				t.Errorf("%s: %s (%s) is undefined in kosto but %q in LibreOffice", name, n.Name, cell, raw)
+			}
+			continue
+		}
+		got, err := decimal.NewFromString(raw)
+		if err != nil {
+			t.Errorf("%s: %s (%s) = %q in LibreOffice, want %s", name, n.Name, cell, raw, d)
+			bad++
+			continue
+		}
+		ok := false
+		if n.Money {
+			ok = got.Round(r.Graph.Decimals).Equal(d)
+		} else {
+			g, _ := got.Float64()
+			w, _ := d.Float64()
+			ok = math.Abs(g-w) <= 1e-9*math.Max(1, math.Abs(w))
+		}
+		if !ok {
+			t.Errorf("%s: %s (%s) = %s in LibreOffice, %s in kosto", name, n.Name, cell, raw, d)
+			bad++
+		}
+		if bad > 20 {
+			t.Fatal("too many differences")
+		}
+	}
+}
+
+// Every shipped scenario, and one with random inputs, recalculated by
+// LibreOffice from formulas alone, gives the engine's figures to the cent.
+func TestWorkbookParity(t *testing.T) {
+	files := map[string][]byte{}
+	results := map[string]*costing.Result{}
+	for _, name := range scenarios.Shipped() {
+		r := cost(t, name)
+		results[name], files[name] = r, workbook(t, r, true)
+	}
+	// Random inputs within their bounds, on the Gjilan graph.
+	r := cost(t, "gjilan")
+	rnd := rand.New(rand.NewSource(7))
+	v := r.Graph.Leaves()
+	for i, n := range r.Graph.Nodes {
+		if n.Op != costing.OpInput || n.Leaf.Param == "" {
+			continue
+		}
+		base, _ := r.Value(costing.NodeID(i))
+		factor := decimal.NewFromFloat(0.5 + rnd.Float64()) // 50% to 150% of the scenario's value
+		d := base.Mul(factor)
+		switch {
+		case n.Money:
+			d = d.Round(r.Graph.Decimals)
+		case n.Leaf.Spec.Kind == models.Share:
+			d = decimal.Min(d, decimal.NewFromInt(1)).Round(4)
+		default:
+			d = d.Round(2)
+		}
+		r.Graph.Set(v, costing.NodeID(i), d)
+	}
+	r.Graph.Eval(v)
+	r.Values = v
+	results["random"], files["random"] = r, workbook(t, r, true)
+
+	got := recalc(t, files)
+	for name, f := range got {
+		checkParity(t, name, f, results[name], results[name].Values)
+	}
+}
+
+// Changing the foster allowance on the Inputs sheet moves the unit cost and
+// the totals to exactly what kosto gives for a scenario with that allowance.
+func TestWorkbookChangedInput(t *testing.T) {
+	r := cost(t, "gjilan")
+	data := workbook(t, r, false)
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	id, ok := r.Graph.Lookup("params.foster_allowance")
+	if !ok {
+		t.Fatal("no params.foster_allowance")
+	}
+	row := 2
+	for i, n := range r.Graph.Nodes {
+		if costing.NodeID(i) == id {
+			break
+		}
+		if n.Op == costing.OpInput {
+			row++
+		}
+	}
+	if name, _ := f.GetCellValue("Inputs", "A"+strconv.Itoa(row)); name != "params.foster_allowance" {
+		t.Fatalf("Inputs!A%d is %q", row, name)
+	}
+	if err := f.SetCellFloat("Inputs", "C"+strconv.Itoa(row), 300, -1, 64); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if _, err := f.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	// The engine, with the same change.
+	v := r.Graph.Leaves()
+	r.Graph.Set(v, id, decimal.NewFromInt(300))
+	r.Graph.Eval(v)
+	got := recalc(t, map[string][]byte{"changed": buf.Bytes()})
+	checkParity(t, "changed", got["changed"], r, v)
+	unit, _ := r.Graph.Lookup("gjilan.foster_care.unit_cost")
+	if d, _ := v.Get(unit); d.StringFixed(2) != "4036.80" {
+		t.Errorf("the engine's foster unit cost at €300 is %s, want 4,036.80 (300 × 12 + 436.80)", d)
+	}
+}
