@@ -28,6 +28,7 @@ func (p *Projection) Value(k int, id NodeID) (decimal.Decimal, bool) { return p.
 // (a growth path), or to a level in each year.
 type move struct {
 	leaf   NodeID
+	path   string                  // the growth path that indexes it ("" for levels)
 	index  map[int]decimal.Decimal // year → value ÷ base value
 	levels map[int]decimal.Decimal // year → value
 }
@@ -39,6 +40,7 @@ type plan struct {
 	years    []int
 	discount decimal.Decimal
 	moves    []move
+	rates    map[string]map[int]decimal.Decimal // growth path → year → rate, from the year after the base
 	problems models.Problems
 }
 
@@ -46,13 +48,15 @@ type plan struct {
 func (b *builder) planProjection() *plan {
 	sc := b.sc
 	p := &plan{base: int(sc.Meta.BaseYear.Value.IntPart()), years: sc.Horizon(),
-		discount: sc.Projection.In.Get(models.ProjectionTable, "discount_rate").Value}
+		discount: sc.Projection.In.Get(models.ProjectionTable, "discount_rate").Value,
+		rates:    map[string]map[int]decimal.Decimal{}}
 	indexes := map[string]map[int]decimal.Decimal{}
 	index := func(path *models.Path) map[int]decimal.Decimal {
 		if ix, ok := indexes[path.Name]; ok {
 			return ix
 		}
 		ix := map[int]decimal.Decimal{p.base: decimal.NewFromInt(1)}
+		rates := map[int]decimal.Decimal{}
 		last := p.years[len(p.years)-1]
 		cum := decimal.NewFromInt(1)
 		for y := p.base + 1; y <= last; y++ {
@@ -60,35 +64,37 @@ func (b *builder) planProjection() *plan {
 			if r, ok := path.Rates[y]; ok {
 				rate = r.Value
 			}
+			rates[y] = rate
 			cum = cum.Mul(decimal.NewFromInt(1).Add(rate))
 			ix[y] = cum
 		}
 		indexes[path.Name] = ix
+		p.rates[path.Name] = rates
 		return ix
 	}
-	rule := func(r string) (map[int]decimal.Decimal, map[int]decimal.Decimal) {
+	rule := func(r string) (string, map[int]decimal.Decimal, map[int]decimal.Decimal) {
 		switch r {
 		case "", models.RuleFrozen:
-			return nil, nil
+			return "", nil, nil
 		case models.RulePrices, models.RuleWages:
 			name := sc.Projection.Texts[r].S
 			if name == "" {
-				return nil, nil
+				return "", nil, nil
 			}
 			r = name
 		}
 		path, ok := sc.Paths[r]
 		if !ok {
-			return nil, nil
+			return "", nil, nil
 		}
 		if path.Levels != nil {
 			lv := map[int]decimal.Decimal{}
 			for y, i := range path.Levels {
 				lv[y] = i.Value
 			}
-			return nil, lv
+			return "", nil, lv
 		}
-		return index(path), nil
+		return path.Name, index(path), nil
 	}
 	classRule := map[string]string{
 		models.UpratePay:       models.RuleWages,
@@ -105,9 +111,9 @@ func (b *builder) planProjection() *plan {
 		if r == "" {
 			r = classRule[n.Leaf.Class]
 		}
-		ix, lv := rule(r)
+		name, ix, lv := rule(r)
 		if ix != nil || lv != nil {
-			p.moves = append(p.moves, move{leaf: NodeID(i), index: ix, levels: lv})
+			p.moves = append(p.moves, move{leaf: NodeID(i), path: name, index: ix, levels: lv})
 			moved[NodeID(i)] = true
 		}
 	}
@@ -247,7 +253,7 @@ func (r *Result) Project() *Projection {
 	for _, y := range p.years {
 		v := Values{D: append([]decimal.Decimal(nil), r.Values.D...), Undefined: append([]bool(nil), r.Values.Undefined...)}
 		for _, mv := range p.moves {
-			base := r.Graph.base[mv.leaf]
+			base := r.Values.D[mv.leaf] // the result's own base year, changed inputs and all
 			var d decimal.Decimal
 			switch {
 			case mv.levels != nil:
@@ -324,3 +330,27 @@ func Compare(base, variant *Result) (*Versus, error) {
 	}
 	return vs, nil
 }
+
+// A Move says how a projection moves one input: indexed by a growth path,
+// or set to a level in each year (a levels path, or a transition plan).
+type Move struct {
+	Leaf   NodeID
+	Path   string                  // the growth path; "" when Levels
+	Levels map[int]decimal.Decimal // year → value
+}
+
+// Moves lists how the projection moves the graph's inputs.
+func (r *Result) Moves() []Move {
+	out := make([]Move, len(r.plan.moves))
+	for k, mv := range r.plan.moves {
+		out[k] = Move{Leaf: mv.leaf, Path: mv.path, Levels: mv.levels}
+	}
+	return out
+}
+
+// Horizon returns the base year and the years of the projection.
+func (r *Result) Horizon() (base int, years []int) { return r.plan.base, r.plan.years }
+
+// PathRates returns each growth path's rate in every year from the one
+// after the base year to the end of the horizon.
+func (r *Result) PathRates() map[string]map[int]decimal.Decimal { return r.plan.rates }

@@ -66,8 +66,53 @@ type xlsxWriter struct {
 
 	money, qty, input, inputMoney, head, bold, wrap int
 
-	charts  []chartSpec
-	noCache bool
+	charts    []chartSpec
+	yearChart *yearChartSpec
+	noCache   bool
+
+	// The projection's years, when the scenario moves anything over them:
+	// each year is a column of Inputs and of Calculations.
+	proj  *costing.Projection
+	moves map[costing.NodeID]costing.Move
+	row   []int          // node → its row on Inputs or Calculations
+	path  map[string]int // growth path → the row of its index on Paths
+	base  int            // the base year
+}
+
+const sheetPaths = "Paths"
+
+// Year columns: Inputs keeps A–H for the base year and its provenance,
+// Calculations A–E; the years follow.
+const (
+	inputYears = 9 // column I
+	calcYears  = 6 // column F
+	pathYears  = 3 // column C is the year after the base year on Paths
+)
+
+func col(n int) string { c, _ := excelize.ColumnNumberToName(n); return c }
+
+// yearRef returns how a formula in year k of Calculations names a node's
+// cell in that year.
+func (x *xlsxWriter) yearRef(k int) func(costing.NodeID) string {
+	return func(a costing.NodeID) string {
+		if x.r.Graph.Nodes[a].Op == costing.OpInput {
+			return fmt.Sprintf("%s!$%s$%d", sheetInputs, col(inputYears+k), x.row[a])
+		}
+		return fmt.Sprintf("$%s$%d", col(calcYears+k), x.row[a])
+	}
+}
+
+// yearValue is a node's projected value in year k, for a cached result.
+func (x *xlsxWriter) yearValue(k int, id costing.NodeID) any {
+	if x.noCache && x.r.Node(id).Op != costing.OpInput {
+		return nil
+	}
+	d, ok := x.proj.Value(k, id)
+	if !ok {
+		return nil
+	}
+	f, _ := d.Float64()
+	return f
 }
 
 func (x *xlsxWriter) write(o WorkbookOptions) error {
@@ -84,14 +129,29 @@ func (x *xlsxWriter) write(o WorkbookOptions) error {
 		return err
 	}
 	// Cells first: every node's address, so formulas can refer to any node.
+	x.row = make([]int, len(x.r.Graph.Nodes))
 	in, calc := 2, 2
 	for i, n := range x.r.Graph.Nodes {
 		if n.Op == costing.OpInput {
-			x.cell[i] = fmt.Sprintf("%s!$C$%d", sheetInputs, in)
+			x.cell[i], x.row[i] = fmt.Sprintf("%s!$C$%d", sheetInputs, in), in
 			in++
 		} else {
-			x.cell[i] = fmt.Sprintf("%s!$C$%d", sheetCalc, calc)
+			x.cell[i], x.row[i] = fmt.Sprintf("%s!$C$%d", sheetCalc, calc), calc
 			calc++
+		}
+	}
+	if moves := x.r.Moves(); len(moves) > 0 {
+		x.proj = x.r.Project()
+		x.moves = map[costing.NodeID]costing.Move{}
+		for _, mv := range moves {
+			x.moves[mv.Leaf] = mv
+		}
+		x.base, _ = x.r.Horizon()
+		if _, err := f.NewSheet(sheetPaths); err != nil {
+			return err
+		}
+		if err := x.paths(); err != nil {
+			return err
 		}
 	}
 	// Page setup, data validation and charts go on a sheet before its rows
@@ -235,8 +295,15 @@ func (x *xlsxWriter) inputs() error {
 		return err
 	}
 	l := x.v.l
-	if err := x.header(sw, sheetInputs, []float64{44, 26, 16, 18, 60, 60, 14, 40},
-		l("figure"), l("line"), l("amount"), "unit", l("source"), l("assumption"), l("applies_from"), l("written_at")); err != nil {
+	titles := []string{l("figure"), l("line"), l("amount"), "unit", l("source"), l("assumption"), l("applies_from"), l("written_at")}
+	widths := []float64{44, 26, 16, 18, 60, 60, 14, 40}
+	if x.proj != nil {
+		for _, y := range x.proj.Years {
+			titles = append(titles, fmt.Sprint(y))
+			widths = append(widths, 16)
+		}
+	}
+	if err := x.header(sw, sheetInputs, widths, titles...); err != nil {
 		return err
 	}
 	row = 2
@@ -253,13 +320,95 @@ func (x *xlsxWriter) inputs() error {
 		if lf.Pos.File != "" {
 			pos = lf.Pos.String()
 		}
-		if err := sw.SetRow(fmt.Sprintf("A%d", row), []any{
+		cells := []any{
 			str(n.Name), str(x.v.name(costing.NodeID(i))), excelize.Cell{Value: x.value(costing.NodeID(i)), StyleID: style},
 			str(n.Unit), str(lf.Source), str(lf.Assumption), str(lf.From), str(pos),
-		}); err != nil {
+		}
+		if x.proj != nil {
+			cells = append(cells, x.inputYears(costing.NodeID(i), row)...)
+		}
+		if err := sw.SetRow(fmt.Sprintf("A%d", row), cells); err != nil {
 			return err
 		}
 		row++
+	}
+	return sw.Flush()
+}
+
+// inputYears are an input's cells in the projection's years: its base value
+// grown by its path's index (rounded where money is), a level of its own (an
+// input, shaded), or the base value again.
+func (x *xlsxWriter) inputYears(id costing.NodeID, row int) []any {
+	n := x.r.Node(id)
+	style, shaded := x.qty, x.input
+	if n.Money {
+		style, shaded = x.money, x.inputMoney
+	}
+	mv, moved := x.moves[id]
+	var cells []any
+	for k, y := range x.proj.Years {
+		v := x.yearValue(k, id)
+		switch {
+		case moved && mv.Levels != nil:
+			if _, ok := mv.Levels[y]; ok {
+				cells = append(cells, excelize.Cell{Value: v, StyleID: shaded})
+				continue
+			}
+			cells = append(cells, excelize.Cell{Formula: fmt.Sprintf("$C$%d", row), Value: v, StyleID: style})
+		case moved:
+			f := fmt.Sprintf("$C$%d*%s!$%s$%d", row, sheetPaths, col(pathYears+y-x.base-1), x.path[mv.Path])
+			if n.Money {
+				f = fmt.Sprintf("ROUND(%s,%d)", f, x.r.Graph.Decimals)
+			}
+			cells = append(cells, excelize.Cell{Formula: f, Value: v, StyleID: style})
+		default:
+			cells = append(cells, excelize.Cell{Formula: fmt.Sprintf("$C$%d", row), Value: v, StyleID: style})
+		}
+	}
+	return cells
+}
+
+// paths writes each growth path's rate in every year after the base year
+// (inputs, shaded) and the index it gives: 1 in the base year, then the year
+// before's × (1 + rate).
+func (x *xlsxWriter) paths() error {
+	rates := x.r.PathRates()
+	last := x.proj.Years[len(x.proj.Years)-1]
+	sw, err := x.f.NewStreamWriter(sheetPaths)
+	if err != nil {
+		return err
+	}
+	titles := []string{x.v.l("figure"), fmt.Sprint(x.base)}
+	widths := []float64{36, 12}
+	for y := x.base + 1; y <= last; y++ {
+		titles = append(titles, fmt.Sprint(y))
+		widths = append(widths, 12)
+	}
+	if err := x.header(sw, sheetPaths, widths, titles...); err != nil {
+		return err
+	}
+	x.path = map[string]int{}
+	row := 2
+	for _, name := range models.Sorted(rates) {
+		rateRow := []any{str(name + ": rate"), nil}
+		indexRow := []any{str(name + ": index"), excelize.Cell{Value: 1.0, StyleID: x.qty}}
+		idx := 1.0
+		for y := x.base + 1; y <= last; y++ {
+			rf, _ := rates[name][y].Float64()
+			idx *= 1 + rf
+			rateRow = append(rateRow, excelize.Cell{Value: rf, StyleID: x.input})
+			c := col(pathYears + y - x.base - 1)
+			prev := col(pathYears + y - x.base - 2)
+			indexRow = append(indexRow, excelize.Cell{Formula: fmt.Sprintf("%s%d*(1+%s%d)", prev, row+1, c, row), Value: idx, StyleID: x.qty})
+		}
+		if err := sw.SetRow(fmt.Sprintf("A%d", row), rateRow); err != nil {
+			return err
+		}
+		if err := sw.SetRow(fmt.Sprintf("A%d", row+1), indexRow); err != nil {
+			return err
+		}
+		x.path[name] = row + 1
+		row += 2
 	}
 	return sw.Flush()
 }
@@ -318,8 +467,15 @@ func (x *xlsxWriter) calculations() error {
 		return err
 	}
 	l := x.v.l
-	if err := x.header(sw, sheetCalc, []float64{48, 30, 18, 18, 80},
-		l("figure"), l("line"), l("amount"), "unit", l("formula")); err != nil {
+	titles := []string{l("figure"), l("line"), l("amount"), "unit", l("formula")}
+	widths := []float64{48, 30, 18, 18, 80}
+	if x.proj != nil {
+		for _, y := range x.proj.Years {
+			titles = append(titles, fmt.Sprint(y))
+			widths = append(widths, 16)
+		}
+	}
+	if err := x.header(sw, sheetCalc, widths, titles...); err != nil {
 		return err
 	}
 	g := x.r.Graph
@@ -335,10 +491,16 @@ func (x *xlsxWriter) calculations() error {
 		if n.Money {
 			style = x.money
 		}
-		if err := sw.SetRow(fmt.Sprintf("A%d", row), []any{
+		cells := []any{
 			str(n.Name), str(x.v.name(id)), excelize.Cell{Formula: formula, Value: x.value(id), StyleID: style},
 			str(n.Unit), str(words),
-		}); err != nil {
+		}
+		if x.proj != nil {
+			for k := range x.proj.Years {
+				cells = append(cells, excelize.Cell{Formula: g.Formula(id, costing.Spreadsheet, x.yearRef(k)), Value: x.yearValue(k, id), StyleID: style})
+			}
+		}
+		if err := sw.SetRow(fmt.Sprintf("A%d", row), cells); err != nil {
 			return err
 		}
 		row++
@@ -510,6 +672,56 @@ func (x *xlsxWriter) results() error {
 			return err
 		}
 	}
+	if x.proj != nil {
+		// The budget by year: each cell the year's calculation.
+		yearCell := func(k int, id costing.NodeID, bold bool) excelize.Cell {
+			style := x.money
+			if bold {
+				style = x.bold
+			}
+			return excelize.Cell{Formula: fmt.Sprintf("%s!$%s$%d", sheetCalc, col(calcYears+k), x.row[id]), Value: x.yearValue(k, id), StyleID: style}
+		}
+		table := func(title string, rows []namedNode, total costing.NodeID) (first, last int, err error) {
+			if err := heading(title); err != nil {
+				return 0, 0, err
+			}
+			head := []any{str("")}
+			for _, y := range x.proj.Years {
+				head = append(head, str(fmt.Sprint(y)))
+			}
+			if err := put(head...); err != nil {
+				return 0, 0, err
+			}
+			first = row
+			for _, nn := range rows {
+				cells := []any{str(nn.name)}
+				for k := range x.proj.Years {
+					cells = append(cells, yearCell(k, nn.id, false))
+				}
+				if err := put(cells...); err != nil {
+					return 0, 0, err
+				}
+			}
+			last = row - 1
+			cells := []any{str(v.l("total"))}
+			for k := range x.proj.Years {
+				cells = append(cells, yearCell(k, total, true))
+			}
+			return first, last, put(cells...)
+		}
+		first, last, err := table(v.l("projection")+": "+v.l("by_category")+cur, v.categoryRows(r.ByCategory), r.Total)
+		if err != nil {
+			return err
+		}
+		x.yearChart = &yearChartSpec{title: v.l("projection") + ": " + v.l("by_category"), first: first, last: last, header: first - 1, years: len(x.proj.Years)}
+		var svcs []namedNode
+		for _, s := range r.Services {
+			svcs = append(svcs, namedNode{s.Title, s.Total})
+		}
+		if _, _, err := table(v.l("projection")+": "+v.l("by_service")+cur, svcs, r.Total); err != nil {
+			return err
+		}
+	}
 	if err := x.addCharts(); err != nil {
 		return err
 	}
@@ -540,6 +752,14 @@ type chartSpec struct {
 	cols  int
 }
 
+// yearChartSpec is the budget-by-category-by-year table on the Results
+// sheet: its first and last category rows, its header row of years.
+type yearChartSpec struct {
+	title               string
+	first, last, header int
+	years               int
+}
+
 // compareRows lists a municipality's services with a comparison.
 func compareRows(m costing.MunicipalityResult) []*costing.ServiceResult {
 	var out []*costing.ServiceResult
@@ -554,6 +774,26 @@ func compareRows(m costing.MunicipalityResult) []*costing.ServiceResult {
 // addCharts charts each comparison: the full cost per child-year of each
 // type of care.
 func (x *xlsxWriter) addCharts() error {
+	if c := x.yearChart; c != nil {
+		lastCol := col(1 + c.years)
+		var series []excelize.ChartSeries
+		for r := c.first; r <= c.last; r++ {
+			series = append(series, excelize.ChartSeries{
+				Name:       fmt.Sprintf("%s!$A$%d", sheetResults, r),
+				Categories: fmt.Sprintf("%s!$B$%d:$%s$%d", sheetResults, c.header, lastCol, c.header),
+				Values:     fmt.Sprintf("%s!$B$%d:$%s$%d", sheetResults, r, lastCol, r),
+			})
+		}
+		if err := x.f.AddChart(sheetResults, fmt.Sprintf("N%d", 2+len(x.charts)*22), &excelize.Chart{
+			Type:      excelize.ColStacked,
+			Series:    series,
+			Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: c.title}}},
+			Legend:    excelize.ChartLegend{Position: "bottom"},
+			Dimension: excelize.ChartDimension{Width: 720, Height: 400},
+		}); err != nil {
+			return err
+		}
+	}
 	for k, c := range x.charts {
 		last, err := excelize.ColumnNumberToName(c.cols + 1)
 		if err != nil {
@@ -667,6 +907,7 @@ func (x *xlsxWriter) about(o WorkbookOptions) error {
 		{"Calculations", "Every figure of the calculation, as a live formula over the inputs and the figures above it, in the order kosto computes them."},
 		{"Results", "The tables of kosto run: unit costs, the care-type comparison, the year's budget by service and by economic category."},
 		{"Trace", "For each result: its formula in words, and the sources of the parameters it comes from."},
+		{"Years", "Where the scenario projects its budget, each year is a column of Inputs and Calculations: pay and prices grow by the Paths sheet's rates (shaded, changeable), volumes and allowances as the scenario says; Results shows the budget by year."},
 		{"Rounding", "Money is rounded to the currency's minor unit where each figure is computed (ROUND), as kosto does, so the workbook gives kosto's figures to the cent."},
 	}
 	if err := x.f.SetColWidth(sheetAbout, "A", "A", 24); err != nil {
