@@ -244,3 +244,43 @@ func TestWorkbookChangedInput(t *testing.T) {
 		t.Errorf("the engine's foster unit cost at €300 is %s, want 4,036.80 (300 × 12 + 436.80)", d)
 	}
 }
+
+// Text a spreadsheet would read as a formula stays text: a title such as
+// "=HYPERLINK(…)" is written as a string cell, never as a formula.
+func TestWorkbookTextIsNeverAFormula(t *testing.T) {
+	r := cost(t, "gjilan")
+	for i := range r.Municipalities[0].Services {
+		r.Municipalities[0].Services[i].Title = `=HYPERLINK("http://example.invalid","x")`
+	}
+	r.Scenario.Title = "+cmd|' /C calc'!A0"
+	data := workbook(t, r, false)
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := 0
+	for _, sheet := range f.GetSheetList() {
+		rows, err := f.GetRows(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for ri, row := range rows {
+			for ci, v := range row {
+				if !strings.HasPrefix(v, "=HYPERLINK") && !strings.HasPrefix(v, "+cmd") {
+					continue
+				}
+				found++
+				cell, _ := excelize.CoordinatesToCellName(ci+1, ri+1)
+				if fo, _ := f.GetCellFormula(sheet, cell); fo != "" {
+					t.Errorf("%s!%s holds the formula %q", sheet, cell, fo)
+				}
+				if ty, _ := f.GetCellType(sheet, cell); ty != excelize.CellTypeSharedString && ty != excelize.CellTypeInlineString {
+					t.Errorf("%s!%s is of type %v, not text", sheet, cell, ty)
+				}
+			}
+		}
+	}
+	if found < 2 {
+		t.Fatalf("found %d cells with the planted text; the test checks nothing", found)
+	}
+}
