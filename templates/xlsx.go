@@ -36,20 +36,25 @@ type WorkbookOptions struct {
 	NoCache bool
 }
 
-// Sheet names.
-const (
-	sheetAbout   = "About"
-	sheetInputs  = "Inputs"
-	sheetCalc    = "Calculations"
-	sheetResults = "Results"
-	sheetTrace   = "Trace"
-)
+// sheetNames are a writer's sheets. A workbook of one scenario has About,
+// Inputs, Calculations, Results, Trace and Paths; a comparison has the same
+// for each scenario, prefixed Base_ and Variant_ (underscores, so formulas
+// need not quote them).
+type sheetNames struct{ about, inputs, calc, results, trace, paths string }
+
+func sheetsFor(prefix string) sheetNames {
+	if prefix != "" {
+		prefix += "_"
+	}
+	return sheetNames{about: "About", inputs: prefix + "Inputs", calc: prefix + "Calculations",
+		results: prefix + "Results", trace: prefix + "Trace", paths: prefix + "Paths"}
+}
 
 // Workbook writes the costed scenario as an Excel workbook with live
 // formulas.
 func Workbook(w io.Writer, r *costing.Result, o WorkbookOptions) error {
 	v := newView(r, o.Options)
-	x := &xlsxWriter{v: v, r: r, f: excelize.NewFile(), cell: make([]string, len(r.Graph.Nodes)), noCache: o.NoCache}
+	x := &xlsxWriter{v: v, r: r, f: excelize.NewFile(), cell: make([]string, len(r.Graph.Nodes)), noCache: o.NoCache, sh: sheetsFor(""), names: map[string]bool{}}
 	defer x.f.Close()
 	if err := x.write(o); err != nil {
 		return err
@@ -59,16 +64,21 @@ func Workbook(w io.Writer, r *costing.Result, o WorkbookOptions) error {
 }
 
 type xlsxWriter struct {
-	v    *view
-	r    *costing.Result
-	f    *excelize.File
-	cell []string // node → its cell, "Inputs!$C$5" or "Calculations!$C$9"
+	v     *view
+	r     *costing.Result
+	f     *excelize.File
+	sh    sheetNames
+	names map[string]bool // defined names taken in the workbook
+	// namePrefix makes a scenario's defined names its own in a comparison.
+	namePrefix string
+	cell       []string // node → its cell, "Inputs!$C$5" or "Calculations!$C$9"
 
 	money, qty, input, inputMoney, head, bold, wrap int
 
 	charts    []chartSpec
 	yearChart *yearChartSpec
 	noCache   bool
+	years     bool // a column per year even where nothing moves (a comparison needs them)
 
 	// The projection's years, when the scenario moves anything over them:
 	// each year is a column of Inputs and of Calculations.
@@ -78,8 +88,6 @@ type xlsxWriter struct {
 	path  map[string]int // growth path → the row of its index on Paths
 	base  int            // the base year
 }
-
-const sheetPaths = "Paths"
 
 // Year columns: Inputs keeps A–H for the base year and its provenance,
 // Calculations A–E; the years follow.
@@ -96,7 +104,7 @@ func col(n int) string { c, _ := excelize.ColumnNumberToName(n); return c }
 func (x *xlsxWriter) yearRef(k int) func(costing.NodeID) string {
 	return func(a costing.NodeID) string {
 		if x.r.Graph.Nodes[a].Op == costing.OpInput {
-			return fmt.Sprintf("%s!$%s$%d", sheetInputs, col(inputYears+k), x.row[a])
+			return fmt.Sprintf("%s!$%s$%d", x.sh.inputs, col(inputYears+k), x.row[a])
 		}
 		return fmt.Sprintf("$%s$%d", col(calcYears+k), x.row[a])
 	}
@@ -116,11 +124,35 @@ func (x *xlsxWriter) yearValue(k int, id costing.NodeID) any {
 }
 
 func (x *xlsxWriter) write(o WorkbookOptions) error {
-	f := x.f
-	if err := f.SetSheetName("Sheet1", sheetAbout); err != nil {
+	if err := x.f.SetSheetName("Sheet1", x.sh.about); err != nil {
 		return err
 	}
-	for _, s := range []string{sheetInputs, sheetCalc, sheetResults, sheetTrace} {
+	if err := x.sheets(); err != nil {
+		return err
+	}
+	if err := x.about(o); err != nil {
+		return err
+	}
+	return x.finish(o, "Costed scenario "+x.r.Scenario.Name)
+}
+
+// finish has the workbook recalculate on opening and says what it is.
+func (x *xlsxWriter) finish(o WorkbookOptions, description string) error {
+	// Recalculate everything when the workbook is opened: the cached values
+	// are the engine's, but a changed input must move every figure.
+	full := true
+	if err := x.f.SetCalcProps(&excelize.CalcPropsOptions{FullCalcOnLoad: &full}); err != nil {
+		return err
+	}
+	// About, the first sheet, is the active one. (SetActiveSheet would read
+	// every streamed sheet back into memory: half the export's time.)
+	return x.f.SetDocProps(&excelize.DocProperties{Title: x.r.Scenario.Title, Creator: "kosto " + o.Version, Description: description})
+}
+
+// sheets writes a scenario's Inputs, Paths, Calculations, Results and Trace.
+func (x *xlsxWriter) sheets() error {
+	f := x.f
+	for _, s := range []string{x.sh.inputs, x.sh.calc, x.sh.results, x.sh.trace} {
 		if _, err := f.NewSheet(s); err != nil {
 			return err
 		}
@@ -133,21 +165,21 @@ func (x *xlsxWriter) write(o WorkbookOptions) error {
 	in, calc := 2, 2
 	for i, n := range x.r.Graph.Nodes {
 		if n.Op == costing.OpInput {
-			x.cell[i], x.row[i] = fmt.Sprintf("%s!$C$%d", sheetInputs, in), in
+			x.cell[i], x.row[i] = fmt.Sprintf("%s!$C$%d", x.sh.inputs, in), in
 			in++
 		} else {
-			x.cell[i], x.row[i] = fmt.Sprintf("%s!$C$%d", sheetCalc, calc), calc
+			x.cell[i], x.row[i] = fmt.Sprintf("%s!$C$%d", x.sh.calc, calc), calc
 			calc++
 		}
 	}
-	if moves := x.r.Moves(); len(moves) > 0 {
+	if moves := x.r.Moves(); len(moves) > 0 || x.years {
 		x.proj = x.r.Project()
 		x.moves = map[costing.NodeID]costing.Move{}
 		for _, mv := range moves {
 			x.moves[mv.Leaf] = mv
 		}
 		x.base, _ = x.r.Horizon()
-		if _, err := f.NewSheet(sheetPaths); err != nil {
+		if _, err := f.NewSheet(x.sh.paths); err != nil {
 			return err
 		}
 		if err := x.paths(); err != nil {
@@ -160,27 +192,19 @@ func (x *xlsxWriter) write(o WorkbookOptions) error {
 	if err := x.printSetup(); err != nil {
 		return err
 	}
-	for _, step := range []func() error{x.inputs, x.calculations, x.results, x.trace, func() error { return x.about(o) }} {
+	for _, step := range []func() error{x.inputs, x.calculations, x.results, x.trace} {
 		if err := step(); err != nil {
 			return err
 		}
 	}
-	// Recalculate everything when the workbook is opened: the cached values
-	// are the engine's, but a changed input must move every figure.
-	full := true
-	if err := f.SetCalcProps(&excelize.CalcPropsOptions{FullCalcOnLoad: &full}); err != nil {
-		return err
-	}
-	// About, the first sheet, is the active one. (SetActiveSheet would read
-	// every streamed sheet back into memory: half the export's time.)
-	return f.SetDocProps(&excelize.DocProperties{Title: x.r.Scenario.Title, Creator: "kosto " + o.Version, Description: "Costed scenario " + x.r.Scenario.Name})
+	return nil
 }
 
 // printSetup prints every sheet landscape, fitted to the page's width, with
 // its header row repeated on every page.
 func (x *xlsxWriter) printSetup() error {
 	landscape, one, any := "landscape", 1, 0
-	for _, sheet := range []string{sheetAbout, sheetInputs, sheetCalc, sheetResults, sheetTrace} {
+	for _, sheet := range []string{x.sh.inputs, x.sh.calc, x.sh.results, x.sh.trace} {
 		if err := x.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &one, FitToHeight: &any}); err != nil {
 			return err
 		}
@@ -188,7 +212,7 @@ func (x *xlsxWriter) printSetup() error {
 		if err := x.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
 			return err
 		}
-		if sheet == sheetInputs || sheet == sheetCalc || sheet == sheetTrace {
+		if sheet == x.sh.inputs || sheet == x.sh.calc || sheet == x.sh.trace {
 			if err := x.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: sheet + "!$1:$1", Scope: sheet}); err != nil {
 				return err
 			}
@@ -272,25 +296,24 @@ func (x *xlsxWriter) header(sw *excelize.StreamWriter, sheet string, widths []fl
 func (x *xlsxWriter) inputs() error {
 	// Defined names and bounds first, on the sheet before it is streamed.
 	row := 2
-	names := map[string]bool{}
 	for _, n := range x.r.Graph.Nodes {
 		if n.Op != costing.OpInput {
 			continue
 		}
-		ref := fmt.Sprintf("%s!$C$%d", sheetInputs, row)
-		if name := definedName(n.Name, names); name != "" {
+		ref := fmt.Sprintf("%s!$C$%d", x.sh.inputs, row)
+		if name := definedName(x.namePrefix+n.Name, x.names); name != "" {
 			if err := x.f.SetDefinedName(&excelize.DefinedName{Name: name, RefersTo: ref}); err != nil {
 				return err
 			}
 		}
 		if dv := validation(n.Leaf.Spec, fmt.Sprintf("C%d", row)); dv != nil {
-			if err := x.f.AddDataValidation(sheetInputs, dv); err != nil {
+			if err := x.f.AddDataValidation(x.sh.inputs, dv); err != nil {
 				return err
 			}
 		}
 		row++
 	}
-	sw, err := x.f.NewStreamWriter(sheetInputs)
+	sw, err := x.f.NewStreamWriter(x.sh.inputs)
 	if err != nil {
 		return err
 	}
@@ -303,7 +326,7 @@ func (x *xlsxWriter) inputs() error {
 			widths = append(widths, 16)
 		}
 	}
-	if err := x.header(sw, sheetInputs, widths, titles...); err != nil {
+	if err := x.header(sw, x.sh.inputs, widths, titles...); err != nil {
 		return err
 	}
 	row = 2
@@ -356,7 +379,7 @@ func (x *xlsxWriter) inputYears(id costing.NodeID, row int) []any {
 			}
 			cells = append(cells, excelize.Cell{Formula: fmt.Sprintf("$C$%d", row), Value: v, StyleID: style})
 		case moved:
-			f := fmt.Sprintf("$C$%d*%s!$%s$%d", row, sheetPaths, col(pathYears+y-x.base-1), x.path[mv.Path])
+			f := fmt.Sprintf("$C$%d*%s!$%s$%d", row, x.sh.paths, col(pathYears+y-x.base-1), x.path[mv.Path])
 			if n.Money {
 				f = fmt.Sprintf("ROUND(%s,%d)", f, x.r.Graph.Decimals)
 			}
@@ -374,7 +397,7 @@ func (x *xlsxWriter) inputYears(id costing.NodeID, row int) []any {
 func (x *xlsxWriter) paths() error {
 	rates := x.r.PathRates()
 	last := x.proj.Years[len(x.proj.Years)-1]
-	sw, err := x.f.NewStreamWriter(sheetPaths)
+	sw, err := x.f.NewStreamWriter(x.sh.paths)
 	if err != nil {
 		return err
 	}
@@ -384,7 +407,7 @@ func (x *xlsxWriter) paths() error {
 		titles = append(titles, fmt.Sprint(y))
 		widths = append(widths, 12)
 	}
-	if err := x.header(sw, sheetPaths, widths, titles...); err != nil {
+	if err := x.header(sw, x.sh.paths, widths, titles...); err != nil {
 		return err
 	}
 	x.path = map[string]int{}
@@ -462,7 +485,7 @@ func validation(s models.Spec, cell string) *excelize.DataValidation {
 }
 
 func (x *xlsxWriter) calculations() error {
-	sw, err := x.f.NewStreamWriter(sheetCalc)
+	sw, err := x.f.NewStreamWriter(x.sh.calc)
 	if err != nil {
 		return err
 	}
@@ -475,7 +498,7 @@ func (x *xlsxWriter) calculations() error {
 			widths = append(widths, 16)
 		}
 	}
-	if err := x.header(sw, sheetCalc, widths, titles...); err != nil {
+	if err := x.header(sw, x.sh.calc, widths, titles...); err != nil {
 		return err
 	}
 	g := x.r.Graph
@@ -485,7 +508,7 @@ func (x *xlsxWriter) calculations() error {
 			continue
 		}
 		id := costing.NodeID(i)
-		formula := g.Formula(id, costing.Spreadsheet, x.ref(sheetCalc))
+		formula := g.Formula(id, costing.Spreadsheet, x.ref(x.sh.calc))
 		words := g.Formula(id, costing.Readable, func(a costing.NodeID) string { return g.Nodes[a].Name })
 		style := x.qty
 		if n.Money {
@@ -679,7 +702,7 @@ func (x *xlsxWriter) results() error {
 			if bold {
 				style = x.bold
 			}
-			return excelize.Cell{Formula: fmt.Sprintf("%s!$%s$%d", sheetCalc, col(calcYears+k), x.row[id]), Value: x.yearValue(k, id), StyleID: style}
+			return excelize.Cell{Formula: fmt.Sprintf("%s!$%s$%d", x.sh.calc, col(calcYears+k), x.row[id]), Value: x.yearValue(k, id), StyleID: style}
 		}
 		table := func(title string, rows []namedNode, total costing.NodeID) (first, last int, err error) {
 			if err := heading(title); err != nil {
@@ -725,7 +748,7 @@ func (x *xlsxWriter) results() error {
 	if err := x.addCharts(); err != nil {
 		return err
 	}
-	sw, err := x.f.NewStreamWriter(sheetResults)
+	sw, err := x.f.NewStreamWriter(x.sh.results)
 	if err != nil {
 		return err
 	}
@@ -779,12 +802,12 @@ func (x *xlsxWriter) addCharts() error {
 		var series []excelize.ChartSeries
 		for r := c.first; r <= c.last; r++ {
 			series = append(series, excelize.ChartSeries{
-				Name:       fmt.Sprintf("%s!$A$%d", sheetResults, r),
-				Categories: fmt.Sprintf("%s!$B$%d:$%s$%d", sheetResults, c.header, lastCol, c.header),
-				Values:     fmt.Sprintf("%s!$B$%d:$%s$%d", sheetResults, r, lastCol, r),
+				Name:       fmt.Sprintf("%s!$A$%d", x.sh.results, r),
+				Categories: fmt.Sprintf("%s!$B$%d:$%s$%d", x.sh.results, c.header, lastCol, c.header),
+				Values:     fmt.Sprintf("%s!$B$%d:$%s$%d", x.sh.results, r, lastCol, r),
 			})
 		}
-		if err := x.f.AddChart(sheetResults, fmt.Sprintf("N%d", 2+len(x.charts)*22), &excelize.Chart{
+		if err := x.f.AddChart(x.sh.results, fmt.Sprintf("N%d", 2+len(x.charts)*22), &excelize.Chart{
 			Type:      excelize.ColStacked,
 			Series:    series,
 			Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: c.title}}},
@@ -800,12 +823,12 @@ func (x *xlsxWriter) addCharts() error {
 			return err
 		}
 		series := []excelize.ChartSeries{{
-			Name:       fmt.Sprintf("%s!$A$%d", sheetResults, c.row),
-			Categories: fmt.Sprintf("%s!$B$%d:$%s$%d", sheetResults, c.names, last, c.names),
-			Values:     fmt.Sprintf("%s!$B$%d:$%s$%d", sheetResults, c.row, last, c.row),
+			Name:       fmt.Sprintf("%s!$A$%d", x.sh.results, c.row),
+			Categories: fmt.Sprintf("%s!$B$%d:$%s$%d", x.sh.results, c.names, last, c.names),
+			Values:     fmt.Sprintf("%s!$B$%d:$%s$%d", x.sh.results, c.row, last, c.row),
 		}}
 		anchor := fmt.Sprintf("N%d", 2+k*22)
-		if err := x.f.AddChart(sheetResults, anchor, &excelize.Chart{
+		if err := x.f.AddChart(x.sh.results, anchor, &excelize.Chart{
 			Type:      excelize.Col,
 			Series:    series,
 			Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: c.title}}},
@@ -822,12 +845,12 @@ func (x *xlsxWriter) addCharts() error {
 // totals, category totals — its formula in words and the sources of the
 // inputs it comes from.
 func (x *xlsxWriter) trace() error {
-	sw, err := x.f.NewStreamWriter(sheetTrace)
+	sw, err := x.f.NewStreamWriter(x.sh.trace)
 	if err != nil {
 		return err
 	}
 	l := x.v.l
-	if err := x.header(sw, sheetTrace, []float64{48, 18, 70, 90}, l("figure"), l("amount"), l("formula"), l("source")); err != nil {
+	if err := x.header(sw, x.sh.trace, []float64{48, 18, 70, 90}, l("figure"), l("amount"), l("formula"), l("source")); err != nil {
 		return err
 	}
 	var ids []costing.NodeID
@@ -910,22 +933,22 @@ func (x *xlsxWriter) about(o WorkbookOptions) error {
 		{"Years", "Where the scenario projects its budget, each year is a column of Inputs and Calculations: pay and prices grow by the Paths sheet's rates (shaded, changeable), volumes and allowances as the scenario says; Results shows the budget by year."},
 		{"Rounding", "Money is rounded to the currency's minor unit where each figure is computed (ROUND), as kosto does, so the workbook gives kosto's figures to the cent."},
 	}
-	if err := x.f.SetColWidth(sheetAbout, "A", "A", 24); err != nil {
+	if err := x.f.SetColWidth(x.sh.about, "A", "A", 24); err != nil {
 		return err
 	}
-	if err := x.f.SetColWidth(sheetAbout, "B", "B", 110); err != nil {
+	if err := x.f.SetColWidth(x.sh.about, "B", "B", 110); err != nil {
 		return err
 	}
 	for i, r := range rows {
 		for j, c := range r {
 			cell, _ := excelize.CoordinatesToCellName(j+1, i+1)
-			if err := x.f.SetCellStr(sheetAbout, cell, text(c)); err != nil {
+			if err := x.f.SetCellStr(x.sh.about, cell, text(c)); err != nil {
 				return err
 			}
 		}
 	}
-	if err := x.f.SetCellStyle(sheetAbout, "A1", "A1", x.head); err != nil {
+	if err := x.f.SetCellStyle(x.sh.about, "A1", "A1", x.head); err != nil {
 		return err
 	}
-	return x.f.SetCellStyle(sheetAbout, "A10", "A10", x.head)
+	return x.f.SetCellStyle(x.sh.about, "A10", "A10", x.head)
 }

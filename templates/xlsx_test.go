@@ -284,3 +284,46 @@ func TestWorkbookTextIsNeverAFormula(t *testing.T) {
 		t.Fatalf("found %d cells with the planted text; the test checks nothing", found)
 	}
 }
+
+// The comparison workbook of the Albanian reform, recalculated by
+// LibreOffice from formulas alone, gives kosto compare's figures: each
+// year's totals, the difference, its running sum, the NPV and the
+// break-even year.
+func TestCompareWorkbookParity(t *testing.T) {
+	vs, err := costing.Compare(cost(t, "albania-di-vlore"), cost(t, "albania-di-vlore-reform"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := templates.CompareWorkbook(&buf, vs, templates.WorkbookOptions{Version: "test", Date: "2026-11-22", NoCache: true}); err != nil {
+		t.Fatal(err)
+	}
+	f := recalc(t, map[string][]byte{"versus": buf.Bytes()})["versus"]
+	dec := vs.Base.Result.Graph.Decimals
+	get := func(cell string) string {
+		v, err := f.GetCellValue("Comparison", cell, excelize.Options{RawCellValue: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	money := func(cell string, want decimal.Decimal) {
+		t.Helper()
+		got, err := decimal.NewFromString(get(cell))
+		if err != nil || !got.Round(dec).Equal(want) {
+			t.Errorf("Comparison!%s = %q, kosto says %s", cell, get(cell), want)
+		}
+	}
+	for k := range vs.Years {
+		row := strconv.Itoa(k + 2)
+		money("B"+row, vs.BaseTotal[k])
+		money("C"+row, vs.VariantTotal[k])
+		money("D"+row, vs.Difference[k])
+		money("E"+row, vs.Cumulative[k])
+	}
+	last := len(vs.Years) + 1
+	money("B"+strconv.Itoa(last+2), vs.NPV)
+	if got := get("B" + strconv.Itoa(last+3)); got != strconv.Itoa(vs.BreakEven) {
+		t.Errorf("break-even year %q in the workbook, %d in kosto", got, vs.BreakEven)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"github.com/kosto-project/kosto/costing"
 	"github.com/kosto-project/kosto/models"
@@ -44,6 +45,30 @@ func (o *output) check() error {
 		return badInput("--format %q: expected %s", o.format, formatNames)
 	}
 	return checkLang(o.lang)
+}
+
+// checkWorkbook accepts --format xlsx as well, for commands that can write
+// a workbook, which needs a file.
+func (o *output) checkWorkbook() error {
+	if o.format != "xlsx" {
+		return o.check()
+	}
+	if err := checkLang(o.lang); err != nil {
+		return err
+	}
+	if o.file == "" {
+		return badInput("--format xlsx needs --output FILE.xlsx: a workbook is not written to the terminal")
+	}
+	if !strings.HasSuffix(strings.ToLower(o.file), ".xlsx") {
+		return badInput("--output %q: expected a file name ending in .xlsx", o.file)
+	}
+	return nil
+}
+
+// workbookOptions are what a workbook says about itself: kosto's version
+// and today's date (the command's clock; the engine has none).
+func (o *output) workbookOptions() templates.WorkbookOptions {
+	return templates.WorkbookOptions{Options: templates.Options{Lang: o.lang}, Version: version(), Date: time.Now().Format("2006-01-02")}
 }
 
 func checkLang(lang string) error {

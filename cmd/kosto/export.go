@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"strings"
-	"time"
 
 	"github.com/kosto-project/kosto/templates"
 	"github.com/spf13/cobra"
@@ -42,7 +41,7 @@ The file is written whole or not at all, and an existing file is kept unless
 				return err
 			}
 			var buf bytes.Buffer
-			if err := templates.Workbook(&buf, r, templates.WorkbookOptions{Options: templates.Options{Lang: o.lang}, Version: version(), Date: time.Now().Format("2006-01-02")}); err != nil {
+			if err := templates.Workbook(&buf, r, o.workbookOptions()); err != nil {
 				return err
 			}
 			return writeFile(o.file, buf.Bytes(), o.force)

@@ -21,17 +21,21 @@ and by service for each year, in tables that add up, and — where the scenario
 has a [transition] — the children leaving residential care, the units open,
 what the closures free and where it is reassigned, and the years both systems
 are paid for.`,
-		Example: `  kosto project gjilan-three-year
+		Example: `  kosto project gjilan
   kosto project albania-di-vlore-reform --lang sq
-  kosto project mine.toml --format csv --output budget.csv`,
+  kosto project mine.toml --format csv --output budget.csv
+  kosto project gjilan --format xlsx --output gjilan.xlsx   # a workbook, a column per year`,
 		Args: args(cobra.ExactArgs(1)),
 		RunE: func(cmd *cobra.Command, a []string) error {
-			if err := o.check(); err != nil {
+			if err := o.checkWorkbook(); err != nil {
 				return err
 			}
 			r, err := load(a[0])
 			if err != nil {
 				return err
+			}
+			if o.format == "xlsx" {
+				return o.write(cmd.OutOrStdout(), func(w io.Writer) error { return templates.Workbook(w, r, o.workbookOptions()) })
 			}
 			p := r.Project()
 			return o.write(cmd.OutOrStdout(), func(w io.Writer) error {
@@ -54,11 +58,12 @@ difference (variant − base), the cumulative difference, the net present value
 of the differences at the variant's [projection] discount_rate, and the
 break-even year: the first year from which the cumulative difference stays at
 or below zero (or "none within the horizon").`,
-		Example: `  kosto compare albania-di-vlore-status-quo albania-di-vlore-reform
-  kosto compare status-quo.toml reform.toml --format csv`,
+		Example: `  kosto compare albania-di-vlore albania-di-vlore-reform
+  kosto compare status-quo.toml reform.toml --format csv
+  kosto compare albania-di-vlore albania-di-vlore-reform --format xlsx -o reform.xlsx   # live formulas`,
 		Args: args(cobra.ExactArgs(2)),
 		RunE: func(cmd *cobra.Command, a []string) error {
-			if err := o.check(); err != nil {
+			if err := o.checkWorkbook(); err != nil {
 				return err
 			}
 			base, err := load(a[0])
@@ -72,6 +77,9 @@ or below zero (or "none within the horizon").`,
 			vs, err := costing.Compare(base, variant)
 			if err != nil {
 				return inputError{err}
+			}
+			if o.format == "xlsx" {
+				return o.write(cmd.OutOrStdout(), func(w io.Writer) error { return templates.CompareWorkbook(w, vs, o.workbookOptions()) })
 			}
 			return o.write(cmd.OutOrStdout(), func(w io.Writer) error {
 				return templates.Versus(w, vs, templates.Options{Lang: o.lang}, o.format)
