@@ -1,0 +1,379 @@
+package costing
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/shopspring/decimal"
+)
+
+// A Split is the arithmetic of a formula grant over plain numbers
+// (DOMAIN.md §5), without names of columns or files: [Grant] builds one
+// from a formula and its data, tests and benchmarks build them directly.
+//
+// Every slice has one entry per municipality, in any order: no result
+// depends on the order (sums of decimals are exact, and the one tie-break,
+// in rounding, is by Names).
+type Split struct {
+	Pot      decimal.Decimal
+	Decimals int32             // allocations are multiples of 10^-Decimals
+	Names    []string          // for the rounding tie-break; unique
+	Shares   []decimal.Decimal // formula shares: Σ_c weight_c × indicator_c,m ÷ Σ_m' indicator_c,m'
+	Lumps    []decimal.Decimal // nil: none
+	// Floor and Cap bound every allocation; nil: none.
+	Floor, Cap *decimal.Decimal
+	// HoldHarmless is the largest share of its baseline a municipality may
+	// lose (0.05: at least 95% of the baseline); nil: none. It needs
+	// Baseline.
+	HoldHarmless *decimal.Decimal
+	Baseline     []decimal.Decimal
+}
+
+// Rules a municipality's allocation may end at.
+const (
+	BoundFloor        = "floor"
+	BoundCap          = "cap"
+	BoundHoldHarmless = "hold_harmless"
+)
+
+// A SplitResult is the allocation and how it came about.
+type SplitResult struct {
+	Formula    []decimal.Decimal // lump + (pot − Σ lumps) × share, exact
+	Exact      []decimal.Decimal // after floors, caps and hold-harmless, before rounding
+	Allocation []decimal.Decimal // rounded; sums to the pot exactly
+	Bound      []string          // the rule holding the allocation, or ""
+	// Scale is the factor the formula part of every free allocation was
+	// multiplied by so that floors and caps are financed within the pot (1
+	// when neither binds); GainScale the factor the gains above baseline
+	// were multiplied by to finance hold-harmless (1 when it does not bind).
+	Scale, GainScale decimal.Decimal
+	// Rounded counts the municipalities that received one unit of the
+	// remainder by largest remainder.
+	Rounded int
+}
+
+// A SplitError says which rule cannot be met, with the numbers.
+type SplitError struct {
+	Rule string // "lump_sums", "floor", "cap", "hold_harmless", "shares", "pot"
+	Msg  string
+}
+
+func (e *SplitError) Error() string { return e.Msg }
+
+var (
+	one  = decimal.NewFromInt(1)
+	zero = decimal.Zero
+)
+
+// Run computes the allocation:
+//
+//  1. formula_m = lump_m + (pot − Σ lumps) × share_m.
+//  2. Floors and caps: allocation_m = clamp(lump_m + λ × (pot − Σ lumps) ×
+//     share_m, floor, cap), with the one factor λ that makes the total the
+//     pot again. λ is found exactly, by sweeping the points where a
+//     municipality reaches its floor or its cap in order, not by trial: so
+//     floors are financed by scaling back every allocation not held by a
+//     rule, in proportion to its formula part, and what caps free is shared
+//     the same way.
+//  3. Hold-harmless: no municipality ends below (1 − h) × baseline (rounded
+//     up to the unit). The cost is financed by scaling back the gainers: each
+//     gain above max(baseline, lower bound) is multiplied by the one factor k
+//     that pays for it. Scaling a gain back never takes a gainer below its
+//     own bound or above the cap, so one round is stable; it cannot be
+//     satisfied when the gains are smaller than the losses to cover, which
+//     is an error with both numbers.
+//  4. Rounding: every allocation is rounded down to the unit, and the units
+//     left over (the pot minus the rounded sum) go one each to the largest
+//     remainders, equal remainders in the order of Names (byte order). A
+//     municipality held at a bound sits on a whole unit (bounds are rounded
+//     inward), so rounding never breaks a rule, and the allocations sum to
+//     the pot exactly.
+func (s *Split) Run() (*SplitResult, error) {
+	n := len(s.Shares)
+	unit := decimal.New(1, -s.Decimals)
+	if n == 0 {
+		return nil, &SplitError{"shares", "no municipality to allocate to"}
+	}
+	if s.Pot.IsNegative() {
+		return nil, &SplitError{"pot", fmt.Sprintf("the pot is %s, less than zero", s.Pot)}
+	}
+	if !s.Pot.Mod(unit).IsZero() {
+		return nil, &SplitError{"pot", fmt.Sprintf("the pot %s is not a whole multiple of %s, the unit allocations are rounded to", s.Pot, unit)}
+	}
+	lump := func(m int) decimal.Decimal {
+		if s.Lumps == nil {
+			return zero
+		}
+		return s.Lumps[m]
+	}
+	lumps := zero
+	for m := range n {
+		lumps = lumps.Add(lump(m))
+	}
+	if lumps.GreaterThan(s.Pot) {
+		return nil, &SplitError{"lump_sums", fmt.Sprintf("the lump sums add up to %s, more than the pot of %s", lumps, s.Pot)}
+	}
+	rest := s.Pot.Sub(lumps)
+	res := &SplitResult{Formula: make([]decimal.Decimal, n), Exact: make([]decimal.Decimal, n), Allocation: make([]decimal.Decimal, n),
+		Bound: make([]string, n), Scale: one, GainScale: one}
+	part := make([]decimal.Decimal, n) // the formula part, (pot − lumps) × share
+	for m := range n {
+		part[m] = rest.Mul(s.Shares[m])
+		res.Formula[m] = lump(m).Add(part[m])
+	}
+
+	// Bounds, rounded inward to the unit.
+	lo := make([]decimal.Decimal, n)
+	hi := make([]*decimal.Decimal, n)
+	floor, capv := zero, zero
+	if s.Floor != nil {
+		floor = ceilTo(*s.Floor, unit)
+	}
+	if s.Cap != nil {
+		capv = floorTo(*s.Cap, unit)
+	}
+	for m := range n {
+		lo[m] = floor
+		if s.Cap != nil {
+			hi[m] = &capv
+		}
+	}
+	if s.Floor != nil || s.Cap != nil {
+		if err := s.clamp(res, part, lump, lo, hi); err != nil {
+			return nil, err
+		}
+	} else {
+		copy(res.Exact, res.Formula)
+	}
+
+	if s.HoldHarmless != nil {
+		if err := s.holdHarmless(res, lo, hi, unit); err != nil {
+			return nil, err
+		}
+	}
+	if err := s.round(res, unit); err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// clamp applies floors and caps (step 2).
+func (s *Split) clamp(res *SplitResult, part []decimal.Decimal, lump func(int) decimal.Decimal, lo []decimal.Decimal, hi []*decimal.Decimal) error {
+	n := len(part)
+	at := func(m int, lambda decimal.Decimal) (decimal.Decimal, string) {
+		v := lump(m).Add(lambda.Mul(part[m]))
+		if v.LessThan(lo[m]) && s.Floor != nil {
+			return lo[m], BoundFloor
+		}
+		if hi[m] != nil && v.GreaterThan(*hi[m]) {
+			return *hi[m], BoundCap
+		}
+		return v, ""
+	}
+	// Nothing binds at λ = 1: the formula stands.
+	binds := false
+	for m := range n {
+		if _, b := at(m, one); b != "" {
+			binds = true
+			break
+		}
+	}
+	if !binds {
+		copy(res.Exact, res.Formula)
+		return nil
+	}
+	// g(λ) = Σ clamp(lump + λ × part, lo, hi) is continuous, piecewise linear
+	// and non-decreasing. At λ = 0 each allocation is its lump sum, clamped.
+	base, slope := zero, zero // g(λ) = base + λ × slope on the current piece
+	// An event is where a municipality changes piece: it leaves its floor, or
+	// reaches its cap, at λ = (bound − lump) ÷ part. Events are sorted by a
+	// float64 approximation of that point and the exact point is computed
+	// only for the events the sweep visits: two events nearer each other than
+	// float64 can tell apart change λ by less than the rounding absorbs, and
+	// every allocation is clamped to its bounds exactly afterwards.
+	type event struct {
+		key   float64
+		m     int
+		toCap bool // reaches its cap (else: leaves its floor)
+	}
+	var events []event
+	point := func(e event) decimal.Decimal {
+		bound := lo[e.m]
+		if e.toCap {
+			bound = *hi[e.m]
+		}
+		return bound.Sub(lump(e.m)).Div(part[e.m])
+	}
+	for m := range n {
+		l := lump(m)
+		fixedLo := s.Floor != nil && l.LessThan(lo[m])
+		fixedHi := hi[m] != nil && !l.LessThan(*hi[m])
+		switch {
+		case fixedHi:
+			base = base.Add(*hi[m])
+			continue
+		case fixedLo:
+			base = base.Add(lo[m])
+		default:
+			base = base.Add(l)
+			slope = slope.Add(part[m])
+		}
+		if part[m].IsZero() {
+			continue // never moves
+		}
+		pf, lf := part[m].InexactFloat64(), l.InexactFloat64()
+		if fixedLo {
+			events = append(events, event{(lo[m].InexactFloat64() - lf) / pf, m, false})
+		}
+		if hi[m] != nil {
+			events = append(events, event{(hi[m].InexactFloat64() - lf) / pf, m, true})
+		}
+	}
+	if base.GreaterThan(s.Pot) {
+		floors := zero
+		k := 0
+		for m := range n {
+			if s.Floor != nil && !lo[m].IsZero() {
+				floors = floors.Add(lo[m])
+				k++
+			}
+		}
+		return &SplitError{BoundFloor, fmt.Sprintf("%d municipalities × the floor of %s = %s; with the lump sums above it, the allocations cannot go below %s, more than the pot of %s",
+			k, lo[0], floors, base.StringFixed(s.Decimals), s.Pot)}
+	}
+	sort.Slice(events, func(i, j int) bool {
+		if events[i].key != events[j].key {
+			return events[i].key < events[j].key
+		}
+		// At the same point a municipality leaving its floor and one
+		// reaching its cap: the order does not change g there.
+		if events[i].toCap != events[j].toCap {
+			return !events[i].toCap
+		}
+		return events[i].m < events[j].m
+	})
+	lambda := decimal.Decimal{}
+	found := false
+	for _, e := range events {
+		if !base.Add(point(e).Mul(slope)).LessThan(s.Pot) {
+			lambda, found = s.Pot.Sub(base).Div(slope), true
+			break
+		}
+		// The municipality changes piece: from its floor to free, or from
+		// free to its cap.
+		if e.toCap {
+			base = base.Sub(lump(e.m)).Add(*hi[e.m])
+			slope = slope.Sub(part[e.m])
+		} else {
+			base = base.Sub(lo[e.m]).Add(lump(e.m))
+			slope = slope.Add(part[e.m])
+		}
+	}
+	if !found {
+		if slope.IsPositive() {
+			lambda, found = s.Pot.Sub(base).Div(slope), true
+		} else if base.Equal(s.Pot) {
+			lambda, found = one, true
+		}
+	}
+	if !found {
+		return &SplitError{BoundCap, fmt.Sprintf("with every municipality at its cap of %s or held by the formula, the allocations reach only %s of the pot of %s", hi[0], base.StringFixed(s.Decimals), s.Pot)}
+	}
+	res.Scale = lambda
+	for m := range n {
+		res.Exact[m], res.Bound[m] = at(m, lambda)
+	}
+	return nil
+}
+
+// holdHarmless applies step 3.
+func (s *Split) holdHarmless(res *SplitResult, lo []decimal.Decimal, hi []*decimal.Decimal, unit decimal.Decimal) error {
+	n := len(res.Exact)
+	keep := one.Sub(*s.HoldHarmless)
+	low := make([]decimal.Decimal, n) // max(floor, (1 − h) × baseline)
+	ref := make([]decimal.Decimal, n) // gains are counted above this
+	need, gains := zero, zero
+	for m := range n {
+		b := s.Baseline[m]
+		low[m] = ceilTo(b.Mul(keep), unit)
+		if hi[m] != nil && low[m].GreaterThan(*hi[m]) {
+			return &SplitError{BoundHoldHarmless, fmt.Sprintf("%s: keeping %s of the baseline %s is %s, above the cap of %s", s.Names[m], keep, b, low[m], *hi[m])}
+		}
+		if lo[m].GreaterThan(low[m]) {
+			low[m] = lo[m]
+		}
+		ref[m] = decimal.Max(b, low[m])
+		if res.Exact[m].LessThan(low[m]) {
+			need = need.Add(low[m].Sub(res.Exact[m]))
+		} else if res.Exact[m].GreaterThan(ref[m]) {
+			gains = gains.Add(res.Exact[m].Sub(ref[m]))
+		}
+	}
+	if need.IsZero() {
+		return nil
+	}
+	if need.GreaterThan(gains) {
+		return &SplitError{BoundHoldHarmless, fmt.Sprintf("cannot be satisfied: keeping every municipality within %s of its baseline needs %s, but the gainers gain only %s above their baselines", s.HoldHarmless, need.StringFixed(s.Decimals), gains.StringFixed(s.Decimals))}
+	}
+	k := one.Sub(need.Div(gains))
+	res.GainScale = k
+	for m := range n {
+		switch {
+		case res.Exact[m].LessThan(low[m]):
+			res.Exact[m], res.Bound[m] = low[m], BoundHoldHarmless
+			if low[m].Equal(lo[m]) && s.Floor != nil {
+				res.Bound[m] = BoundFloor
+			}
+		case res.Exact[m].GreaterThan(ref[m]):
+			res.Exact[m] = ref[m].Add(res.Exact[m].Sub(ref[m]).Mul(k))
+		}
+	}
+	return nil
+}
+
+// round applies step 4.
+func (s *Split) round(res *SplitResult, unit decimal.Decimal) error {
+	n := len(res.Exact)
+	sum := zero
+	rem := make([]decimal.Decimal, n)
+	for m := range n {
+		res.Allocation[m] = floorTo(res.Exact[m], unit)
+		// Remainders are compared at 24 decimals, one exponent for all: a
+		// difference below that is the noise of division, not a remainder.
+		rem[m] = res.Exact[m].Sub(res.Allocation[m]).Round(24)
+		sum = sum.Add(res.Allocation[m])
+	}
+	left := s.Pot.Sub(sum).Shift(s.Decimals)
+	if !left.IsInteger() || left.IsNegative() || left.GreaterThan(decimal.NewFromInt(int64(n))) {
+		return fmt.Errorf("kosto: rounding left %s units for %d municipalities (a bug)", left, n)
+	}
+	k := int(left.IntPart())
+	order := make([]int, n)
+	for m := range order {
+		order[m] = m
+	}
+	sort.Slice(order, func(i, j int) bool {
+		a, b := order[i], order[j]
+		if c := rem[a].Cmp(rem[b]); c != 0 {
+			return c > 0
+		}
+		return s.Names[a] < s.Names[b]
+	})
+	for _, m := range order[:k] {
+		res.Allocation[m] = res.Allocation[m].Add(unit)
+	}
+	res.Rounded = k
+	return nil
+}
+
+// floorTo and ceilTo round a non-negative amount down or up to a multiple
+// of unit (a power of ten).
+func floorTo(d, unit decimal.Decimal) decimal.Decimal {
+	e := -unit.Exponent()
+	return d.Shift(e).Floor().Shift(-e)
+}
+
+func ceilTo(d, unit decimal.Decimal) decimal.Decimal {
+	e := -unit.Exponent()
+	return d.Shift(e).Ceil().Shift(-e)
+}
