@@ -175,7 +175,11 @@ func (b *grantBuilder) build() *Grant {
 	}
 	n := len(b.rows)
 	if n == 0 {
-		b.ps.Add(models.Position{File: t.File}, "", "expected one row per municipality; the table has none")
+		if len(f.Data.Only) > 0 {
+			b.ps.Add(f.Data.OnlyPos, "", "none of these municipalities is in %s", t.File)
+		} else {
+			b.ps.Add(models.Position{File: t.File, Line: 1}, "", "expected one row per municipality; the table has none")
+		}
 		return nil
 	}
 	if f.Pot.Kind == models.PotCostBased && b.o.Scenario != nil {

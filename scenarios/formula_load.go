@@ -1,0 +1,302 @@
+package scenarios
+
+import (
+	"bytes"
+	"embed"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+	"github.com/kosto-project/kosto/models"
+	"github.com/shopspring/decimal"
+)
+
+//go:embed formulas/*.toml
+var shippedFormulas embed.FS
+
+//go:embed data/*.csv data/*.toml
+var shippedData embed.FS
+
+// Formulas lists the names of the shipped grant formulas.
+func Formulas() []string { return embeddedNames(shippedFormulas, "formulas", ".toml") }
+
+// DataTables lists the shipped municipal data tables (file names).
+func DataTables() []string { return embeddedNames(shippedData, "data", ".csv") }
+
+func embeddedNames(fsys embed.FS, dir, ext string) []string {
+	entries, _ := fs.ReadDir(fsys, dir)
+	var names []string
+	for _, e := range entries {
+		if n, ok := strings.CutSuffix(e.Name(), ext); ok {
+			if ext == ".csv" {
+				n = e.Name()
+			}
+			names = append(names, n)
+		}
+	}
+	sort.Strings(names)
+	return names
+}
+
+// FormulaSource returns the TOML text of a shipped formula.
+func FormulaSource(name string) ([]byte, error) {
+	src, err := shippedFormulas.ReadFile("formulas/" + name + ".toml")
+	if err != nil {
+		return nil, fmt.Errorf("no shipped formula %q; shipped: %s", name, strings.Join(Formulas(), ", "))
+	}
+	return src, nil
+}
+
+// DataSource returns a shipped data table's CSV text.
+func DataSource(name string) ([]byte, error) {
+	src, err := shippedData.ReadFile("data/" + name)
+	if err != nil {
+		return nil, fmt.Errorf("no shipped data table %q; shipped: %s", name, strings.Join(DataTables(), ", "))
+	}
+	return src, nil
+}
+
+// A GrantInput is what a grant formula needs to be computed: the formula,
+// its data table, and — for a cost-based pot — the scenario whose costed
+// need is the pot.
+type GrantInput struct {
+	Formula  *models.Formula
+	Data     *models.DataTable
+	Scenario *models.Scenario // nil unless the pot is cost-based
+}
+
+// OpenFormula reads the grant formula a user named — a file when one exists
+// at that path (or the name ends in .toml), otherwise a shipped formula —
+// with its data table and, for a cost-based pot, its scenario. data, when
+// not empty, is a CSV file that replaces the table the formula names. The
+// formula's own problems and its files' are returned together, as
+// models.Problems; the formula is checked against its data when it is
+// computed (costing.Allocate). With problems, the input read so far is
+// returned beside them (nil when the formula could not be parsed), so that a
+// caller can check it against its data too and report every problem at once.
+func OpenFormula(arg, data string) (*GrantInput, error) {
+	var ps models.Problems
+	var src []byte
+	var shown, dir string
+	shipped := false
+	switch {
+	case strings.HasSuffix(arg, ".toml") || strings.ContainsRune(arg, '/') || fileExists(arg):
+		b, err := os.ReadFile(arg)
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return nil, fmt.Errorf("%s: no such file", arg)
+			}
+			return nil, err
+		}
+		src, shown, dir = b, arg, filepath.Dir(arg)
+	default:
+		b, err := FormulaSource(arg)
+		if err != nil {
+			return nil, fmt.Errorf("%s: no such file, and no shipped formula of that name (shipped: %s)", arg, strings.Join(Formulas(), ", "))
+		}
+		src, shown, shipped = b, "kosto:formulas/"+arg+".toml", true
+	}
+	f := decodeFormula(shown, src, &ps)
+	if f == nil {
+		return nil, ps.Err()
+	}
+	if err := f.Validate(); err != nil {
+		ps = append(ps, err.(models.Problems)...)
+	}
+	in := &GrantInput{Formula: f}
+	// The data table: --data, else the formula's file beside it, else a
+	// shipped table of that name.
+	switch {
+	case data != "":
+		in.Data = readDataFile(data, models.Position{}, &ps)
+	case f.Data.File.Set:
+		name := f.Data.File.S
+		local := filepath.Join(dir, filepath.FromSlash(name))
+		if !shipped && (filepath.IsAbs(name) || fileExists(local)) {
+			if filepath.IsAbs(name) {
+				local = name
+			}
+			in.Data = readDataFile(local, f.Data.File.Pos, &ps)
+		} else if csvSrc, err := DataSource(path.Base(name)); err == nil {
+			side, _ := shippedData.ReadFile("data/" + sidecarName(path.Base(name)))
+			in.Data = ReadData("kosto:data/"+path.Base(name), csvSrc, side, &ps)
+		} else {
+			ps.Add(f.Data.File.Pos, fmt.Sprintf("%q", name), "no such file (%s), and no shipped data table of that name (shipped: %s)", local, strings.Join(DataTables(), ", "))
+		}
+	}
+	// The scenario of a cost-based pot: a path relative to the formula, or
+	// a shipped scenario.
+	if f.Pot.Kind == models.PotCostBased && f.Pot.Scenario.Set {
+		name := f.Pot.Scenario.S
+		var sc *models.Scenario
+		var err error
+		local := filepath.Join(dir, filepath.FromSlash(name))
+		switch {
+		case filepath.IsAbs(name) && !shipped:
+			sc, err = LoadFile(name)
+		case !shipped && (strings.HasSuffix(name, ".toml") || strings.ContainsRune(name, '/')):
+			sc, err = LoadFile(local)
+		default:
+			if _, e := ShippedSource(name); e != nil {
+				ps.Add(f.Pot.Scenario.Pos, fmt.Sprintf("%q", name), "expected a scenario file (ending in .toml, relative to the formula) or a shipped scenario: %s", strings.Join(Shipped(), ", "))
+				break
+			}
+			sc, err = LoadShipped(name)
+		}
+		if err != nil {
+			if sps, ok := err.(models.Problems); ok {
+				ps = append(ps, sps...)
+			} else {
+				ps.Add(f.Pot.Scenario.Pos, fmt.Sprintf("%q", name), "%v", err)
+			}
+		}
+		in.Scenario = sc
+	}
+	if err := ps.Err(); err != nil {
+		return in, err
+	}
+	return in, nil
+}
+
+// sidecarName is the file that records the sources of a table's columns:
+// kosovo_municipalities.csv → kosovo_municipalities.sources.toml.
+func sidecarName(csvName string) string {
+	return strings.TrimSuffix(csvName, ".csv") + ".sources.toml"
+}
+
+// readDataFile reads a CSV file and its sidecar of sources, if any.
+func readDataFile(file string, from models.Position, ps *models.Problems) *models.DataTable {
+	src, err := os.ReadFile(file)
+	if err != nil {
+		what := "cannot read the file"
+		if errors.Is(err, fs.ErrNotExist) {
+			what = "no such file"
+		}
+		if from.File != "" {
+			ps.Add(from, fmt.Sprintf("%q", filepath.Base(file)), "%s (%s)", what, file)
+		} else {
+			ps.Add(models.Position{File: file}, "", "%s", what)
+		}
+		return nil
+	}
+	side, _ := os.ReadFile(filepath.Join(filepath.Dir(file), sidecarName(filepath.Base(file))))
+	return ReadData(file, src, side, ps)
+}
+
+// ReadData reads a municipal data table: CSV with a header row, one row per
+// municipality; lines starting with # are comments; a blank cell is a
+// missing value. sources, when not empty, is the TOML sidecar that records
+// each column's source (column = "source"). Problems name the file and line.
+func ReadData(file string, src, sources []byte, ps *models.Problems) *models.DataTable {
+	r := csv.NewReader(bytes.NewReader(trimBOM(src)))
+	r.Comment = '#'
+	t := &models.DataTable{File: file, Sources: map[string]string{}}
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			line := 0
+			msg := err.Error()
+			if errors.As(err, &pe) {
+				line, msg = pe.Line, pe.Err.Error()
+				if errors.Is(pe.Err, csv.ErrFieldCount) {
+					msg = fmt.Sprintf("expected %d values, one for each column of the header", len(t.Columns))
+				}
+			}
+			ps.Add(models.Position{File: file, Line: line}, "", "not valid CSV: %s", printable(msg))
+			return nil
+		}
+		line, _ := r.FieldPos(0)
+		if t.Columns == nil {
+			seen := map[string]bool{}
+			for i, c := range rec {
+				c = strings.TrimSpace(c)
+				switch {
+				case c == "":
+					ps.Add(models.Position{File: file, Line: line}, "", "column %d of the header has no name", i+1)
+				case seen[c]:
+					ps.Add(models.Position{File: file, Line: line}, fmt.Sprintf("%q", printable(c)), "the header names this column twice")
+				}
+				seen[c] = true
+				rec[i] = c
+			}
+			t.Columns = rec
+			continue
+		}
+		t.Rows = append(t.Rows, models.DataRow{Line: line, Cells: rec})
+	}
+	if t.Columns == nil {
+		ps.Add(models.Position{File: file, Line: 1}, "", "expected a header row naming the columns, then one row per municipality")
+		return nil
+	}
+	if len(sources) > 0 {
+		readSources(file, sources, t, ps)
+	}
+	return t
+}
+
+// readSources reads a data table's sidecar: column = "source", for columns
+// of the table.
+func readSources(csvFile string, src []byte, t *models.DataTable, ps *models.Problems) {
+	file := strings.TrimSuffix(csvFile, ".csv") + ".sources.toml"
+	var raw map[string]any
+	if _, err := toml.Decode(string(src), &raw); err != nil {
+		ps.Add(models.Position{File: file, Line: syntaxLine(err, src)}, "", "%s", syntaxMessage(err))
+		return
+	}
+	d := &decoder{file: file, loc: newLocator(string(trimBOM(src))), ps: ps}
+	for _, k := range sortedKeys(raw) {
+		if t.Column(k) < 0 {
+			d.unknown(k, k, t.Columns, "the sources of "+filepath.Base(csvFile)+" (a column of the table)")
+			continue
+		}
+		t.Sources[k] = d.text(k, raw[k]).S
+	}
+}
+
+// ReadBaseline reads the allocations of a previous run — the CSV that
+// kosto grant --format csv writes — or any CSV with a municipality column
+// and an allocation column: municipality → allocation.
+func ReadBaseline(file string) (map[string]decimal.Decimal, error) {
+	var ps models.Problems
+	t := readDataFile(file, models.Position{}, &ps)
+	if t == nil {
+		return nil, ps.Err()
+	}
+	mc, ac := t.Column("municipality"), t.Column("allocation")
+	if mc < 0 || ac < 0 {
+		ps.Add(models.Position{File: file, Line: 1}, "", "expected a header with the columns municipality and allocation (the CSV kosto grant --format csv writes)")
+		return nil, ps.Err()
+	}
+	out := map[string]decimal.Decimal{}
+	for i, row := range t.Rows {
+		m, a := t.Cell(i, mc), t.Cell(i, ac)
+		if m == "" {
+			continue // a summary line
+		}
+		v, err := decimal.NewFromString(a)
+		if err != nil || !looksNumeric(a) || v.IsNegative() {
+			ps.Add(models.Position{File: file, Line: row.Line, Key: "allocation"}, fmt.Sprintf("%q", a), "expected an amount of zero or more (%s)", m)
+			continue
+		}
+		if _, dup := out[m]; dup {
+			ps.Add(models.Position{File: file, Line: row.Line, Key: "municipality"}, fmt.Sprintf("%q", m), "expected each municipality once")
+		}
+		out[m] = v
+	}
+	if err := ps.Err(); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
