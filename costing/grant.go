@@ -115,6 +115,7 @@ type grantBuilder struct {
 	used      []string            // columns used, in order of first use
 	fallbacks map[string][]string // column → municipalities that took its fallback
 	scenario  []int               // row → index in o.Scenario.Municipalities
+	said      map[string]bool     // columns already reported as unknown
 }
 
 func (b *grantBuilder) at(t models.Text, key string) models.Position {
@@ -408,6 +409,9 @@ func (b *grantBuilder) column(name models.Text, key string) int {
 	}
 	if i := b.t.Column(name.S); i >= 0 {
 		return i
+	}
+	if b.said[name.S] {
+		return -1
 	}
 	msg := fmt.Sprintf("no column %q in %s", name.S, b.t.File)
 	if s := models.Suggest(name.S, b.t.Columns); s != "" {

@@ -79,6 +79,10 @@ func (b *grantBuilder) matchScenario(g *Grant) {
 			id, found := r.Graph.Lookup(m.Name + "." + fig)
 			if !found {
 				b.ps.Add(n.Pos, fmt.Sprintf("%q", n.S), "scenario %s has no figure %s.%s (kosto explain %s --list shows every figure)", r.Scenario.Name, m.Name, fig, r.Scenario.Name)
+				if b.said == nil {
+					b.said = map[string]bool{}
+				}
+				b.said[n.S] = true
 				ok = false
 				break
 			}

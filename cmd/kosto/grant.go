@@ -1,0 +1,168 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/kosto-project/kosto/costing"
+	"github.com/kosto-project/kosto/models"
+	"github.com/kosto-project/kosto/scenarios"
+	"github.com/kosto-project/kosto/templates"
+	"github.com/spf13/cobra"
+)
+
+// grantOptions are the grant command's flags.
+type grantOptions struct {
+	output
+	data, baseline string
+	list           bool
+}
+
+func newGrantCmd() *cobra.Command {
+	var o grantOptions
+	c := &cobra.Command{
+		Use:   "grant FORMULA",
+		Short: "Divide a grant among municipalities by a formula",
+		Long: `Grant computes a grant formula (scenarios/GRANTS.md): the pot — fixed, a share
+of a base, or the costed need of a scenario's municipalities — divided by
+weighted criteria from a table of municipal data, then floors, caps,
+hold-harmless and rounding, so that the allocations sum to the pot exactly.
+
+It prints every municipality's allocation, share and allocation per capita
+(per child when the data has children), the change against a baseline (a
+column of the data, the scenario's budget, or --baseline, the CSV of a
+previous run), and the gap to costed need when the pot is cost-based or the
+data gives need; then the total, the lowest and highest per capita, their
+ratio, the Gini coefficient, gainers and losers.
+
+FORMULA is a formula file (.toml) or the name of a shipped formula
+(kosto grant --list, kosto formulas list).`,
+		Example: `  kosto grant kosovo-general-grant-illustrative
+  kosto grant kosovo-social-services-grant --format markdown
+  kosto grant mine.toml --data updated.csv
+  kosto grant mine.toml --format csv --output 2025.csv
+  kosto grant mine.toml --baseline 2025.csv            # gainers and losers against that run
+  kosto formulas show kosovo-general-grant-illustrative > mine.toml`,
+		Args: args(cobra.MaximumNArgs(1)),
+		RunE: func(cmd *cobra.Command, a []string) error {
+			if o.list {
+				return listFormulas(cmd.OutOrStdout())
+			}
+			if len(a) == 0 {
+				return badInput("grant needs a FORMULA (a file or a shipped formula: %s)\nRun 'kosto grant --help' for usage.", strings.Join(scenarios.Formulas(), ", "))
+			}
+			if err := o.check(); err != nil {
+				return err
+			}
+			g, err := computeGrant(a[0], o.data, o.baseline)
+			if err != nil {
+				return err
+			}
+			opts := templates.Options{Lang: o.lang}
+			return o.write(cmd.OutOrStdout(), func(w io.Writer) error { return templates.Grant(w, g, opts, o.format) })
+		},
+	}
+	o.flags(c)
+	c.Flags().StringVar(&o.data, "data", "", "a CSV table of municipal data to use instead of the formula's")
+	c.Flags().StringVar(&o.baseline, "baseline", "", "the CSV of a previous run (--format csv): the baseline of changes and hold-harmless")
+	c.Flags().BoolVar(&o.list, "list", false, "list the shipped formulas")
+	return c
+}
+
+// computeGrant reads a formula with its data (and scenario), and computes
+// it.
+func computeGrant(arg, data, baseline string) (*costing.Grant, error) {
+	in, err := scenarios.OpenFormula(arg, data)
+	if err != nil {
+		// Check the formula against its data too, so that every problem is
+		// listed in one run.
+		cost := in != nil && in.Formula.Pot.Kind == models.PotCostBased
+		if ps, ok := err.(models.Problems); ok && in != nil && in.Data != nil && (!cost || in.Scenario != nil) {
+			o := costing.GrantOptions{CheckOnly: true}
+			if cost {
+				o.Scenario = costing.Build(in.Scenario)
+			}
+			if _, more := costing.Allocate(in.Formula, in.Data, o); more != nil {
+				ps = append(ps, more.(models.Problems)...)
+				return nil, ps.Err()
+			}
+		}
+		return nil, asInput(err)
+	}
+	o := costing.GrantOptions{BaselineFile: baseline}
+	if in.Scenario != nil {
+		o.Scenario = costing.Build(in.Scenario)
+	}
+	if baseline != "" {
+		if o.Baseline, err = scenarios.ReadBaseline(baseline); err != nil {
+			return nil, asInput(err)
+		}
+	}
+	g, err := costing.Allocate(in.Formula, in.Data, o)
+	if err != nil {
+		return nil, asInput(err)
+	}
+	return g, nil
+}
+
+func listFormulas(w io.Writer) error {
+	for _, name := range scenarios.Formulas() {
+		src, _ := scenarios.FormulaSource(name)
+		fmt.Fprintf(w, "%-45s %s\n", name, titleOf(string(src)))
+	}
+	fmt.Fprintf(w, "\ndata tables shipped: %s\n", strings.Join(scenarios.DataTables(), ", "))
+	return nil
+}
+
+// titleOf returns the title = "…" of a formula's source, for listing.
+func titleOf(src string) string {
+	for _, l := range strings.Split(src, "\n") {
+		if v, ok := strings.CutPrefix(strings.TrimSpace(l), "title = "); ok {
+			return strings.Trim(v, `"`)
+		}
+	}
+	return ""
+}
+
+func newFormulasCmd() *cobra.Command {
+	c := &cobra.Command{
+		Use:   "formulas",
+		Short: "List and print the grant formulas and data tables shipped with kosto",
+		Example: `  kosto formulas list
+  kosto formulas show kosovo-general-grant-illustrative > mine.toml
+  kosto formulas show kosovo_municipalities.csv > municipalities.csv`,
+		Args: args(cobra.NoArgs),
+	}
+	c.AddCommand(&cobra.Command{
+		Use:     "list",
+		Short:   "List the shipped grant formulas and data tables",
+		Example: "  kosto formulas list",
+		Args:    args(cobra.NoArgs),
+		RunE:    func(cmd *cobra.Command, _ []string) error { return listFormulas(cmd.OutOrStdout()) },
+	}, &cobra.Command{
+		Use:   "show NAME",
+		Short: "Print a shipped formula's TOML, or a shipped data table's CSV",
+		Long: `Show prints a shipped formula, to copy and change, or a shipped data table
+(a name ending in .csv). A formula copied beside no data table of its name
+still reads the shipped one.`,
+		Example: `  kosto formulas show kosovo-social-services-grant > mine.toml
+  kosto formulas show albania_municipalities.csv`,
+		Args: args(cobra.ExactArgs(1)),
+		RunE: func(cmd *cobra.Command, a []string) error {
+			var src []byte
+			var err error
+			if strings.HasSuffix(a[0], ".csv") {
+				src, err = scenarios.DataSource(a[0])
+			} else {
+				src, err = scenarios.FormulaSource(a[0])
+			}
+			if err != nil {
+				return inputError{err}
+			}
+			_, err = cmd.OutOrStdout().Write(src)
+			return err
+		},
+	})
+	return c
+}

@@ -1,0 +1,43 @@
+package templates_test
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/kosto-project/kosto/costing"
+	"github.com/kosto-project/kosto/scenarios"
+	"github.com/kosto-project/kosto/templates"
+)
+
+// Golden files of every shipped formula's report, in every format and
+// language (go test ./templates -update rewrites them).
+func TestGoldenGrants(t *testing.T) {
+	for _, name := range scenarios.Formulas() {
+		in, err := scenarios.OpenFormula(name, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		o := costing.GrantOptions{}
+		if in.Scenario != nil {
+			o.Scenario = costing.Build(in.Scenario)
+		}
+		g, err := costing.Allocate(in.Formula, in.Data, o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, format := range []string{"table", "markdown", "json", "csv"} {
+			for _, lang := range templates.Languages {
+				if (format == "json" || format == "csv") && lang == "sq" {
+					continue // the same figures, without labels
+				}
+				t.Run(name+"."+lang+"."+format, func(t *testing.T) {
+					var buf bytes.Buffer
+					if err := templates.Grant(&buf, g, templates.Options{Lang: lang}, format); err != nil {
+						t.Fatal(err)
+					}
+					golden(t, "grant."+name+"."+lang+"."+format, buf.Bytes())
+				})
+			}
+		}
+	}
+}
