@@ -56,15 +56,15 @@ func grantFiles(t *testing.T, formula, csv string) string {
 			t.Fatal(err)
 		}
 		csv = string(b)
+		side, err := os.ReadFile(filepath.Join("testdata", "grants", "lugina.sources.toml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, "lugina.sources.toml"), side, 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 	if err := os.WriteFile(filepath.Join(dir, "lugina.csv"), []byte(csv), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	side, err := os.ReadFile(filepath.Join("testdata", "grants", "lugina.sources.toml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "lugina.sources.toml"), side, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	path := filepath.Join(dir, "f.toml")
@@ -123,7 +123,7 @@ func TestGrantProblems(t *testing.T) {
 		{"unknown column, with a suggestion", `column = "population"`, `column = "populaton"`, "",
 			`DIR/f.toml:22: criteria.population.column = "populaton": no column "populaton" in DIR/lugina.csv; did you mean "population"?`},
 		{"unknown column, nothing close", `column = "area_km2"`, `column = "surface"`, "",
-			`DIR/f.toml:26: criteria.area.column = "surface": no column "surface" in DIR/lugina.csv; its columns are name, population, children, area_km2, budget_2025, need`},
+			`DIR/f.toml:26: criteria.area.column = "surface": no column "surface" in DIR/lugina.csv; its columns are name, population, population_2011, children, area_km2, budget_2025, need`},
 		{"negative indicator", "", "", "name,population,children,area_km2,budget_2025,need\nLugina,60000,1,120,1,1\nFusha,36000,1,-80,1,1\nKodra,4000,1,95,1,1\n",
 			`DIR/lugina.csv:3: area_km2 = "-80": expected a value of zero or more (Fusha, used by criteria.area)`},
 		{"not a number", "", "", "name,population,children,area_km2,budget_2025,need\nLugina,60000,1,120,1,1\nFusha,36000,1,80 km2,1,1\nKodra,4000,1,95,1,1\n",
