@@ -327,3 +327,65 @@ func TestCompareWorkbookParity(t *testing.T) {
 		t.Errorf("break-even year %q in the workbook, %d in kosto", got, vs.BreakEven)
 	}
 }
+
+// Every shipped grant formula's workbook, recalculated by LibreOffice from
+// formulas alone: each municipality's share, formula allocation, allocation
+// per inhabitant, change and gap are the engine's.
+func TestGrantWorkbookParity(t *testing.T) {
+	files := map[string][]byte{}
+	grants := map[string]*costing.Grant{}
+	for _, name := range scenarios.Formulas() {
+		in, err := scenarios.OpenFormula(name, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		o := costing.GrantOptions{}
+		if in.Scenario != nil {
+			o.Scenario = costing.Build(in.Scenario)
+		}
+		g, err := costing.Allocate(in.Formula, in.Data, o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if err := templates.GrantWorkbook(&buf, g, templates.WorkbookOptions{Version: "test", Date: "2026-11-22", NoCache: true}); err != nil {
+			t.Fatal(err)
+		}
+		files[name], grants[name] = buf.Bytes(), g
+	}
+	for name, f := range recalc(t, files) {
+		g := grants[name]
+		n := len(g.Criteria)
+		colOf := func(k int) string { c, _ := excelize.ColumnNumberToName(2 + n + k); return c }
+		near := func(cell string, want decimal.Decimal, money bool) {
+			t.Helper()
+			raw, _ := f.GetCellValue("Allocation", cell, excelize.Options{RawCellValue: true})
+			got, err := decimal.NewFromString(raw)
+			ok := err == nil
+			if ok && money {
+				ok = got.Round(g.MoneyDecimals).Equal(want.Round(g.MoneyDecimals))
+			} else if ok {
+				a, _ := got.Float64()
+				b, _ := want.Float64()
+				ok = math.Abs(a-b) <= 1e-9*math.Max(1, math.Abs(b))
+			}
+			if !ok {
+				t.Errorf("%s: Allocation!%s = %q, kosto says %s", name, cell, raw, want)
+			}
+		}
+		for k, r := range g.Rows {
+			row := strconv.Itoa(k + 2)
+			near(colOf(1)+row, r.Share, false)   // the formula share
+			near(colOf(2)+row, r.Formula, false) // the formula allocation, before the rules
+			if g.HasPopulation && r.Population.IsPositive() {
+				near(colOf(6)+row, r.PerCapita, false)
+			}
+			if g.HasBaseline {
+				near(colOf(8)+row, r.Change, true)
+			}
+			if g.HasNeed {
+				near(colOf(10)+row, r.Gap, true)
+			}
+		}
+	}
+}

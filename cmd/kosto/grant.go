@@ -43,6 +43,7 @@ FORMULA is a formula file (.toml) or the name of a shipped formula
   kosto grant mine.toml --data updated.csv
   kosto grant mine.toml --format csv --output 2025.csv
   kosto grant mine.toml --baseline 2025.csv            # gainers and losers against that run
+  kosto grant kosovo-general-grant-illustrative --format xlsx -o grant.xlsx   # a workbook with live formulas
   kosto formulas show kosovo-general-grant-illustrative > mine.toml`,
 		Args: args(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, a []string) error {
@@ -52,12 +53,15 @@ FORMULA is a formula file (.toml) or the name of a shipped formula
 			if len(a) == 0 {
 				return badInput("grant needs a FORMULA (a file or a shipped formula: %s)\nRun 'kosto grant --help' for usage.", strings.Join(scenarios.Formulas(), ", "))
 			}
-			if err := o.check(); err != nil {
+			if err := o.checkWorkbook(); err != nil {
 				return err
 			}
 			g, err := computeGrant(a[0], o.data, o.baseline)
 			if err != nil {
 				return err
+			}
+			if o.format == "xlsx" {
+				return o.write(cmd.OutOrStdout(), func(w io.Writer) error { return templates.GrantWorkbook(w, g, o.workbookOptions()) })
 			}
 			opts := templates.Options{Lang: o.lang}
 			return o.write(cmd.OutOrStdout(), func(w io.Writer) error { return templates.Grant(w, g, opts, o.format) })

@@ -1,0 +1,297 @@
+package templates
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/kosto-project/kosto/costing"
+	"github.com/xuri/excelize/v2"
+)
+
+// GrantWorkbook writes a grant formula's allocation as a workbook: the pot
+// and the weights on a Formula sheet (shaded inputs), every municipality's
+// indicators on the Allocation sheet (shaded inputs) beside live formulas —
+// its share Σ weight × indicator ÷ Σ indicator, its formula allocation
+// lump + (pot − Σ lumps) × share, its per-capita allocation, its change
+// against the baseline and its gap to need — and a chart of the allocation
+// per inhabitant. The allocation after floors, caps, hold-harmless and
+// rounding by largest remainder is kosto's (those rules are not spreadsheet
+// arithmetic): change an input and re-run kosto grant for it.
+func GrantWorkbook(w io.Writer, g *costing.Grant, o WorkbookOptions) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	x := &grantBook{f: f, g: g, l: func(k string) string { return label(langOf(o.Lang, g.Language), k) }, noCache: o.NoCache}
+	if err := x.write(o); err != nil {
+		return err
+	}
+	_, err := f.WriteTo(w)
+	return err
+}
+
+func langOf(lang, fallback string) string {
+	if lang == "" {
+		lang = fallback
+	}
+	if lang != "sq" {
+		lang = "en"
+	}
+	return lang
+}
+
+type grantBook struct {
+	f       *excelize.File
+	g       *costing.Grant
+	l       func(string) string
+	noCache bool
+
+	money, share, qty, input, inputMoney, head, bold int
+}
+
+const (
+	sheetFormula    = "Formula"
+	sheetAllocation = "Allocation"
+)
+
+// Allocation sheet columns: A municipality, then one per criterion, then
+// the rest at fixed offsets after them.
+func (x *grantBook) colOf(k int) string { return col(2 + len(x.g.Criteria) + k) }
+
+func (x *grantBook) write(o WorkbookOptions) error {
+	f, g := x.f, x.g
+	if err := f.SetSheetName("Sheet1", "About"); err != nil {
+		return err
+	}
+	for _, s := range []string{sheetFormula, sheetAllocation} {
+		if _, err := f.NewSheet(s); err != nil {
+			return err
+		}
+	}
+	var err error
+	newStyle := func(s *excelize.Style) int {
+		if err != nil {
+			return 0
+		}
+		var id int
+		id, err = f.NewStyle(s)
+		return id
+	}
+	moneyFmt := "#,##0.00"
+	if g.MoneyDecimals == 0 {
+		moneyFmt = "#,##0"
+	}
+	shareFmt, qtyFmt := "0.000000%", "#,##0.######"
+	fill := excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFF2CC"}}
+	x.money = newStyle(&excelize.Style{CustomNumFmt: &moneyFmt})
+	x.share = newStyle(&excelize.Style{CustomNumFmt: &shareFmt})
+	x.qty = newStyle(&excelize.Style{CustomNumFmt: &qtyFmt})
+	x.input = newStyle(&excelize.Style{CustomNumFmt: &qtyFmt, Fill: fill, Font: &excelize.Font{Color: "1F4E79"}})
+	x.inputMoney = newStyle(&excelize.Style{CustomNumFmt: &moneyFmt, Fill: fill, Font: &excelize.Font{Color: "1F4E79"}})
+	x.head = newStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9E1F2"}}})
+	x.bold = newStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, CustomNumFmt: &moneyFmt})
+	if err != nil {
+		return err
+	}
+	if err := x.chart(); err != nil { // on the Formula sheet, before it is streamed
+		return err
+	}
+	if err := x.formulaSheet(); err != nil {
+		return err
+	}
+	if err := x.allocationSheet(); err != nil {
+		return err
+	}
+	if err := x.about(o); err != nil {
+		return err
+	}
+	full := true
+	if err := f.SetCalcProps(&excelize.CalcPropsOptions{FullCalcOnLoad: &full}); err != nil {
+		return err
+	}
+	return f.SetDocProps(&excelize.DocProperties{Title: g.Title, Creator: "kosto " + o.Version, Description: "Grant formula " + g.Name})
+}
+
+func fl(d interface{ Float64() (float64, bool) }) float64 { v, _ := d.Float64(); return v }
+
+// formulaSheet: the pot, the lump sums, each criterion's weight.
+func (x *grantBook) formulaSheet() error {
+	g := x.g
+	sw, err := x.f.NewStreamWriter(sheetFormula)
+	if err != nil {
+		return err
+	}
+	sw.SetColWidth(1, 1, 40)
+	sw.SetColWidth(2, 6, 18)
+	rows := [][]any{
+		{excelize.Cell{Value: text(g.Title), StyleID: x.head}},
+		{str("Pot"), excelize.Cell{Value: fl(g.Pot), StyleID: x.inputMoney}},
+		{str("Lump sums"), excelize.Cell{Formula: fmt.Sprintf("SUM(%s!%s:%s)", sheetAllocation, x.rangeOf(0), x.rangeEnd(0)), Value: x.cached(fl(g.LumpSums)), StyleID: x.money}},
+		{},
+		{excelize.Cell{Value: "Criterion", StyleID: x.head}, excelize.Cell{Value: "Column", StyleID: x.head}, excelize.Cell{Value: "Transform", StyleID: x.head}, excelize.Cell{Value: "Weight", StyleID: x.head}},
+	}
+	for _, c := range g.Criteria {
+		rows = append(rows, []any{str(c.Title), str(c.Column), str(c.Transform), excelize.Cell{Value: fl(c.Weight), StyleID: x.input}})
+	}
+	rows = append(rows, []any{str("Σ weights"), nil, nil, excelize.Cell{Formula: fmt.Sprintf("SUM(D6:D%d)", 5+len(g.Criteria)), Value: x.cached(1.0), StyleID: x.qty}})
+	for i, r := range rows {
+		if err := sw.SetRow(fmt.Sprintf("A%d", i+1), r); err != nil {
+			return err
+		}
+	}
+	return sw.Flush()
+}
+
+// cached is a formula cell's cached value, or nothing for the parity test.
+func (x *grantBook) cached(v any) any {
+	if x.noCache {
+		return nil
+	}
+	return v
+}
+
+// Allocation columns after the criteria.
+const (
+	gLump = iota
+	gShare
+	gFormula
+	gAllocation
+	gBound
+	gPopulation
+	gPerCapita
+	gBaseline
+	gChange
+	gNeed
+	gGap
+	gColumns
+)
+
+func (x *grantBook) rangeOf(k int) string  { return fmt.Sprintf("$%s$2", x.colOf(k)) }
+func (x *grantBook) rangeEnd(k int) string { return fmt.Sprintf("$%s$%d", x.colOf(k), 1+len(x.g.Rows)) }
+
+func (x *grantBook) allocationSheet() error {
+	g := x.g
+	sw, err := x.f.NewStreamWriter(sheetAllocation)
+	if err != nil {
+		return err
+	}
+	titles := []any{excelize.Cell{Value: x.l("municipality"), StyleID: x.head}}
+	for _, c := range g.Criteria {
+		titles = append(titles, excelize.Cell{Value: text(c.Title), StyleID: x.head})
+	}
+	for _, t := range []string{"Lump sum", "Formula share", "Formula allocation", "Allocation (kosto)", "Bound", "Population", "Per inhabitant", "Baseline", "Change", "Need", "Gap to need"} {
+		titles = append(titles, excelize.Cell{Value: t, StyleID: x.head})
+	}
+	sw.SetColWidth(1, 1, 28)
+	sw.SetColWidth(2, len(titles), 16)
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, XSplit: 1, YSplit: 1, TopLeftCell: "B2", ActivePane: "bottomRight"}); err != nil {
+		return err
+	}
+	if err := sw.SetRow("A1", titles); err != nil {
+		return err
+	}
+	n := len(g.Rows)
+	last := n + 1
+	for k, r := range g.Rows {
+		row := k + 2
+		cells := []any{str(r.Name)}
+		var terms []string
+		for c := range g.Criteria {
+			cc := col(2 + c)
+			cells = append(cells, excelize.Cell{Value: fl(r.Indicators[c]), StyleID: x.input})
+			terms = append(terms, fmt.Sprintf("%s!$D$%d*%s%d/SUM(%s$2:%s$%d)", sheetFormula, 6+c, cc, row, cc, cc, last))
+		}
+		c := func(k int) string { return fmt.Sprintf("%s%d", x.colOf(k), row) }
+		cells = append(cells,
+			excelize.Cell{Value: fl(r.Lump), StyleID: x.inputMoney},
+			excelize.Cell{Formula: strings.Join(terms, "+"), Value: x.cached(fl(r.Share)), StyleID: x.share},
+			excelize.Cell{Formula: fmt.Sprintf("%s+(%s!$B$2-%s!$B$3)*%s", c(gLump), sheetFormula, sheetFormula, c(gShare)), Value: x.cached(fl(r.Formula)), StyleID: x.money},
+			excelize.Cell{Value: fl(r.Allocation), StyleID: x.bold},
+			str(r.Bound),
+		)
+		if g.HasPopulation {
+			cells = append(cells, excelize.Cell{Value: fl(r.Population), StyleID: x.input},
+				excelize.Cell{Formula: fmt.Sprintf("%s/%s", c(gAllocation), c(gPopulation)), Value: x.cached(fl(r.PerCapita)), StyleID: x.money})
+		} else {
+			cells = append(cells, nil, nil)
+		}
+		if g.HasBaseline {
+			cells = append(cells, excelize.Cell{Value: fl(r.Baseline), StyleID: x.inputMoney},
+				excelize.Cell{Formula: fmt.Sprintf("%s-%s", c(gAllocation), c(gBaseline)), Value: x.cached(fl(r.Change)), StyleID: x.money})
+		} else {
+			cells = append(cells, nil, nil)
+		}
+		if g.HasNeed {
+			cells = append(cells, excelize.Cell{Value: fl(r.Need), StyleID: x.inputMoney},
+				excelize.Cell{Formula: fmt.Sprintf("%s-%s", c(gNeed), c(gAllocation)), Value: x.cached(fl(r.Gap)), StyleID: x.money})
+		}
+		if err := sw.SetRow(fmt.Sprintf("A%d", row), cells); err != nil {
+			return err
+		}
+	}
+	sum := func(k int) excelize.Cell {
+		return excelize.Cell{Formula: fmt.Sprintf("SUM(%s2:%s%d)", x.colOf(k), x.colOf(k), last), StyleID: x.bold}
+	}
+	totals := []any{str(x.l("total"))}
+	for range g.Criteria {
+		totals = append(totals, nil)
+	}
+	totals = append(totals, sum(gLump), sum(gShare), sum(gFormula), sum(gAllocation))
+	if err := sw.SetRow(fmt.Sprintf("A%d", last+1), totals); err != nil {
+		return err
+	}
+	note := "Allocation (kosto): after floors, caps, hold-harmless and rounding by largest remainder, which are not spreadsheet arithmetic; change an input and re-run kosto grant for it. The other figures are live formulas."
+	if err := sw.SetRow(fmt.Sprintf("A%d", last+3), []any{str(note)}); err != nil {
+		return err
+	}
+	return sw.Flush()
+}
+
+// chart shows the allocation per inhabitant by municipality.
+func (x *grantBook) chart() error {
+	if !x.g.HasPopulation {
+		return nil
+	}
+	last := 1 + len(x.g.Rows)
+	pc := x.colOf(gPerCapita)
+	return x.f.AddChart(sheetFormula, "G2", &excelize.Chart{
+		Type: excelize.Bar,
+		Series: []excelize.ChartSeries{{
+			Name:       fmt.Sprintf("%s!$%s$1", sheetAllocation, pc),
+			Categories: fmt.Sprintf("%s!$A$2:$A$%d", sheetAllocation, last),
+			Values:     fmt.Sprintf("%s!$%s$2:$%s$%d", sheetAllocation, pc, pc, last),
+		}},
+		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Allocation per inhabitant (" + x.g.Currency + ")"}}},
+		Legend:    excelize.ChartLegend{Position: "none"},
+		Dimension: excelize.ChartDimension{Width: 640, Height: uint(200 + 14*len(x.g.Rows))},
+	})
+}
+
+func (x *grantBook) about(o WorkbookOptions) error {
+	g := x.g
+	rows := [][]string{
+		{g.Title},
+		{"Formula", g.Name},
+		{"Caveat", g.Caveat},
+		{"Data", g.DataFile},
+		{"Exported", o.Date},
+		{"kosto", o.Version},
+		{},
+		{"How to read this workbook"},
+		{"Formula", "The pot and each criterion's weight (shaded: they can be changed), and a chart of the allocation per inhabitant."},
+		{"Allocation", "Each municipality's indicators (shaded) and, as live formulas, its share, its formula allocation, its allocation per inhabitant, its change against the baseline and its gap to need. The allocation after floors, caps, hold-harmless and rounding is kosto's: re-run kosto grant after a change."},
+	}
+	for _, n := range g.Notes {
+		rows = append(rows, []string{"Note", n})
+	}
+	x.f.SetColWidth("About", "A", "A", 20)
+	x.f.SetColWidth("About", "B", "B", 110)
+	for i, r := range rows {
+		for j, c := range r {
+			cell, _ := excelize.CoordinatesToCellName(j+1, i+1)
+			if err := x.f.SetCellStr("About", cell, text(c)); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
