@@ -1,8 +1,11 @@
 package costing
 
 import (
+	"cmp"
 	"fmt"
-	"sort"
+	"math"
+	"slices"
+	"strings"
 
 	"github.com/shopspring/decimal"
 )
@@ -173,7 +176,8 @@ func (s *Split) clamp(res *SplitResult, part []decimal.Decimal, lump func(int) d
 	// Nothing binds at λ = 1: the formula stands.
 	binds := false
 	for m := range n {
-		if _, b := at(m, one); b != "" {
+		v := res.Formula[m]
+		if (s.Floor != nil && v.LessThan(lo[m])) || (hi[m] != nil && v.GreaterThan(*hi[m])) {
 			binds = true
 			break
 		}
@@ -195,14 +199,20 @@ func (s *Split) clamp(res *SplitResult, part []decimal.Decimal, lump func(int) d
 		key   float64
 		m     int
 		toCap bool // reaches its cap (else: leaves its floor)
+		// What the event changes in base and slope, as float64, for the
+		// approximate pass of the sweep.
+		dBase, dSlope float64
 	}
 	var events []event
-	point := func(e event) decimal.Decimal {
+	// reached says whether g at the event's point, (bound − lump) ÷ part,
+	// is at least the pot: base + point × slope ≥ pot, multiplied out by
+	// part (positive) so that no division rounds the comparison.
+	reached := func(e event, base, slope decimal.Decimal) bool {
 		bound := lo[e.m]
 		if e.toCap {
 			bound = *hi[e.m]
 		}
-		return bound.Sub(lump(e.m)).Div(part[e.m])
+		return !bound.Sub(lump(e.m)).Mul(slope).LessThan(s.Pot.Sub(base).Mul(part[e.m]))
 	}
 	for m := range n {
 		l := lump(m)
@@ -221,12 +231,14 @@ func (s *Split) clamp(res *SplitResult, part []decimal.Decimal, lump func(int) d
 		if part[m].IsZero() {
 			continue // never moves
 		}
-		pf, lf := part[m].InexactFloat64(), l.InexactFloat64()
+		pf, lf := approx(part[m]), approx(l)
 		if fixedLo {
-			events = append(events, event{(lo[m].InexactFloat64() - lf) / pf, m, false})
+			lof := approx(lo[m])
+			events = append(events, event{(lof - lf) / pf, m, false, lf - lof, pf})
 		}
 		if hi[m] != nil {
-			events = append(events, event{(hi[m].InexactFloat64() - lf) / pf, m, true})
+			hif := approx(*hi[m])
+			events = append(events, event{(hif - lf) / pf, m, true, hif - lf, -pf})
 		}
 	}
 	if base.GreaterThan(s.Pot) {
@@ -241,33 +253,66 @@ func (s *Split) clamp(res *SplitResult, part []decimal.Decimal, lump func(int) d
 		return &SplitError{BoundFloor, fmt.Sprintf("%d municipalities × the floor of %s = %s; with the lump sums above it, the allocations cannot go below %s, more than the pot of %s",
 			k, lo[0], floors, base.StringFixed(s.Decimals), s.Pot)}
 	}
-	sort.Slice(events, func(i, j int) bool {
-		if events[i].key != events[j].key {
-			return events[i].key < events[j].key
+	slices.SortFunc(events, func(a, b event) int {
+		if c := cmp.Compare(a.key, b.key); c != 0 {
+			return c
 		}
 		// At the same point a municipality leaving its floor and one
 		// reaching its cap: the order does not change g there.
-		if events[i].toCap != events[j].toCap {
-			return !events[i].toCap
+		if a.toCap != b.toCap {
+			if b.toCap {
+				return -1
+			}
+			return 1
 		}
-		return events[i].m < events[j].m
+		return a.m - b.m
 	})
-	lambda := decimal.Decimal{}
-	found := false
-	for _, e := range events {
-		if !base.Add(point(e).Mul(slope)).LessThan(s.Pot) {
-			lambda, found = s.Pot.Sub(base).Div(slope), true
+	// step moves base and slope over an event (undo: back): the
+	// municipality changes piece, from its floor to free or from free to its
+	// cap.
+	step := func(e event, undo bool) {
+		from, to, dSlope := lo[e.m], lump(e.m), part[e.m]
+		if e.toCap {
+			from, to, dSlope = lump(e.m), *hi[e.m], part[e.m].Neg()
+		}
+		if undo {
+			from, to, dSlope = to, from, dSlope.Neg()
+		}
+		base = base.Sub(from).Add(to)
+		slope = slope.Add(dSlope)
+	}
+	// The sweep looks for the first event at which g reaches the pot. A
+	// float64 pass finds it, or one near it; the exact pass applies the
+	// events before it (sums only), then steps back or on, comparing
+	// exactly, to the first event that reaches the pot.
+	i := 0
+	for fb, fs, fp := approx(base), approx(slope), approx(s.Pot); i < len(events) && fb+events[i].key*fs < fp; i++ {
+		fb, fs = fb+events[i].dBase, fs+events[i].dSlope
+	}
+	for _, e := range events[:i] {
+		step(e, false)
+	}
+	for ; i > 0; i-- {
+		step(events[i-1], true)
+		if !reached(events[i-1], base, slope) {
+			step(events[i-1], false)
 			break
 		}
-		// The municipality changes piece: from its floor to free, or from
-		// free to its cap.
-		if e.toCap {
-			base = base.Sub(lump(e.m)).Add(*hi[e.m])
-			slope = slope.Sub(part[e.m])
-		} else {
-			base = base.Sub(lo[e.m]).Add(lump(e.m))
-			slope = slope.Add(part[e.m])
-		}
+	}
+	for ; i < len(events) && !reached(events[i], base, slope); i++ {
+		step(events[i], false)
+	}
+	lambda := decimal.Decimal{}
+	found := false
+	switch {
+	case i == len(events):
+	case slope.IsZero():
+		// Only possible at the first event, with base = pot: every
+		// municipality is held at λ = 0 (its lump sum, or its floor) and
+		// they add up to the pot exactly.
+		lambda, found = zero, true
+	default:
+		lambda, found = s.Pot.Sub(base).Div(slope), true
 	}
 	if !found {
 		if slope.IsPositive() {
@@ -352,18 +397,28 @@ func (s *Split) round(res *SplitResult, unit decimal.Decimal) error {
 	for m := range order {
 		order[m] = m
 	}
-	sort.Slice(order, func(i, j int) bool {
-		a, b := order[i], order[j]
-		if c := rem[a].Cmp(rem[b]); c != 0 {
-			return c > 0
+	slices.SortFunc(order, func(a, b int) int {
+		if c := rem[b].Cmp(rem[a]); c != 0 {
+			return c
 		}
-		return s.Names[a] < s.Names[b]
+		return strings.Compare(s.Names[a], s.Names[b])
 	})
 	for _, m := range order[:k] {
 		res.Allocation[m] = res.Allocation[m].Add(unit)
 	}
 	res.Rounded = k
 	return nil
+}
+
+// approx is d as a float64, for ordering only: the coefficient's nearest
+// float times the power of ten, without the exact rational conversion of
+// InexactFloat64, which dominated the sweep's cost.
+func approx(d decimal.Decimal) float64 {
+	if e := d.Exponent(); e >= -300 && e <= 300 {
+		f, _ := d.Coefficient().Float64()
+		return f * math.Pow10(int(e))
+	}
+	return d.InexactFloat64()
 }
 
 // floorTo and ceilTo round a non-negative amount down or up to a multiple

@@ -93,6 +93,113 @@ func TestSplitLargestRemainder(t *testing.T) {
 	}
 }
 
+// When the floors take the whole pot exactly, every municipality gets the
+// floor and the formula part is scaled to nothing (the sweep's first event
+// reaches the pot on a flat piece; this used to divide by zero).
+func TestSplitFloorsTakeThePot(t *testing.T) {
+	s := &costing.Split{Pot: dec("200"), Names: []string{"a", "b"}, Shares: decs("0.2", "0.8"), Floor: ptr("100")}
+	res, err := s.Run()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for m := range 2 {
+		if !res.Allocation[m].Equal(dec("100")) || res.Bound[m] != costing.BoundFloor {
+			t.Errorf("%s = %s (%q), want 100 at the floor", s.Names[m], res.Allocation[m], res.Bound[m])
+		}
+	}
+	if !res.Scale.IsZero() {
+		t.Errorf("scale = %s, want 0", res.Scale)
+	}
+}
+
+// The scale λ of floors and caps is characterised without the sweep that
+// finds it: every free allocation is lump + λ × formula part, every
+// municipality at its floor would be at or below it at λ, at its cap at or
+// above it, and the exact allocations add up to the pot (to the precision
+// of the one division). Random cases, many with ties and bounds that take
+// the pot exactly.
+func TestSplitScaleCharacterised(t *testing.T) {
+	r := rand.New(rand.NewSource(7))
+	met := 0
+	for i := range 2000 {
+		n := 1 + r.Intn(40)
+		s := &costing.Split{Decimals: 0}
+		weights := make([]int64, n)
+		total := int64(0)
+		for m := range n {
+			s.Names = append(s.Names, fmt.Sprintf("m%02d", m))
+			weights[m] = int64(r.Intn(5) * r.Intn(50)) // zeros and repeats
+			total += weights[m]
+			lump := int64(0)
+			if r.Intn(4) == 0 {
+				lump = int64(r.Intn(300))
+			}
+			s.Lumps = append(s.Lumps, decimal.NewFromInt(lump))
+		}
+		if total == 0 {
+			continue
+		}
+		for m := range n {
+			s.Shares = append(s.Shares, decimal.NewFromInt(weights[m]).Div(decimal.NewFromInt(total)))
+		}
+		floor, capv := int64(r.Intn(200)), int64(100+r.Intn(400))
+		if r.Intn(3) > 0 {
+			s.Floor = ptr(strconv.FormatInt(floor, 10))
+		}
+		if r.Intn(3) > 0 {
+			s.Cap = ptr(strconv.FormatInt(capv, 10))
+		}
+		pot := int64(r.Intn(n * 300))
+		switch r.Intn(4) {
+		case 0:
+			if s.Floor != nil {
+				pot = floor * int64(n) // the floors take the pot exactly
+			}
+		case 1:
+			if s.Cap != nil {
+				pot = capv * int64(n) // the caps do
+			}
+		}
+		s.Pot = decimal.NewFromInt(pot)
+		res, err := s.Run()
+		if err != nil {
+			continue // infeasible: TestSplitErrors and TestGrantProperties cover the messages
+		}
+		met++
+		rest := s.Pot
+		for _, l := range s.Lumps {
+			rest = rest.Sub(l)
+		}
+		sum := decimal.Zero
+		eps := dec("1e-9")
+		for m := range n {
+			v := s.Lumps[m].Add(res.Scale.Mul(rest.Mul(s.Shares[m])))
+			x := res.Exact[m]
+			sum = sum.Add(x)
+			switch res.Bound[m] {
+			case "":
+				if x.Sub(v).Abs().GreaterThan(eps) {
+					t.Fatalf("case %d: %s free at %s, but lump + λ × part = %s (λ = %s)", i, s.Names[m], x, v, res.Scale)
+				}
+			case costing.BoundFloor:
+				if v.Sub(x).GreaterThan(eps) || !x.Equal(*s.Floor) {
+					t.Fatalf("case %d: %s held at the floor %s, but lump + λ × part = %s", i, s.Names[m], x, v)
+				}
+			case costing.BoundCap:
+				if x.Sub(v).GreaterThan(eps) || !x.Equal(*s.Cap) {
+					t.Fatalf("case %d: %s held at the cap %s, but lump + λ × part = %s", i, s.Names[m], x, v)
+				}
+			}
+		}
+		if sum.Sub(s.Pot).Abs().GreaterThan(eps.Mul(decimal.NewFromInt(int64(n)))) {
+			t.Fatalf("case %d: exact allocations add up to %s, not the pot %s", i, sum, s.Pot)
+		}
+	}
+	if met < 700 {
+		t.Errorf("only %d of 2000 random cases were feasible", met)
+	}
+}
+
 func TestSplitErrors(t *testing.T) {
 	for _, c := range []struct {
 		name string
