@@ -103,6 +103,9 @@ func (s *Split) Run() (*SplitResult, error) {
 	if !s.Pot.Mod(unit).IsZero() {
 		return nil, &SplitError{"pot", fmt.Sprintf("the pot %s is not a whole multiple of %s, the unit allocations are rounded to", s.Pot, unit)}
 	}
+	if err := s.check(n); err != nil {
+		return nil, err
+	}
 	lump := func(m int) decimal.Decimal {
 		if s.Lumps == nil {
 			return zero
@@ -158,6 +161,35 @@ func (s *Split) Run() (*SplitResult, error) {
 		return nil, err
 	}
 	return res, nil
+}
+
+// check refuses a Split that [Grant] never builds but a caller of the
+// library could: slices of different lengths, negative shares or lump
+// sums, hold-harmless without baselines, shares that do not add up to 1
+// (to within the rounding of one division a municipality, 10^-15 each).
+func (s *Split) check(n int) error {
+	switch {
+	case len(s.Names) != n:
+		return &SplitError{"shares", fmt.Sprintf("%d names for %d shares", len(s.Names), n)}
+	case s.Lumps != nil && len(s.Lumps) != n:
+		return &SplitError{"lump_sums", fmt.Sprintf("%d lump sums for %d shares", len(s.Lumps), n)}
+	case s.HoldHarmless != nil && len(s.Baseline) != n:
+		return &SplitError{BoundHoldHarmless, fmt.Sprintf("%d baselines for %d shares", len(s.Baseline), n)}
+	}
+	total := zero
+	for m := range n {
+		if s.Shares[m].IsNegative() {
+			return &SplitError{"shares", fmt.Sprintf("%s: the share is %s, less than zero", s.Names[m], s.Shares[m])}
+		}
+		if s.Lumps != nil && s.Lumps[m].IsNegative() {
+			return &SplitError{"lump_sums", fmt.Sprintf("%s: the lump sum is %s, less than zero", s.Names[m], s.Lumps[m])}
+		}
+		total = total.Add(s.Shares[m])
+	}
+	if total.Sub(one).Abs().GreaterThan(decimal.New(int64(n), -15)) {
+		return &SplitError{"shares", fmt.Sprintf("the shares add up to %s, not 1", total)}
+	}
+	return nil
 }
 
 // clamp applies floors and caps (step 2).
