@@ -196,7 +196,7 @@ func (b *grantBuilder) build() *Grant {
 	for k := range sp.Shares {
 		sp.Shares[k] = zero
 	}
-	for ci, c := range f.Criteria {
+	for _, c := range f.Criteria {
 		key := "criteria." + c.Name
 		tr := c.Transform.S
 		if tr == "" {
@@ -260,7 +260,6 @@ func (b *grantBuilder) build() *Grant {
 			b.ps.Add(b.at(c.Column, key+".column"), fmt.Sprintf("%q", c.Column.S), "expected some municipality with a value above 0: criterion %s divides by the total, which is 0", c.Name)
 			continue
 		}
-		_ = ci
 		for k := range n {
 			sp.Shares[k] = sp.Shares[k].Add(c.Weight.Value.Mul(vals[k]).Div(total))
 		}

@@ -195,8 +195,8 @@ func (s *Split) check(n int) error {
 // clamp applies floors and caps (step 2).
 func (s *Split) clamp(res *SplitResult, part []decimal.Decimal, lump func(int) decimal.Decimal, lo []decimal.Decimal, hi []*decimal.Decimal) error {
 	n := len(part)
-	at := func(m int, lambda decimal.Decimal) (decimal.Decimal, string) {
-		v := lump(m).Add(lambda.Mul(part[m]))
+	// within holds v within m's bounds and says which rule held it.
+	within := func(m int, v decimal.Decimal) (decimal.Decimal, string) {
 		if v.LessThan(lo[m]) && s.Floor != nil {
 			return lo[m], BoundFloor
 		}
@@ -208,8 +208,7 @@ func (s *Split) clamp(res *SplitResult, part []decimal.Decimal, lump func(int) d
 	// Nothing binds at λ = 1: the formula stands.
 	binds := false
 	for m := range n {
-		v := res.Formula[m]
-		if (s.Floor != nil && v.LessThan(lo[m])) || (hi[m] != nil && v.GreaterThan(*hi[m])) {
+		if _, b := within(m, res.Formula[m]); b != "" {
 			binds = true
 			break
 		}
@@ -358,7 +357,7 @@ func (s *Split) clamp(res *SplitResult, part []decimal.Decimal, lump func(int) d
 	}
 	res.Scale = lambda
 	for m := range n {
-		res.Exact[m], res.Bound[m] = at(m, lambda)
+		res.Exact[m], res.Bound[m] = within(m, lump(m).Add(lambda.Mul(part[m])))
 	}
 	return nil
 }

@@ -158,11 +158,11 @@ func (v *validator) projection() {
 	}
 	for _, k := range []string{"wages", "prices"} {
 		if t := p.Texts[k]; t.Set {
-			v.rule(t, years, false)
+			v.rule(t, false)
 		}
 	}
 	if t := p.Texts["allowances"]; t.Set {
-		v.rule(t, years, true)
+		v.rule(t, true)
 	}
 	for _, name := range Sorted(sc.Paths) {
 		v.path(sc.Paths[name], years)
@@ -172,19 +172,16 @@ func (v *validator) projection() {
 
 // rule checks an uprate rule: frozen, prices, wages (when allowed) or a
 // path whose years cover the horizon.
-func (v *validator) rule(t Text, years []int, named bool) {
+func (v *validator) rule(t Text, named bool) {
 	if named && (t.S == RuleFrozen || t.S == RulePrices || t.S == RuleWages) {
 		return
 	}
 	if t.S == RuleFrozen {
 		return
 	}
-	path, ok := v.sc.Paths[t.S]
-	if !ok {
+	if _, ok := v.sc.Paths[t.S]; !ok {
 		v.add(t.Pos, quote(t.S), "refers to path %q, which is not defined in [paths]%s", t.S, suggestion(t.S, append(Sorted(v.sc.Paths), RuleFrozen, RulePrices, RuleWages)))
-		return
 	}
-	_ = path
 }
 
 func (v *validator) path(p *Path, years []int) {

@@ -195,7 +195,7 @@ func (v *validator) parameter(p *Parameter) {
 		v.add(pos, p.Input.Raw, "expected a number: a parameter's value cannot be the name of another parameter")
 	}
 	if p.Input.Uprate.Set {
-		v.rule(p.Input.Uprate, v.sc.Horizon(), true)
+		v.rule(p.Input.Uprate, true)
 	}
 	if p.Input.Set && p.Input.Ref == "" && isMoneyUnit(p.Input.Unit, v.sc.Meta.Currency.S) {
 		// A parameter whose unit names the currency is money wherever it
@@ -233,7 +233,7 @@ func (v *validator) check(t *Table, in Inputs, key string, at Position, prefix s
 // parameter it names (the municipality's own value first).
 func (v *validator) resolve(i Input, spec Spec, m *Municipality) {
 	if i.Uprate.Set {
-		v.rule(i.Uprate, v.sc.Horizon(), true)
+		v.rule(i.Uprate, true)
 	}
 	if i.Ref == "" {
 		v.value(i, spec, "")
