@@ -50,6 +50,9 @@ func (b *builder) planProjection() *plan {
 	p := &plan{base: int(sc.Meta.BaseYear.Value.IntPart()), years: sc.Horizon(),
 		discount: sc.Projection.In.Get(models.ProjectionTable, "discount_rate").Value,
 		rates:    map[string]map[int]decimal.Decimal{}}
+	if len(p.years) == 0 {
+		return p // no horizon: Validate refuses such a scenario
+	}
 	indexes := map[string]map[int]decimal.Decimal{}
 	index := func(path *models.Path) map[int]decimal.Decimal {
 		if ix, ok := indexes[path.Name]; ok {

@@ -159,8 +159,8 @@ func (f *Formula) Validate() error {
 	if f.Language.Set && f.Language.S != "en" && f.Language.S != "sq" {
 		ps.Add(f.Language.Pos, fmt.Sprintf("%q", f.Language.S), "expected \"en\" or \"sq\"")
 	}
-	if f.Year.Set && (f.Year.Ref != "" || !f.Year.Value.IsInteger() || f.Year.Value.LessThan(decimal.NewFromInt(1990)) || f.Year.Value.GreaterThan(decimal.NewFromInt(2100))) {
-		ps.Add(f.Year.Pos, f.Year.Raw, "expected a year from 1990 to 2100")
+	if f.Year.Set && (f.Year.Ref != "" || !f.Year.Value.IsInteger() || f.Year.Value.LessThan(decimal.NewFromInt(MinYear)) || f.Year.Value.GreaterThan(decimal.NewFromInt(MaxYear))) {
+		ps.Add(f.Year.Pos, f.Year.Raw, "expected a year from %d to %d", MinYear, MaxYear)
 	}
 	switch f.Rules.Rounding.S {
 	case "", RoundCent:

@@ -74,6 +74,10 @@ const (
 	// Quantity is any other non-negative number: hours, weeks, children,
 	// places, cases, years.
 	Quantity
+	// Rate is a yearly rate of growth: above −1 (a fall of less than 100%)
+	// and at most 1 (100% a year; a larger rate is more likely a typo than
+	// a forecast). 3% is written 0.03, a 2% fall −0.02.
+	Rate
 )
 
 func (k Kind) String() string {
@@ -84,6 +88,8 @@ func (k Kind) String() string {
 		return "share"
 	case Quantity:
 		return "quantity"
+	case Rate:
+		return "rate"
 	}
 	return "unknown"
 }

@@ -8,8 +8,6 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-var decimalMinusOne = decimal.NewFromInt(-1)
-
 // How a projection moves each input from the base year (DOMAIN.md §4). The
 // class of an input is its key's (UprateClasses); a value may name its own
 // rule with uprate = "…".
@@ -52,8 +50,8 @@ var ProjectionTable = &Table{
 		{Key: "allowances", Default: RuleFrozen, Doc: "how allowances move: \"frozen\" until a decision, \"prices\", \"wages\", or a path of their own"},
 	},
 	Numbers: []Field{
-		{Key: "start", Spec: Spec{Kind: Quantity, Whole: true, Max: 2100}, Doc: "the first year of the horizon (default: the year after base_year)"},
-		{Key: "years", Spec: Spec{Kind: Quantity, Positive: true, Whole: true, Max: 50}, Default: "3", Doc: "how many years the horizon has"},
+		{Key: "start", Spec: Spec{Kind: Quantity, Whole: true}, Doc: "the first year of the horizon, from base_year to 10 years after it (default: the year after base_year)"},
+		{Key: "years", Spec: Spec{Kind: Quantity, Positive: true, Whole: true, Max: MaxYears}, Default: "3", Doc: "how many years the horizon has, from 1 to 100"},
 		{Key: "discount_rate", Spec: share, Doc: "the yearly rate kosto compare discounts differences by for their net present value"},
 	},
 }
@@ -69,7 +67,7 @@ var PathTable = &Table{
 		{Key: "assumption"},
 	},
 	Numbers: []Field{
-		{Key: "rate", Spec: Spec{Kind: Quantity}, Doc: "the same growth rate every year (0.03 is 3%)"},
+		{Key: "rate", Spec: Spec{Kind: Rate}, Doc: "the same growth rate every year (0.03 is 3%, −0.02 a 2% fall), above −1 and at most 1"},
 	},
 	Tables: []string{"rates", "levels"},
 }
@@ -114,19 +112,54 @@ type Transition struct {
 	Units   map[int]Input            // year → units open from that year on
 }
 
-// Horizon returns the projection's years.
+// The years a scenario may name: a base year, a path's or a transition's
+// year, a formula's year.
+const (
+	MinYear = 1990
+	MaxYear = 2100
+)
+
+// Bounds of a projection's horizon, checked before anything is sized from
+// them: a horizon of at most MaxYears years, starting in the base year or at
+// most MaxStartAfterBase years after it.
+const (
+	MaxYears          = 100
+	MaxStartAfterBase = 10
+)
+
+// Horizon returns the projection's years, or nil when the base year, start
+// or years are not ones Validate accepts: nothing is sized from a number
+// that has not been checked.
 func (sc *Scenario) Horizon() []int {
-	base := int(sc.Meta.BaseYear.Value.IntPart())
+	base, ok := sc.baseYear()
+	if !ok {
+		return nil
+	}
 	start := base + 1
 	if i := sc.Projection.In["start"]; i.Set {
+		if i.Ref != "" || !i.Value.IsInteger() || i.Value.LessThan(decimal.NewFromInt(int64(base))) || i.Value.GreaterThan(decimal.NewFromInt(int64(base+MaxStartAfterBase))) {
+			return nil
+		}
 		start = int(i.Value.IntPart())
 	}
-	n := int(sc.Projection.In.Get(ProjectionTable, "years").Value.IntPart())
-	years := make([]int, n)
+	y := sc.Projection.In.Get(ProjectionTable, "years")
+	if y.Ref != "" || !y.Value.IsInteger() || y.Value.Sign() <= 0 || y.Value.GreaterThan(decimal.NewFromInt(MaxYears)) {
+		return nil
+	}
+	years := make([]int, y.Value.IntPart())
 	for k := range years {
 		years[k] = start + k
 	}
 	return years
+}
+
+// baseYear returns the scenario's base year when it is one Validate accepts.
+func (sc *Scenario) baseYear() (int, bool) {
+	by := sc.Meta.BaseYear
+	if !by.Set || by.Ref != "" || !by.Value.IsInteger() || by.Value.LessThan(decimal.NewFromInt(MinYear)) || by.Value.GreaterThan(decimal.NewFromInt(MaxYear)) {
+		return 0, false
+	}
+	return int(by.Value.IntPart()), true
 }
 
 // SortedYears returns the years of a map in order.
@@ -150,12 +183,16 @@ func (v *validator) projection() {
 			v.check(ProjectionTable, p.In, f.Key, p.Pos, "projection.", nil)
 		}
 	}
-	years := sc.Horizon()
-	base := int(sc.Meta.BaseYear.Value.IntPart())
-	if len(years) > 0 && years[0] < base {
-		i := p.In["start"]
-		v.add(i.Pos, i.Raw, "expected a first year no earlier than base_year (%d): the base year's figures are where a projection starts", base)
+	base, baseOK := sc.baseYear()
+	if i := p.In["start"]; i.Set && baseOK && i.Ref == "" && i.Value.IsInteger() {
+		switch {
+		case i.Value.LessThan(decimal.NewFromInt(int64(base))):
+			v.add(i.Pos, i.Raw, "expected a first year no earlier than base_year (%d): the base year's figures are where a projection starts", base)
+		case i.Value.GreaterThan(decimal.NewFromInt(int64(base + MaxStartAfterBase))):
+			v.add(i.Pos, i.Raw, "expected a first year from %d to %d: at most %d years after base_year (%d), whose figures a projection moves", base, base+MaxStartAfterBase, MaxStartAfterBase, base)
+		}
 	}
+	years := sc.Horizon()
 	for _, k := range []string{"wages", "prices"} {
 		if t := p.Texts[k]; t.Set {
 			v.rule(t, false)
@@ -190,7 +227,7 @@ func (v *validator) path(p *Path, years []int) {
 		v.add(p.Pos, quote(p.Name), "expected a path name of lower-case letters, digits and _, starting with a letter")
 	}
 	var given []string
-	if p.In["rate"].Set {
+	if _, written := p.In["rate"]; written { // written, if not readable (nan)
 		given = append(given, "rate")
 	}
 	if p.Rates != nil {
@@ -224,24 +261,43 @@ func (v *validator) path(p *Path, years []int) {
 		// Rates run from the year after the base year; a path that starts
 		// later cannot index the years before it.
 		if what == "rates" {
+			var before []string
 			for y := base + 1; len(years) > 0 && y < years[0]; y++ {
 				if _, ok := m[y]; !ok {
-					missing = append([]string{strconv.Itoa(y)}, missing...)
+					before = append(before, strconv.Itoa(y))
 				}
 			}
+			missing = append(before, missing...)
 		}
 		if len(missing) > 0 {
 			v.add(Position{File: p.Pos.File, Line: p.Pos.Line, Key: prefix + what}, "", "the path is shorter than the horizon %d–%d: it has no value for %s", years[0], years[len(years)-1], joinList(missing))
 		}
 		for _, y := range SortedYears(m) {
-			i := m[y]
 			if what == "levels" {
-				v.value(i, Spec{Kind: Quantity}, "")
-			} else if i.Value.LessThanOrEqual(decimalMinusOne) {
-				v.add(i.Pos, i.Raw, "expected a growth rate above −1 (−0.02 is a 2%% fall)")
+				v.literal(m[y], Spec{Kind: Quantity})
+			} else {
+				v.literal(m[y], Spec{Kind: Rate})
 			}
 		}
 	}
+	if i, ok := p.In["rate"]; ok && i.Set {
+		f, _ := PathTable.Number("rate")
+		v.literal(i, f.Spec)
+	}
+}
+
+// literal checks a number that must be written as one: a path's rates and
+// levels and a transition's children and units are read as written, not
+// through [parameters].
+func (v *validator) literal(i Input, spec Spec) {
+	if !i.Set {
+		return
+	}
+	if i.Ref != "" {
+		v.add(i.Pos, i.Raw, "expected a number: the rates and levels of a path and the figures of a transition plan are written as numbers, not as names of parameters")
+		return
+	}
+	v.value(i, spec, "")
 }
 
 // joinAnd joins words as a sentence does: "a and b", "a, b and c".
@@ -282,14 +338,16 @@ func (v *validator) transition(years []int) {
 			v.add(pg.Pos, quote(pg.S), "expected a service of kind %s; %s is a %s service", TransitionProgramme, s.Name, s.Kind())
 		}
 	}
-	inHorizon := func(y int) bool { return len(years) > 0 && y >= years[0] && y <= years[len(years)-1] }
+	// Without a horizon (its start or years are refused) years cannot be
+	// placed in it; that problem is reported once, at the projection.
+	inHorizon := func(y int) bool { return len(years) == 0 || y >= years[0] && y <= years[len(years)-1] }
 	for _, y := range SortedYears(t.Leavers) {
 		for _, dest := range Sorted(t.Leavers[y]) {
 			i := t.Leavers[y][dest]
 			if !inHorizon(y) {
 				v.add(i.Pos, i.Raw, "children leaving in %d, outside the horizon %d–%d", y, years[0], years[len(years)-1])
 			}
-			v.value(i, Spec{Kind: Quantity}, "")
+			v.literal(i, Spec{Kind: Quantity})
 			s, found := v.sc.Services[dest]
 			switch {
 			case dest == "reunification":
@@ -305,7 +363,7 @@ func (v *validator) transition(years []int) {
 		if !inHorizon(y) {
 			v.add(i.Pos, i.Raw, "units open from %d, outside the horizon %d–%d", y, years[0], years[len(years)-1])
 		}
-		v.value(i, Spec{Kind: Quantity, Whole: true}, "")
+		v.literal(i, Spec{Kind: Quantity, Whole: true})
 	}
 	if !ok || len(v.sc.Municipalities) != 1 {
 		if ok && len(v.sc.Municipalities) != 1 {

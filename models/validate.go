@@ -179,8 +179,8 @@ func (v *validator) meta() {
 	by := m.BaseYear
 	if !by.Set {
 		v.add(v.missing(m.Pos, "scenario.base_year"), "", "missing: the year the scenario's figures are for")
-	} else if by.Ref != "" || !by.Value.IsInteger() || by.Value.LessThan(decimal.NewFromInt(1990)) || by.Value.GreaterThan(decimal.NewFromInt(2100)) {
-		v.add(by.Pos, by.Raw, "expected a year from 1990 to 2100, written as a whole number")
+	} else if _, ok := v.sc.baseYear(); !ok {
+		v.add(by.Pos, by.Raw, "expected a year from %d to %d, written as a whole number", MinYear, MaxYear)
 	}
 }
 
@@ -289,11 +289,24 @@ func (v *validator) value(i Input, spec Spec, usedBy string) {
 			v.add(i.Pos, i.Raw, "expected a share from 0 to 1 (write 5%% as 0.05)%s", suffix)
 			return
 		}
+	case Rate:
+		if d.LessThanOrEqual(decimal.NewFromInt(-1)) {
+			v.add(i.Pos, i.Raw, "expected a growth rate above −1 (−0.02 is a 2%% fall; −1 would be a fall to nothing)%s", suffix)
+			return
+		}
+		if d.GreaterThan(decimal.NewFromInt(1)) {
+			v.add(i.Pos, i.Raw, "expected a growth rate of at most 1 (100%% a year): 5%% is written 0.05, and a larger rate is more likely a typo than a forecast%s", suffix)
+			return
+		}
 	case Quantity:
-		if d.IsNegative() {
+		if d.IsNegative() && !spec.Positive {
 			v.add(i.Pos, i.Raw, "expected a number of zero or more%s", suffix)
 			return
 		}
+	}
+	if spec.Whole && spec.Positive && spec.Max > 0 && (d.Sign() <= 0 || !d.IsInteger() || d.GreaterThan(decimal.NewFromInt(spec.Max))) {
+		v.add(i.Pos, i.Raw, "expected a whole number from 1 to %d%s", spec.Max, suffix)
+		return
 	}
 	if spec.Positive && d.Sign() <= 0 {
 		v.add(i.Pos, i.Raw, "expected a number greater than zero (it divides other figures)%s", suffix)
@@ -688,6 +701,8 @@ func describe(s Spec) string {
 		return "an amount"
 	case Share:
 		return "a share from 0 to 1"
+	case Rate:
+		return "a growth rate above −1 and at most 1"
 	}
 	if s.Positive {
 		return "a number greater than zero"

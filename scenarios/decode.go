@@ -3,6 +3,7 @@ package scenarios
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -41,9 +42,8 @@ func (d *decoder) problem(path, value, format string, args ...any) {
 // decodeFile parses src and walks it. A syntax error stops the walk (the
 // decoder cannot go on), and is reported with its line.
 func decodeFile(file string, src []byte, ps *models.Problems, suggested map[string]bool) *document {
-	var raw map[string]any
-	if _, err := toml.Decode(string(src), &raw); err != nil {
-		ps.Add(models.Position{File: file, Line: syntaxLine(err, src)}, "", "%s", syntaxMessage(err))
+	raw := parseTOML(file, src, ps)
+	if raw == nil {
 		return nil
 	}
 	d := &decoder{file: file, loc: newLocator(string(trimBOM(src))), ps: ps, suggested: suggested}
@@ -238,6 +238,9 @@ func (d *decoder) input(path string, v any) models.Input {
 				in.Raw, in.Float, in.Ref, in.Value = inner.Raw, inner.Float, inner.Ref, inner.Value
 				in.Pos = inner.Pos
 				in.Set = inner.Set
+				if !inner.Set && d.suggested != nil {
+					d.suggested[path] = true // said at .value: validation need not call the key missing
+				}
 			case "unit":
 				in.Unit = d.text(p, t[k]).S
 			case "source":
@@ -266,7 +269,12 @@ func (d *decoder) input(path string, v any) models.Input {
 		in.Raw = strconv.FormatInt(x, 10)
 		in.Value = decimal.NewFromInt(x)
 	case float64:
-		in.Raw = strconv.FormatFloat(x, 'f', -1, 64)
+		in.Raw = show(x)
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			d.problem(path, in.Raw, "expected a number (250, \"250.50\") or the name of a parameter: %s is not a number kosto can cost with", in.Raw)
+			in.Set = false
+			return in
+		}
 		in.Float = true
 		in.Value = decimal.NewFromFloat(x)
 	case string:
@@ -283,7 +291,33 @@ func (d *decoder) input(path string, v any) models.Input {
 		d.problem(path, show(v), "expected a number (250, \"250.50\") or the name of a parameter")
 		in.Set = false
 	}
+	if in.Ref == "" && in.Set {
+		if msg := outOfRange(in.Value); msg != "" {
+			d.problem(path, in.Raw, "%s", msg)
+			in.Set = false
+		}
+	}
 	return in
+}
+
+// Every number kosto reads is below MaxMagnitude and has at most
+// MaxDecimals decimals: enough for the national budget of any country kosto
+// serves in its smallest unit and for a rate to a millionth of a percent,
+// and a bound on the digits decimal arithmetic must carry.
+const (
+	MaxMagnitude = 1_000_000_000_000_000 // 10¹⁵
+	MaxDecimals  = 12
+)
+
+// outOfRange says what is wrong with a number beyond those bounds, or "".
+func outOfRange(d decimal.Decimal) string {
+	if d.Abs().Cmp(decimal.NewFromInt(MaxMagnitude)) >= 0 {
+		return "expected a number smaller than 1,000,000,000,000,000 (10¹⁵) in size"
+	}
+	if d.Exponent() < -MaxDecimals && !d.Equal(d.Round(MaxDecimals)) {
+		return fmt.Sprintf("expected a number with at most %d decimals", MaxDecimals)
+	}
+	return ""
 }
 
 // looksNumeric refuses what decimal would accept but a person would not
@@ -467,6 +501,17 @@ func show(v any) string {
 	case []any, []map[string]any:
 		return "[…]"
 	case float64:
+		// As TOML writes them, so that a message quotes what the file says.
+		switch {
+		case math.IsNaN(x):
+			return "nan"
+		case math.IsInf(x, 1):
+			return "inf"
+		case math.IsInf(x, -1):
+			return "-inf"
+		case x != 0 && (math.Abs(x) >= 1e15 || math.Abs(x) < 1e-6):
+			return strconv.FormatFloat(x, 'g', -1, 64) // 1e+300, not three hundred digits
+		}
 		return strconv.FormatFloat(x, 'f', -1, 64)
 	}
 	return fmt.Sprint(v)
@@ -566,8 +611,8 @@ func (d *decoder) years(path string, v any, each func(path string, v any) models
 	}
 	for _, k := range sortedKeys(t) {
 		y, err := strconv.Atoi(k)
-		if err != nil || y < 1990 || y > 2100 {
-			d.problem(path+"."+k, "", "expected a year from 1990 to 2100 as the key")
+		if err != nil || y < models.MinYear || y > models.MaxYear {
+			d.problem(path+"."+k, "", "expected a year from %d to %d as the key", models.MinYear, models.MaxYear)
 			continue
 		}
 		out[y] = each(path+"."+k, t[k])
@@ -590,8 +635,8 @@ func (d *decoder) transition(path string, t map[string]any) models.Transition {
 			}
 			for _, k := range sortedKeys(yt) {
 				y, err := strconv.Atoi(k)
-				if err != nil || y < 1990 || y > 2100 {
-					d.problem(sp+"."+k, "", "expected a year from 1990 to 2100 as the key")
+				if err != nil || y < models.MinYear || y > models.MaxYear {
+					d.problem(sp+"."+k, "", "expected a year from %d to %d as the key", models.MinYear, models.MaxYear)
 					continue
 				}
 				dests, ok := d.table(sp+"."+k, yt[k])

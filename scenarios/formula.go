@@ -3,7 +3,6 @@ package scenarios
 import (
 	"sort"
 
-	"github.com/BurntSushi/toml"
 	"github.com/kosto-project/kosto/models"
 )
 
@@ -24,9 +23,8 @@ var (
 
 // decodeFormula parses one formula file. A syntax error stops the walk.
 func decodeFormula(file string, src []byte, ps *models.Problems) *models.Formula {
-	var raw map[string]any
-	if _, err := toml.Decode(string(src), &raw); err != nil {
-		ps.Add(models.Position{File: file, Line: syntaxLine(err, src)}, "", "%s", syntaxMessage(err))
+	raw := parseTOML(file, src, ps)
+	if raw == nil {
 		return nil
 	}
 	d := &decoder{file: file, loc: newLocator(string(trimBOM(src))), ps: ps}
