@@ -4,9 +4,11 @@ import "github.com/kosto-project/kosto/models"
 
 // allocate shares each of the scenario's central costs among the services
 // of a municipality that name it, by FTE, cases or direct cost
-// (DOMAIN.md §3): each share is the driver's share of the total driver times
-// the amount, rounded, and the last share is what remains, so the shares add
-// up to the amount to the cent. A share is an overhead line of the service,
+// (DOMAIN.md §3): each share is amount × driver ÷ total driver, computed
+// exactly and rounded once, and the last share is what remains, so the
+// shares add up to the amount to the cent. A service's direct cost, as a
+// driver, is its own budget before any central cost is shared, whatever the
+// order of the central costs' names. A share is an overhead line of the service,
 // a memo line when the central cost is paid from another budget; it reaches
 // the service's unit costs as a block of its own.
 func (b *builder) allocate(m *models.Municipality, sbs []*serviceBuilder) {
@@ -39,8 +41,9 @@ func (b *builder) allocate(m *models.Municipality, sbs []*serviceBuilder) {
 			n := Node{Name: sb.prefix + "annual.allocated." + name, Label: "allocated_overhead", Title: t, Unit: b.per("year"), Money: true}
 			var id NodeID
 			if i < len(takers)-1 {
-				share := b.g.Compute(Node{Name: p + sb.s.Name + ".share", Label: "share", Unit: "share"}, OpDiv, drivers[i], total)
-				id = b.g.Compute(n, OpMul, amount, share)
+				// amount × driver ÷ total, exactly, rounded once: a share
+				// cut to a fixed number of digits first can turn a tie.
+				id = b.g.Compute(n, OpDiv, amount, drivers[i], total)
 			} else {
 				id = b.g.Compute(n, OpSub, append([]NodeID{amount}, shares...)...)
 			}
@@ -84,8 +87,10 @@ func (sb *serviceBuilder) driver(by, p string) NodeID {
 		}
 		return sb.zero
 	}
+	// Direct cost is the service's own budget before any central cost is
+	// shared: not what earlier central costs (in name order) gave it.
 	var own []NodeID
-	for _, l := range sb.sr.Lines {
+	for _, l := range sb.sr.Lines[:sb.ownLines] {
 		if l.Budgeted {
 			own = append(own, l.Node)
 		}

@@ -278,6 +278,7 @@ type serviceBuilder struct {
 	blocks      []block
 	measureVols map[string]NodeID
 	vols        map[string]NodeID // named volumes, and "per:BASIS" → the volume a line per BASIS multiplies
+	ownLines    int               // the service's own lines, before central costs add their shares
 }
 
 func (sb *serviceBuilder) in(key, unit string) NodeID {
@@ -317,6 +318,7 @@ func (sb *serviceBuilder) lines() {
 	} else {
 		sb.premises()
 	}
+	sb.ownLines = len(sb.sr.Lines)
 }
 
 // finish builds a service's unit costs, totals and comparison from its

@@ -19,7 +19,7 @@ const (
 	OpSum               // a + b + …
 	OpSub               // a − b − …
 	OpMul               // a × b × …
-	OpDiv               // a ÷ b
+	OpDiv               // a ÷ b, or a × b × … ÷ z: the last argument divides the product of the others
 	OpCeil              // a rounded up to a whole number
 	OpMax               // the largest of a, b, …
 	OpAnnuity           // annual charge of value a at rate b over c years (Excel PMT)
@@ -173,17 +173,44 @@ func (g *Graph) Eval(v Values) {
 		}
 		var d decimal.Decimal
 		if !undefined {
-			d, undefined = apply(n.Op, n.Args, v.D)
+			d, undefined = g.value(n, v.D)
 		}
 		if undefined {
 			v.D[i], v.Undefined[i] = decimal.Zero, true
 			continue
 		}
-		if n.Money {
-			d = d.Round(g.Decimals) // half away from zero, as Excel's ROUND
-		}
 		v.D[i], v.Undefined[i] = d, false
 	}
+}
+
+// value computes node n from the values of its arguments, rounding money to
+// the currency's minor unit half away from zero, as Excel's ROUND. A money
+// quotient is rounded once from the exact quotient: dividing to a fixed
+// number of digits first and rounding that would turn 833.37499… into a
+// tie, and round it the wrong way.
+func (g *Graph) value(n *Node, d []decimal.Decimal) (decimal.Decimal, bool) {
+	if n.Money && n.Op == OpDiv {
+		num, den := quotient(n.Args, d)
+		if den.IsZero() {
+			return decimal.Zero, true
+		}
+		return num.DivRound(den, g.Decimals), false
+	}
+	v, undefined := apply(n.Op, n.Args, d)
+	if n.Money && !undefined {
+		v = v.Round(g.Decimals)
+	}
+	return v, undefined
+}
+
+// quotient returns the numerator (the product of every argument but the
+// last) and the denominator (the last) of a division.
+func quotient(args []NodeID, d []decimal.Decimal) (num, den decimal.Decimal) {
+	num = d[args[0]]
+	for _, a := range args[1 : len(args)-1] {
+		num = num.Mul(d[a])
+	}
+	return num, d[args[len(args)-1]]
 }
 
 // Reached marks the nodes whose values depend on any of the given leaves:
@@ -222,14 +249,11 @@ func (g *Graph) EvalReached(v Values, reached []bool) {
 		}
 		var d decimal.Decimal
 		if !undefined {
-			d, undefined = apply(n.Op, n.Args, v.D)
+			d, undefined = g.value(n, v.D)
 		}
 		if undefined {
 			v.D[i], v.Undefined[i] = decimal.Zero, true
 			continue
-		}
-		if n.Money {
-			d = d.Round(g.Decimals)
 		}
 		v.D[i], v.Undefined[i] = d, false
 	}
@@ -257,10 +281,11 @@ func apply(op Op, args []NodeID, d []decimal.Decimal) (decimal.Decimal, bool) {
 		}
 		return p, false
 	case OpDiv:
-		if d[args[1]].IsZero() {
+		num, den := quotient(args, d)
+		if den.IsZero() {
 			return decimal.Zero, true
 		}
-		return d[args[0]].Div(d[args[1]]), false
+		return num.Div(den), false
 	case OpCeil:
 		return d[args[0]].Ceil(), false
 	case OpMax:
@@ -327,7 +352,7 @@ func (g *Graph) Formula(id NodeID, style Style, ref func(NodeID) string) string 
 		case OpMul:
 			f = strings.Join(args, " × ")
 		case OpDiv:
-			f = args[0] + " ÷ " + args[1]
+			f = strings.Join(args[:len(args)-1], " × ") + " ÷ " + args[len(args)-1]
 		case OpCeil:
 			f = "round up(" + args[0] + ")"
 		case OpMax:
@@ -356,7 +381,7 @@ func (g *Graph) Formula(id NodeID, style Style, ref func(NodeID) string) string 
 		case OpMul:
 			f = strings.Join(args, "*")
 		case OpDiv:
-			f = args[0] + "/" + args[1]
+			f = strings.Join(args[:len(args)-1], "*") + "/" + args[len(args)-1]
 		case OpCeil:
 			f = "ROUNDUP(" + args[0] + ",0)"
 		case OpMax:

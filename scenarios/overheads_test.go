@@ -5,6 +5,7 @@ import (
 	"testing/fstest"
 
 	"github.com/kosto-project/kosto/costing"
+	"github.com/shopspring/decimal"
 )
 
 const overheadScenario = head + `[services.qps]
@@ -109,5 +110,115 @@ monthly_allowance = 250
 				t.Errorf("got:\n%v\nwant:\n%s", err, c.want)
 			}
 		})
+	}
+}
+
+// A share is amount × driver ÷ total driver, computed exactly and rounded
+// once. Cut to 16 digits first, 12.5 ÷ 15 = 0.8333333333333333 gives
+// 1,000.05 × 0.8333333333333333 = 833.3749999… → 833.37; exactly it is
+// 833.375, a tie rounded away from zero to 833.38. In lek, 1,234,569 × 5 ÷ 6
+// = 1,028,807.5 → 1,028,808 (not 1,028,807). The last service takes what
+// remains: 1,000.05 − 833.38 = 166.67; 1,234,569 − 1,028,808 = 205,761.
+func TestOverheadShareTies(t *testing.T) {
+	for _, c := range []struct {
+		name, currency, country, amount, xPosts, yPosts, wantX, wantY string
+	}{
+		{"EUR", "EUR", "XK", `"1000.05"`, "12.5", "2.5", "833.38", "166.67"},
+		{"ALL", "ALL", "AL", "1234569", "5", "1", "1028808", "205761"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			src := `format = 1
+[scenario]
+name = "s"
+country = "` + c.country + `"
+currency = "` + c.currency + `"
+base_year = 2024
+[roles.w]
+monthly_gross = 600
+employer_contribution = 0.05
+hours_per_week = 40
+[municipalities.a]
+[services.x]
+kind = "social_work_centre"
+staff_basis = "current"
+[services.x.staff.w]
+role = "w"
+posts = ` + c.xPosts + `
+[services.y]
+kind = "social_work_centre"
+staff_basis = "current"
+[services.y.staff.w]
+role = "w"
+posts = ` + c.yPosts + `
+[overheads.director]
+amount = ` + c.amount + `
+by = "fte"
+services = ["x", "y"]
+`
+			sc, err := Load(fstest.MapFS{"s.toml": {Data: []byte(src)}}, "s.toml")
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := costing.Build(sc)
+			for fig, want := range map[string]string{"a.x.annual.allocated.director": c.wantX, "a.y.annual.allocated.director": c.wantY} {
+				id, _ := r.Graph.Lookup(fig)
+				if got, _ := r.Value(id); got.String() != want {
+					t.Errorf("%s = %s, want %s", fig, got, want)
+				}
+			}
+		})
+	}
+}
+
+// A cost shared by direct cost is shared by each service's own budget
+// before any central cost is shared, whatever the order of the central
+// costs' names. Here "a_director" (first in name order) goes to x alone;
+// "z_admin" is then shared by direct cost. Own budgets: x 12.5 posts ×
+// 7,560 = 94,500; y 2.5 × 7,560 = 18,900; in all 113,400. x's share of 900
+// is 900 × 94,500 ÷ 113,400 = 750 and y's 150; counting the director's
+// 1,000 in x's direct cost would give x 900 × 95,500 ÷ 114,400 = 751.31.
+func TestOverheadDirectCostBeforeShares(t *testing.T) {
+	src := head + `[services.x]
+kind = "social_work_centre"
+staff_basis = "current"
+[services.x.staff.w]
+role = "w"
+posts = 12.5
+[services.y]
+kind = "social_work_centre"
+staff_basis = "current"
+[services.y.staff.w]
+role = "w"
+posts = 2.5
+[overheads.a_director]
+amount = 1000
+by = "fte"
+services = ["x"]
+[overheads.z_admin]
+amount = 900
+by = "direct_cost"
+services = ["x", "y"]
+`
+	sc, err := Load(fstest.MapFS{"s.toml": {Data: []byte(src)}}, "s.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := costing.Build(sc)
+	for fig, want := range map[string]string{
+		"a.x.annual.allocated.a_director":   "1000",
+		"a.overheads.z_admin.x.direct_cost": "94500",
+		"a.overheads.z_admin.driver_total":  "113400",
+		"a.x.annual.allocated.z_admin":      "750",
+		"a.y.annual.allocated.z_admin":      "150",
+		"a.x.total":                         "96250", // 94,500 + 1,000 + 750
+	} {
+		id, ok := r.Graph.Lookup(fig)
+		if !ok {
+			t.Errorf("no figure %s", fig)
+			continue
+		}
+		if got, _ := r.Value(id); !got.Equal(decimal.RequireFromString(want)) {
+			t.Errorf("%s = %s, want %s", fig, got, want)
+		}
 	}
 }
