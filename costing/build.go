@@ -125,6 +125,11 @@ func (b *builder) input(t *models.Table, in models.Inputs, key string, m *models
 		if l := b.g.Nodes[id].Leaf; l.Class == "" {
 			l.Class = models.UprateClasses[key] // a parameter moves as the first key that uses it
 		}
+		if l := b.g.Nodes[id].Leaf; l.Uprate == "" && i.Uprate.Set {
+			// { value = "PARAM", uprate = "RULE" }: the rule moves the
+			// parameter (Validate refuses two uses that disagree).
+			l.Uprate = i.Uprate.S
+		}
 		if l := b.g.Nodes[id].Leaf; l.Spec.Kind == 0 {
 			l.Spec = f.Spec
 		}

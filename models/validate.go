@@ -19,7 +19,7 @@ var Languages = []string{"en", "sq"}
 // Validate checks the whole scenario and returns every problem found, sorted
 // by file and line, or nil.
 func (sc *Scenario) Validate() error {
-	v := &validator{sc: sc, reported: map[string]bool{}, used: map[string]bool{}}
+	v := &validator{sc: sc, reported: map[string]bool{}, used: map[string]bool{}, moves: map[string]Text{}}
 	v.meta()
 	for _, name := range Sorted(sc.Parameters) {
 		v.parameter(sc.Parameters[name])
@@ -121,6 +121,7 @@ type validator struct {
 	ps       Problems
 	reported map[string]bool
 	used     map[string]bool
+	moves    map[string]Text // parameter (as it applies in a municipality) → the first uprate rule a use of it states
 }
 
 func (v *validator) file() string {
@@ -252,6 +253,30 @@ func (v *validator) resolve(i Input, spec Spec, m *Municipality) {
 		return // reported at the parameter
 	}
 	v.value(p.Input, spec, i.Pos.Key)
+	if i.Uprate.Set {
+		v.oneMove(p, i, m)
+	}
+}
+
+// oneMove checks that a use naming a parameter with its own uprate rule
+// agrees with every other rule given for that parameter: a parameter is one
+// value, moved one way by a projection — the rule its table states, or the
+// one its uses state.
+func (v *validator) oneMove(p *Parameter, use Input, m *Municipality) {
+	key := p.Name
+	if m != nil && m.Parameters[p.Name] == p {
+		key = m.Name + "." + p.Name
+	}
+	first, seen := v.moves[key]
+	if own := p.Input.Uprate; own.Set {
+		first, seen = own, true
+	}
+	switch {
+	case !seen:
+		v.moves[key] = use.Uprate
+	case first.S != use.Uprate.S:
+		v.add(use.Uprate.Pos, quote(use.Uprate.S), "parameter %s already moves by %q (%s); a parameter is moved one way: state the rule once, on the parameter, or give this value a parameter of its own", p.Name, first.S, first.Pos)
+	}
 }
 
 func (v *validator) parameterNames(m *Municipality) []string {
