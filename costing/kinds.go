@@ -2,6 +2,7 @@ package costing
 
 import (
 	"github.com/kosto-project/kosto/models"
+	"github.com/shopspring/decimal"
 )
 
 // familyCare costs foster, kinship and specialised foster care per child-year
@@ -152,6 +153,10 @@ func (sb *serviceBuilder) volume(name string) (NodeID, bool) {
 			return 0, false
 		}
 		id = sb.mr.Population
+	case "in_operation":
+		open, _ := sb.volume("open_units")
+		one := sb.g.Input(Node{Name: sb.prefix + "one", Label: "one", Leaf: &Leaf{Raw: "1", Provenance: models.Provenance{Assumption: "constant"}}}, decimal.NewFromInt(1))
+		id = sb.qty("in_operation", "in_operation", "years open", OpMin, open, one)
 	case "open_units", "open_places":
 		// A unit's fixed costs stop only when it closes: the children left
 		// are gathered into as few units as hold them.
@@ -267,10 +272,11 @@ func (sb *serviceBuilder) staffAndCosts() []block {
 }
 
 // perBasis adds an annual line of amount per basis: the amount itself per
-// year, or times the volume the basis names (posts, places, children, …).
+// year, or times the volume the basis names (posts, places, children, years
+// open, …).
 func (sb *serviceBuilder) perBasis(fig, label, t string, amount NodeID, per string) NodeID {
 	n := Node{Name: sb.prefix + fig, Label: label, Title: t, Unit: sb.per("year"), Money: true}
-	if per == models.PerYear {
+	if _, byVolume := sb.vols["per:"+per]; per == models.PerYear && !byVolume {
 		return sb.g.Compute(n, OpSum, amount)
 	}
 	vol, ok := sb.vols["per:"+per]
@@ -306,6 +312,10 @@ func (sb *serviceBuilder) staffLine(post string, l *models.Line) (Staffing, []No
 	st.CurrentPosts = sb.zero
 	if l.In.Has("posts") {
 		st.CurrentPosts = in("posts", "FTE")
+		if open, ok := sb.vols["per:"+models.PerYear]; ok {
+			// Posts of a service that closes are posts while it is open.
+			st.CurrentPosts = sb.g.Compute(Node{Name: p + "posts_while_open", Label: "posts_while_open", Unit: "FTE"}, OpMul, st.CurrentPosts, open)
+		}
 		st.ByNorm = append(st.ByNorm, NormFTE{models.NormPosts, st.CurrentPosts})
 	}
 	if len(sb.t.Ratios) > 0 && l.In.Has("per_post") {

@@ -233,10 +233,10 @@ fc = 4
 2027 = 0
 `
 
-// The same pair over four years.
+// The same pair over three years.
 const (
-	statusQuo4 = "format = 1\nextends = \"status-quo.toml\"\n[projection]\nyears = 4\n"
-	reform4    = "format = 1\nextends = \"reform.toml\"\n[projection]\nyears = 4\n"
+	statusQuo3 = "format = 1\nextends = \"status-quo.toml\"\n[projection]\nyears = 3\n"
+	reform3    = "format = 1\nextends = \"reform.toml\"\n[projection]\nyears = 3\n"
 )
 
 func transitionPair(t *testing.T, base, variant string) (*costing.Result, *costing.Result) {
@@ -244,8 +244,8 @@ func transitionPair(t *testing.T, base, variant string) (*costing.Result, *costi
 	fsys := fstest.MapFS{
 		"status-quo.toml":   {Data: []byte(statusQuo)},
 		"reform.toml":       {Data: []byte(reform)},
-		"status-quo-4.toml": {Data: []byte(statusQuo4)},
-		"reform-4.toml":     {Data: []byte(reform4)},
+		"status-quo-3.toml": {Data: []byte(statusQuo3)},
+		"reform-3.toml":     {Data: []byte(reform3)},
 	}
 	var rs []*costing.Result
 	for _, f := range []string{base, variant} {
@@ -278,24 +278,25 @@ func transitionPair(t *testing.T, base, variant string) (*costing.Result, *costi
 //	2026: home 4 children, 1 unit: 15,120 + 30,000 + 6,000 = 51,120;
 //	      foster 18 children 54,000 + (2 + 6) × 500 = 58,000 (2 go home);
 //	      programme 8 × 4,000 = 32,000; total 141,120.00; difference +23,000
-//	2027: home empty, no unit: 15,120 (the posts stay);
+//	2027: home empty, no unit open: 0 (a closed institution costs nothing:
+//	      its posts are posts while it is open);
 //	      foster 22 children 66,000 + (2 + 4) × 500 = 69,000;
-//	      programme 4 × 4,000 = 16,000; total 100,120.00; difference −18,000
-//	2028–2030: home 15,120; foster 66,000 + 2 × 500 = 67,000; no leavers;
-//	      total 82,120.00; difference −36,000 a year
+//	      programme 4 × 4,000 = 16,000; total 85,000.00; difference −33,120
+//	2028–2030: home 0; foster 66,000 + 2 × 500 = 67,000; no leavers;
+//	      total 67,000.00; difference −51,120 a year
 //
-// Cumulative: 48,000; 71,000; 53,000; 17,000; −19,000; −55,000: from 2029 on
-// it stays at or below zero, so the reform breaks even in 2029.
+// Cumulative: 48,000; 71,000; 37,880; −13,240; −64,360; −115,480: from 2028
+// on it stays at or below zero, so the reform breaks even in 2028.
 //
 // NPV at 5%, the first year undiscounted:
 //
 //	48,000
 //	+ 23,000 ÷ 1.05         =  21,904.7619…
-//	− 18,000 ÷ 1.1025       = −16,326.5306…
-//	− 36,000 ÷ 1.157625     = −31,098.1535…   (four years: 22,480.0777… → 22,480.08)
-//	− 36,000 ÷ 1.21550625   = −29,617.2890…
-//	− 36,000 ÷ 1.2762815625 = −28,206.9419…
-//	= −35,344.1533… → −35,344.15
+//	− 33,120 ÷ 1.1025       = −30,040.8163…   (three years: 39,863.9455… → 39,863.95)
+//	− 51,120 ÷ 1.157625     = −44,159.3780…
+//	− 51,120 ÷ 1.21550625   = −42,056.5505…
+//	− 51,120 ÷ 1.2762815625 = −40,053.8576…
+//	= −86,405.8405… → −86,405.84
 func TestCompareTransitionBreakEven(t *testing.T) {
 	base, variant := transitionPair(t, "status-quo.toml", "reform.toml")
 	vs, err := costing.Compare(base, variant)
@@ -304,9 +305,9 @@ func TestCompareTransitionBreakEven(t *testing.T) {
 	}
 	years := []int{2025, 2026, 2027, 2028, 2029, 2030}
 	baseTotal := []string{"118120", "118120", "118120", "118120", "118120", "118120"}
-	variantTotal := []string{"166120", "141120", "100120", "82120", "82120", "82120"}
-	diff := []string{"48000", "23000", "-18000", "-36000", "-36000", "-36000"}
-	cum := []string{"48000", "71000", "53000", "17000", "-19000", "-55000"}
+	variantTotal := []string{"166120", "141120", "85000", "67000", "67000", "67000"}
+	diff := []string{"48000", "23000", "-33120", "-51120", "-51120", "-51120"}
+	cum := []string{"48000", "71000", "37880", "-13240", "-64360", "-115480"}
 	if len(vs.Years) != len(years) {
 		t.Fatalf("years %v, want %v", vs.Years, years)
 	}
@@ -332,11 +333,11 @@ func TestCompareTransitionBreakEven(t *testing.T) {
 	if !vs.DiscountRate.Equal(decimal.RequireFromString("0.05")) {
 		t.Errorf("discount rate %s, want 0.05", vs.DiscountRate)
 	}
-	if vs.NPV.StringFixed(2) != "-35344.15" {
-		t.Errorf("NPV %s, want -35344.15", vs.NPV)
+	if vs.NPV.StringFixed(2) != "-86405.84" {
+		t.Errorf("NPV %s, want -86405.84", vs.NPV)
 	}
-	if vs.BreakEven != 2029 {
-		t.Errorf("break-even %d, want 2029", vs.BreakEven)
+	if vs.BreakEven != 2028 {
+		t.Errorf("break-even %d, want 2028", vs.BreakEven)
 	}
 
 	// The reform's own figures in the years the plan moves them. Every unit
@@ -352,7 +353,8 @@ func TestCompareTransitionBreakEven(t *testing.T) {
 		"town.fc.children":           {"12", "18", "22", "22", "22", "22"},
 		"town.fc.new_placements":     {"10", "8", "6", "2", "2", "2"},
 		"town.reintegration.leavers": {"8", "8", "4", "0", "0", "0"},
-		"town.home.total":            {"93120", "51120", "15120", "15120", "15120", "15120"},
+		"town.home.total":            {"93120", "51120", "0", "0", "0", "0"},
+		"town.home.in_operation":     {"1", "1", "0", "0", "0", "0"},
 		"town.fc.total":              {"41000", "58000", "69000", "67000", "67000", "67000"},
 		"town.reintegration.total":   {"32000", "32000", "16000", "0", "0", "0"},
 	} {
@@ -369,18 +371,18 @@ func TestCompareTransitionBreakEven(t *testing.T) {
 	}
 }
 
-// Over four years the cumulative difference is still 17,000 in 2028: no
-// break-even within the horizon, though the NPV (22,480.08, by hand above)
-// is what the first four terms give.
+// Over three years the cumulative difference is still 37,880 in 2027: no
+// break-even within the horizon, though the NPV (39,863.95, by hand above)
+// is what the first three terms give.
 func TestCompareNoBreakEven(t *testing.T) {
-	base, variant := transitionPair(t, "status-quo-4.toml", "reform-4.toml")
+	base, variant := transitionPair(t, "status-quo-3.toml", "reform-3.toml")
 	vs, err := costing.Compare(base, variant)
 	if err != nil {
 		t.Fatal(err)
 	}
-	cum := []string{"48000", "71000", "53000", "17000"}
+	cum := []string{"48000", "71000", "37880"}
 	if len(vs.Cumulative) != len(cum) {
-		t.Fatalf("years %v, want 2025–2028", vs.Years)
+		t.Fatalf("years %v, want 2025–2027", vs.Years)
 	}
 	for k, w := range cum {
 		if !vs.Cumulative[k].Equal(decimal.RequireFromString(w)) {
@@ -390,8 +392,8 @@ func TestCompareNoBreakEven(t *testing.T) {
 	if vs.BreakEven != 0 {
 		t.Errorf("break-even %d, want 0 (none within the horizon)", vs.BreakEven)
 	}
-	if vs.NPV.StringFixed(2) != "22480.08" {
-		t.Errorf("NPV %s, want 22480.08", vs.NPV)
+	if vs.NPV.StringFixed(2) != "39863.95" {
+		t.Errorf("NPV %s, want 39863.95", vs.NPV)
 	}
 }
 

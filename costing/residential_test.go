@@ -1,6 +1,7 @@
 package costing_test
 
 import (
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -119,9 +120,10 @@ func TestResidentialWorkedExample(t *testing.T) {
 	//	             food 18,000 → 161,691.19, a saving of 273,911.19 − 161,691.19
 	//	             = 112,220.00 when the 13th child left; per child
 	//	             8,505.00 + 1,802.60 + 1,666.67 + 1,500 = 13,474.27
-	//	0 children: no unit open (1 child cost 145,191.19, so the last child saved 112,220.00);
-	//	             the manager and the building stay: 11,340 +
-	//	             21,631.19 = 32,971.19; no cost per child.
+	//	0 children: no unit open, so nothing is paid: the manager's post and
+	//	             the building's annuity are costs of a year the home is open
+	//	             (1 child cost 145,191.19, all of which the last child's
+	//	             leaving saves); no cost per child.
 	points, err := r.Curve("town", "home")
 	if err != nil {
 		t.Fatal(err)
@@ -138,7 +140,7 @@ func TestResidentialWorkedExample(t *testing.T) {
 		{24, "290411.19", "12100.47", "0.00", false, true},
 		{13, "273911.19", "21070.09", "1500.00", false, true},
 		{12, "161691.19", "13474.27", "112220.00", true, true},
-		{0, "32971.19", "", "112220.00", true, false},
+		{0, "0.00", "", "145191.19", true, false},
 	} {
 		p := at(c.children)
 		if p.Total.StringFixed(2) != c.total || p.UnitClosed != c.closed || p.Defined != c.defined || p.Saving.StringFixed(2) != c.saving {
@@ -156,5 +158,112 @@ func TestResidentialWorkedExample(t *testing.T) {
 	bad := []byte(institution[:len(institution)-len("[municipalities.town]\n")] + "[municipalities.town.services.home]\nchildren = 25\n[municipalities.town]\n")
 	if _, err := scenarios.Load(fstest.MapFS{"i.toml": {Data: bad}}, "i.toml"); err == nil {
 		t.Error("25 children in 24 beds: no error")
+	}
+}
+
+// closedHome is an institution of two units of 12 beds with a cost of
+// every kind a residential service can have, and CHILDREN children.
+const closedHome = `format = 1
+[scenario]
+name = "s"
+country = "AL"
+currency = "ALL"
+base_year = 2024
+[roles.w]
+monthly_gross = 60000
+employer_contribution = 0.167
+hours_per_week = 40
+[services.home]
+kind = "residential_care"
+capacity = 24
+units = 2
+children = CHILDREN
+[services.home.staff.director]
+role = "w"
+posts = 1
+[services.home.staff.carers]
+role = "w"
+norm = "ratio"
+ratio_of = "open_places"
+per_post = 6
+[services.home.costs.beds]
+amount = 10000
+per = "bed"
+element = "goods_services"
+[services.home.costs.unit]
+amount = 100000
+per = "unit"
+element = "utilities"
+[services.home.costs.admin]
+amount = 50000
+per = "year"
+element = "goods_services"
+[services.home.costs.food]
+amount = 20000
+per = "child"
+element = "goods_services"
+[services.home.capital.building]
+value = 1000000
+years = 20
+per = "unit"
+[services.home.capital.van]
+value = 200000
+years = 5
+[municipalities.a]
+`
+
+// A closed institution costs nothing: what follows beds follows the beds of
+// open units, what is per year or written as posts is of a year it is open.
+//
+// A post: 60,000 × 12 = 720,000 + 16.7% = 120,240 → 840,240.
+//
+//	5 children: 1 unit open (⌈5 ÷ 12⌉), 12 beds in it, in operation 1.
+//	  director 1 post 840,240; carers 12 ÷ 6 = 2 posts 1,680,480;
+//	  beds 12 × 10,000 = 120,000; unit 100,000; admin 50,000;
+//	  food 5 × 20,000 = 100,000; building 1,000,000 ÷ 20 = 50,000 × 1 unit;
+//	  van 200,000 ÷ 5 = 40,000 a year; total 2,980,720.
+//	0 children: no unit open, nothing in operation: every line 0.
+func TestClosedInstitutionCostsNothing(t *testing.T) {
+	for _, c := range []struct {
+		children string
+		want     map[string]string
+	}{
+		{"5", map[string]string{
+			"a.home.open_units": "1", "a.home.open_places": "12", "a.home.in_operation": "1",
+			"a.home.staff.director.posts_while_open": "1",
+			"a.home.annual.staff":                    "2520720",
+			"a.home.annual.costs.beds":               "120000",
+			"a.home.annual.costs.unit":               "100000",
+			"a.home.annual.costs.admin":              "50000",
+			"a.home.annual.costs.food":               "100000",
+			"a.home.annual.capital.building":         "50000",
+			"a.home.annual.capital.van":              "40000",
+			"a.home.total":                           "2980720",
+			// ÷ 12 beds, block by block in whole lek: 210,060 + 10,000 + 8,333
+			// + 4,167 + 8,333 + 4,167 + 3,333
+			"a.home.per_bed_year": "248393",
+		}},
+		{"0", map[string]string{
+			"a.home.open_units": "0", "a.home.open_places": "0", "a.home.in_operation": "0",
+			"a.home.staff.director.posts_while_open": "0",
+			"a.home.staff.carers.posts_required":     "0",
+			"a.home.annual.staff":                    "0",
+			"a.home.annual.costs.beds":               "0",
+			"a.home.annual.costs.unit":               "0",
+			"a.home.annual.costs.admin":              "0",
+			"a.home.annual.costs.food":               "0",
+			"a.home.annual.capital.building":         "0",
+			"a.home.annual.capital.van":              "0",
+			"a.home.total":                           "0",
+		}},
+	} {
+		t.Run(c.children+" children", func(t *testing.T) {
+			r := loadTOML(t, strings.Replace(closedHome, "CHILDREN", c.children, 1))
+			for fig, want := range c.want {
+				if got := value(t, r, fig); !got.Equal(dec(want)) {
+					t.Errorf("%s = %s, want %s", fig, got, want)
+				}
+			}
+		})
 	}
 }

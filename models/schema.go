@@ -156,9 +156,13 @@ var PlannedKinds []string
 // A Measure is a unit of a service's output, and how many of it the service
 // produces in a year: the product of its Factors. A factor is a numeric key
 // of the service, or one of the derived volumes "caseload" (the sum of the
-// caseload's cases), "population" (the municipality's) and "open_units" (a
-// residential service's units open at its occupancy). Unit costs are given
-// per measure, and cost lines may be written per measure (per = Per).
+// caseload's cases), "population" (the municipality's), and a residential
+// service's "open_units" (its units open at its occupancy), "open_places"
+// (the beds in them) and "in_operation" (1 while any unit is open, 0 once
+// all have closed). Unit costs are given per measure, and cost lines may be
+// written per measure (per = Per). A measure per "year" makes the kind's
+// costs per year, and its posts written as posts, ones of a year the service
+// is open.
 type Measure struct {
 	Key      string   // the unit-cost measure, e.g. "place_year"
 	Per      string   // how a cost line names it, e.g. "place"
@@ -303,10 +307,15 @@ func residential(kind string) *Table {
 		{Key: "children", Spec: qty, Required: true, Doc: "children in care, on average over the year (occupied places)"},
 		{Key: "units", Spec: Spec{Kind: Quantity, Positive: true, Whole: true, Max: 1000}, Default: "1", Doc: "units (houses, floors, groups) the capacity is divided into; a unit's fixed costs stop only when it closes"},
 		{Key: "units_kept_open", Spec: Spec{Kind: Quantity, Whole: true, Max: 1000}, Doc: "units kept open whatever the occupancy (a transition plan sets it year by year); 0: a unit closes as soon as the children fit in fewer"},
-	}, nil, []string{"open_places", "children", "capacity"}, []Measure{
+	}, nil, []string{"open_places", "children"}, []Measure{
 		{Key: "occupied_place_year", Per: "child", Factors: []string{"children"}, Unit: "child-years", PerChild: true},
-		{Key: "bed_year", Per: "bed", Factors: []string{"capacity"}, Unit: "beds"},
+		// A closed unit's beds cost nothing: costs by bed follow the beds
+		// of the units open.
+		{Key: "bed_year", Per: "bed", Factors: []string{"open_places"}, Unit: "beds in open units"},
 		{Key: "open_unit", Per: "unit", Factors: []string{"open_units"}, Unit: "open units", NoUnit: true},
+		// A cost per year — and a post written as posts — is one of a year
+		// the service is open: none once every unit has closed.
+		{Key: "year_open", Per: PerYear, Factors: []string{"in_operation"}, Unit: "years open", NoUnit: true},
 	})
 }
 
@@ -401,7 +410,7 @@ func (t *Table) Bases() []string {
 		bs = append(bs, PerPost)
 	}
 	for _, m := range t.Measures {
-		if m.Per != "" {
+		if m.Per != "" && !contains(bs, m.Per) {
 			bs = append(bs, m.Per)
 		}
 	}

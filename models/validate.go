@@ -688,7 +688,11 @@ func (v *validator) staff(s *Service, l *Line, prefix string, m *Municipality) {
 			break
 		}
 		if of := l.Texts["ratio_of"]; of.Set && !contains(t.Ratios, of.S) {
-			v.add(of.Pos, quote(of.S), "a %s's staff ratio can be of %s", t.Name, list(t.Ratios))
+			hint := ""
+			if of.S == "capacity" && contains(t.Ratios, "open_places") {
+				hint = ` (the beds of closed units need no staff: "open_places" counts the beds of the units open)`
+			}
+			v.add(of.Pos, quote(of.S), "a %s's staff ratio can be of %s%s", t.Name, list(t.Ratios), hint)
 		}
 		need("per_post", "what one post is for (places, children or beds per post)")
 	case NormCaseload:

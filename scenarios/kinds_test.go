@@ -26,7 +26,7 @@ role = "w"
 norm = "ratio"
 ratio_of = "beds"
 per_post = 4
-`, `s.toml:22: services.home.staff.carers.ratio_of = "beds": a residential_care service's staff ratio can be of "open_places", "children", "capacity"`},
+`, `s.toml:22: services.home.staff.carers.ratio_of = "beds": a residential_care service's staff ratio can be of "open_places", "children"`},
 		{"a ratio norm in a centre with no volume to divide", head + `[services.qps]
 kind = "social_work_centre"
 [services.qps.staff.w]
