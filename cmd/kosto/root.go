@@ -16,6 +16,9 @@ const (
 	exitOK       = 0 // the command did what was asked
 	exitInternal = 1 // kosto itself failed (a bug, or an output that could not be written)
 	exitInput    = 2 // bad input: a scenario with problems, an unknown figure, a wrong flag
+
+	exitInterrupted = 130 // stopped by Ctrl-C (SIGINT): 128 + 2, as shells report it
+	exitTerminated  = 143 // stopped by SIGTERM: 128 + 15
 )
 
 // inputError marks an error caused by what the user gave kosto.

@@ -1,9 +1,13 @@
 package main
 
 import (
+	"bufio"
 	"errors"
+	"fmt"
+	"io"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
 	"sort"
@@ -171,5 +175,77 @@ func TestOutputLongName(t *testing.T) {
 	}
 	if got := tree(t, dir); len(got) != 1 {
 		t.Errorf("left behind: %v", got)
+	}
+}
+
+// Stopped by Ctrl-C or SIGTERM with its output's temporary file written and
+// not yet renamed, kosto removes it, says so and exits 130 or 143. The test
+// runs kosto for real, as a child process (this test binary, told so by
+// KOSTO_TEST_SIGNAL_DIR), which stops at the temporary file and waits for
+// the signal.
+func TestSignalRemovesTemporaryFile(t *testing.T) {
+	if dir := os.Getenv("KOSTO_TEST_SIGNAL_DIR"); dir != "" {
+		testHookTempWritten = func(string) {
+			fmt.Println("written")
+			io.Copy(io.Discard, os.Stdin) // until the parent closes it
+		}
+		os.Args = []string{"kosto", "run", "--format", "csv", "--output", filepath.Join(dir, "budget.csv")}
+		main()
+		return
+	}
+	if runtime.GOOS == "windows" {
+		t.Skip("no SIGINT or SIGTERM to send on Windows")
+	}
+	for _, c := range []struct {
+		name   string
+		signal os.Signal
+		code   int
+		stderr string
+	}{
+		{"Ctrl-C", os.Interrupt, 130, "kosto: interrupted (Ctrl-C); no output file was left half-written\n"},
+		{"SIGTERM", syscall.SIGTERM, 143, "kosto: terminated (SIGTERM); no output file was left half-written\n"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			child := exec.Command(os.Args[0], "-test.run=^TestSignalRemovesTemporaryFile$")
+			child.Env = append(os.Environ(), "KOSTO_TEST_SIGNAL_DIR="+dir)
+			stdin, err := child.StdinPipe()
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer stdin.Close()
+			stdout, err := child.StdoutPipe()
+			if err != nil {
+				t.Fatal(err)
+			}
+			var stderr strings.Builder
+			child.Stderr = &stderr
+			if err := child.Start(); err != nil {
+				t.Fatal(err)
+			}
+			line, err := bufio.NewReader(stdout).ReadString('\n')
+			if line != "written\n" {
+				child.Process.Kill()
+				child.Wait()
+				t.Fatalf("the child said %q (%v), not that it had written its temporary file; stderr:\n%s", line, err, stderr.String())
+			}
+			if temps, _ := filepath.Glob(filepath.Join(dir, ".budget.csv.*.tmp")); len(temps) != 1 {
+				t.Errorf("in flight: %v; want one temporary file", temps)
+			}
+			if err := child.Process.Signal(c.signal); err != nil {
+				t.Fatal(err)
+			}
+			err = child.Wait()
+			var exit *exec.ExitError
+			if !errors.As(err, &exit) || exit.ExitCode() != c.code {
+				t.Errorf("the child ended with %v; want exit status %d", err, c.code)
+			}
+			if stderr.String() != c.stderr {
+				t.Errorf("stderr:\n%s\nwant:\n%s", stderr.String(), c.stderr)
+			}
+			if left := tree(t, dir); len(left) > 0 {
+				t.Errorf("left behind: %v", left)
+			}
+		})
 	}
 }
