@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"io"
 	"runtime/debug"
+	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/kosto-project/kosto/models"
 	"github.com/spf13/cobra"
@@ -45,10 +47,37 @@ func exitCode(err error) int {
 }
 
 // run executes kosto with args, writing to stdout and stderr, and returns the
-// exit status. Tests call it directly.
+// exit status.
 func run(args []string, stdout, stderr io.Writer) int {
-	root := newRoot(stdout, stderr)
+	return execute(newRoot(stdout, stderr), args, stderr)
+}
+
+// issues is where a bug in kosto is reported.
+const issues = "https://github.com/kosto-project/kosto/issues"
+
+// execute runs root with args and returns the exit status: the error's
+// (exitCode), printed on stderr, or exitInternal after a panic, which it
+// catches — the one place that does — and reports on one line, naming the
+// command and asking for a report; with --debug the Go stack follows. Any
+// output file being written when the panic happened is removed on the way
+// (writeFile). Tests call it with a root of their own.
+func execute(root *cobra.Command, args []string, stderr io.Writer) (code int) {
 	root.SetArgs(args)
+	defer func() {
+		p := recover()
+		if p == nil {
+			return
+		}
+		debugging, _ := root.PersistentFlags().GetBool("debug")
+		msg := fmt.Sprintf("kosto: internal error in \"%s\": %s. This is a bug in kosto, not in your input; please report it at %s with the command",
+			commandLine(args), strings.TrimRight(oneLine(fmt.Sprint(p)), "."), issues)
+		if debugging {
+			fmt.Fprintf(stderr, "%s, the scenario and the Go stack below.\n%s", msg, debug.Stack())
+		} else {
+			fmt.Fprintf(stderr, "%s and the scenario (run again with --debug to include where it happened).\n", msg)
+		}
+		code = exitInternal
+	}()
 	err := root.Execute()
 	if err != nil {
 		msg := err.Error()
@@ -63,6 +92,34 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, strings.TrimRight(msg, "\n"))
 	}
 	return exitCode(err)
+}
+
+// commandLine is the command as the user typed it, on one line, for a
+// message: kosto and its arguments, an argument with spaces or quotes in
+// single quotes, and a newline or other control character in it written as
+// Go writes it (\n).
+func commandLine(args []string) string {
+	words := []string{"kosto"}
+	for _, a := range args {
+		if a == "" || strings.ContainsAny(a, " '\"") || strings.IndexFunc(a, unicode.IsControl) >= 0 {
+			q := strconv.Quote(a)
+			a = "'" + strings.ReplaceAll(strings.ReplaceAll(q[1:len(q)-1], `\"`, `"`), "'", `'\''`) + "'"
+		}
+		words = append(words, a)
+	}
+	return strings.Join(words, " ")
+}
+
+// oneLine joins the non-blank lines of s with "; ", so that a message stays
+// one line.
+func oneLine(s string) string {
+	var lines []string
+	for _, l := range strings.Split(s, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			lines = append(lines, l)
+		}
+	}
+	return strings.Join(lines, "; ")
 }
 
 const rootLong = `kosto costs social services and projects municipal budgets.
@@ -98,6 +155,7 @@ func newRoot(stdout, stderr io.Writer) *cobra.Command {
 	}
 	root.SetOut(stdout)
 	root.SetErr(stderr)
+	root.PersistentFlags().Bool("debug", false, "after an internal error, print where in kosto it happened (the Go stack), for a bug report")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return badInput("%v\nRun '%s --help' for usage.", err, c.CommandPath())
 	})
