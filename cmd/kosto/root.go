@@ -125,17 +125,32 @@ func oneLine(s string) string {
 const rootLong = `kosto costs social services and projects municipal budgets.
 
 From a TOML scenario it builds unit costs bottom-up (staff salary, on-costs,
-working time, overheads, capital, allowances) for family-based care, day
-centres and Centres for Social Work, derives staffing from caseload and
-population norms, and totals the year's budget by service and by economic
-category. Every figure can say where it came from: kosto explain walks it
-back to the scenario's sourced parameters.
+working time, overheads, running costs, capital, allowances and benefits) for
+foster, kinship and specialised foster care, residential care, small group
+homes, day centres, community centres, shelters, home care, Centres for Social
+Work, cash benefits and transition programmes out of residential care. It
+derives staffing from caseload, population, ratio, shift and time norms, and
+totals the year's budget by service and by economic category. Every figure
+can say where it came from: kosto explain walks it back to the scenario's
+sourced parameters.
+
+Beyond the year: kosto project carries the budget over the scenario's horizon,
+year by year; compare sets a reform against the status quo (difference,
+cumulative, net present value, break-even year); compare-care sets the cost
+per child-year of every type of care side by side; curve shows a residential
+service's cost per child as children leave; funnel costs foster-carer
+recruitment; export writes the costed scenario as an Excel workbook with live
+formulas (project, compare and grant do too, with --format xlsx); and grant
+divides a grant among municipalities by a formula.
 
 Exit status:
-  0  success
-  1  kosto itself failed (a bug, or an output file that could not be written)
-  2  bad input: a scenario with problems, an unknown figure or scenario,
-     a wrong flag or argument; nothing is written to standard output`
+  0    success
+  1    kosto itself failed (a bug, or an output file that could not be written)
+  2    bad input: a scenario with problems, an unknown figure or scenario,
+       a wrong flag or argument, an --output that cannot be a file;
+       nothing is written to standard output or to the --output file
+  130  stopped by Ctrl-C (SIGINT); no output file is left half-written
+  143  stopped by SIGTERM; no output file is left half-written`
 
 const rootExample = `  kosto run                          # cost the shipped Gjilan scenario
   kosto run --lang sq                # the same, in Albanian
