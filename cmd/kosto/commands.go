@@ -40,15 +40,20 @@ func (o *output) flags(c *cobra.Command) {
 	c.Flags().BoolVar(&o.force, "force", false, "overwrite the --output file if it exists")
 }
 
+// check refuses, before anything is computed, a --format or --lang kosto
+// does not know and an --output that cannot be written (checkOutputFile).
 func (o *output) check() error {
 	if _, ok := formats[o.format]; !ok {
 		return badInput("--format %q: expected %s", o.format, formatNames)
 	}
-	return checkLang(o.lang)
+	if err := checkLang(o.lang); err != nil {
+		return err
+	}
+	return o.checkFile()
 }
 
 // checkWorkbook accepts --format xlsx as well, for commands that can write
-// a workbook, which needs a file.
+// a workbook, which needs a file (export sets the format itself).
 func (o *output) checkWorkbook() error {
 	if o.format != "xlsx" {
 		return o.check()
@@ -59,10 +64,24 @@ func (o *output) checkWorkbook() error {
 	if o.file == "" {
 		return badInput("--format xlsx needs --output FILE.xlsx: a workbook is not written to the terminal")
 	}
+	if err := o.checkFile(); err != nil {
+		return err
+	}
 	if !strings.HasSuffix(strings.ToLower(o.file), ".xlsx") {
 		return badInput("--output %q: expected a file name ending in .xlsx", o.file)
 	}
 	return nil
+}
+
+// extensions are the file endings suggested for each format.
+var extensions = map[string]string{"table": ".txt", "markdown": ".md", "json": ".json", "csv": ".csv", "xlsx": ".xlsx"}
+
+// checkFile checks the --output file, if any, with checkOutputFile.
+func (o *output) checkFile() error {
+	if o.file == "" {
+		return nil
+	}
+	return checkOutputFile(o.file, "report"+extensions[o.format])
 }
 
 // workbookOptions are what a workbook says about itself: kosto's version

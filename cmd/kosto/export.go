@@ -1,8 +1,7 @@
 package main
 
 import (
-	"bytes"
-	"strings"
+	"io"
 
 	"github.com/kosto-project/kosto/templates"
 	"github.com/spf13/cobra"
@@ -27,24 +26,18 @@ The file is written whole or not at all, and an existing file is kept unless
   kosto export albania-di-vlore -o vlore.xlsx --lang sq --force`,
 		Args: args(cobra.ExactArgs(1)),
 		RunE: func(cmd *cobra.Command, a []string) error {
-			if err := checkLang(o.lang); err != nil {
-				return err
-			}
 			if o.file == "" {
 				return badInput("export needs --output FILE.xlsx: a workbook is not written to the terminal")
 			}
-			if !strings.HasSuffix(strings.ToLower(o.file), ".xlsx") {
-				return badInput("--output %q: expected a file name ending in .xlsx", o.file)
+			o.format = "xlsx" // the checks of project, compare and grant --format xlsx
+			if err := o.checkWorkbook(); err != nil {
+				return err
 			}
 			r, err := load(a[0])
 			if err != nil {
 				return err
 			}
-			var buf bytes.Buffer
-			if err := templates.Workbook(&buf, r, o.workbookOptions()); err != nil {
-				return err
-			}
-			return writeFile(o.file, buf.Bytes(), o.force)
+			return o.write(cmd.OutOrStdout(), func(w io.Writer) error { return templates.Workbook(w, r, o.workbookOptions()) })
 		},
 	}
 	c.Flags().StringVar(&o.lang, "lang", "", "language of labels: en or sq (default: the scenario's language)")

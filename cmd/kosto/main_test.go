@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/kosto-project/kosto/models"
 )
 
 // kosto runs the command in-process with the working directory dir.
@@ -218,10 +220,59 @@ func TestHelp(t *testing.T) {
 		}
 	}
 	_, out, _ := kosto(t, "", "--help")
-	for _, want := range []string{"Exit status:", "0  success", "2  bad input"} {
-		if !strings.Contains(out, want) {
-			t.Errorf("root help lacks %q", want)
-		}
+	want := `Exit status:
+  0    success
+  1    kosto itself failed (a bug, or an output file that could not be written)
+  2    bad input: a scenario with problems, an unknown figure or scenario,
+       a wrong flag or argument, an --output that cannot be a file;
+       nothing is written to standard output or to the --output file
+  130  stopped by Ctrl-C (SIGINT); no output file is left half-written
+  143  stopped by SIGTERM; no output file is left half-written
+`
+	if !strings.Contains(out, want) {
+		t.Errorf("root help lacks\n%s\nin\n%s", want, out)
+	}
+}
+
+// The root help names every kind of service kosto costs, in the words a
+// reader knows them by, and says what each command beyond run does.
+func TestRootHelpCoversKindsAndCommands(t *testing.T) {
+	_, out, _ := kosto(t, "", "--help")
+	help := strings.Join(strings.Fields(out), " ") // the words, whatever the line breaks
+	phrases := map[string]string{
+		models.FosterCare:            "foster, kinship and specialised foster care",
+		models.KinshipCare:           "foster, kinship and specialised foster care",
+		models.SpecialisedFosterCare: "foster, kinship and specialised foster care",
+		models.ResidentialCare:       "residential care",
+		models.SmallGroupHome:        "small group homes",
+		models.DayCentre:             "day centres",
+		models.CommunityCentre:       "community centres",
+		models.Shelter:               "shelters",
+		models.HomeCare:              "home care",
+		models.SocialWorkCentre:      "Centres for Social Work",
+		models.CashBenefit:           "cash benefits",
+		models.TransitionProgramme:   "transition programmes out of residential care",
+	}
+	for _, k := range models.ServiceKinds {
+		t.Run(k, func(t *testing.T) {
+			p, ok := phrases[k]
+			if !ok {
+				t.Fatalf("kind %q has no phrase here: name it in rootLong (root.go) and add the phrase to this test", k)
+			}
+			if !strings.Contains(help, p) {
+				t.Errorf("root help does not mention %s (%q)", k, p)
+			}
+		})
+	}
+	// Not the list of commands cobra adds: what the help says of each.
+	long := strings.Join(strings.Fields(rootLong), " ")
+	for _, c := range []string{"kosto explain walks", "kosto project carries", "compare sets", "compare-care sets", "curve shows",
+		"funnel costs", "export writes", "project, compare and grant do too, with --format xlsx", "grant divides"} {
+		t.Run(c, func(t *testing.T) {
+			if !strings.Contains(long, c) {
+				t.Errorf("rootLong does not say %q", c)
+			}
+		})
 	}
 }
 

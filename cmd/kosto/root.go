@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"io"
 	"runtime/debug"
+	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/kosto-project/kosto/models"
 	"github.com/spf13/cobra"
@@ -16,6 +18,9 @@ const (
 	exitOK       = 0 // the command did what was asked
 	exitInternal = 1 // kosto itself failed (a bug, or an output that could not be written)
 	exitInput    = 2 // bad input: a scenario with problems, an unknown figure, a wrong flag
+
+	exitInterrupted = 130 // stopped by Ctrl-C (SIGINT): 128 + 2, as shells report it
+	exitTerminated  = 143 // stopped by SIGTERM: 128 + 15
 )
 
 // inputError marks an error caused by what the user gave kosto.
@@ -42,10 +47,37 @@ func exitCode(err error) int {
 }
 
 // run executes kosto with args, writing to stdout and stderr, and returns the
-// exit status. Tests call it directly.
+// exit status.
 func run(args []string, stdout, stderr io.Writer) int {
-	root := newRoot(stdout, stderr)
+	return execute(newRoot(stdout, stderr), args, stderr)
+}
+
+// issues is where a bug in kosto is reported.
+const issues = "https://github.com/kosto-project/kosto/issues"
+
+// execute runs root with args and returns the exit status: the error's
+// (exitCode), printed on stderr, or exitInternal after a panic, which it
+// catches — the one place that does — and reports on one line, naming the
+// command and asking for a report; with --debug the Go stack follows. Any
+// output file being written when the panic happened is removed on the way
+// (writeFile). Tests call it with a root of their own.
+func execute(root *cobra.Command, args []string, stderr io.Writer) (code int) {
 	root.SetArgs(args)
+	defer func() {
+		p := recover()
+		if p == nil {
+			return
+		}
+		debugging, _ := root.PersistentFlags().GetBool("debug")
+		msg := fmt.Sprintf("kosto: internal error in \"%s\": %s. This is a bug in kosto, not in your input; please report it at %s with the command",
+			commandLine(args), strings.TrimRight(oneLine(fmt.Sprint(p)), "."), issues)
+		if debugging {
+			fmt.Fprintf(stderr, "%s, the scenario and the Go stack below.\n%s", msg, debug.Stack())
+		} else {
+			fmt.Fprintf(stderr, "%s and the scenario (run again with --debug to include where it happened).\n", msg)
+		}
+		code = exitInternal
+	}()
 	err := root.Execute()
 	if err != nil {
 		msg := err.Error()
@@ -62,20 +94,63 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return exitCode(err)
 }
 
+// commandLine is the command as the user typed it, on one line, for a
+// message: kosto and its arguments, an argument with spaces or quotes in
+// single quotes, and a newline or other control character in it written as
+// Go writes it (\n).
+func commandLine(args []string) string {
+	words := []string{"kosto"}
+	for _, a := range args {
+		if a == "" || strings.ContainsAny(a, " '\"") || strings.IndexFunc(a, unicode.IsControl) >= 0 {
+			q := strconv.Quote(a)
+			a = "'" + strings.ReplaceAll(strings.ReplaceAll(q[1:len(q)-1], `\"`, `"`), "'", `'\''`) + "'"
+		}
+		words = append(words, a)
+	}
+	return strings.Join(words, " ")
+}
+
+// oneLine joins the non-blank lines of s with "; ", so that a message stays
+// one line.
+func oneLine(s string) string {
+	var lines []string
+	for _, l := range strings.Split(s, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			lines = append(lines, l)
+		}
+	}
+	return strings.Join(lines, "; ")
+}
+
 const rootLong = `kosto costs social services and projects municipal budgets.
 
 From a TOML scenario it builds unit costs bottom-up (staff salary, on-costs,
-working time, overheads, capital, allowances) for family-based care, day
-centres and Centres for Social Work, derives staffing from caseload and
-population norms, and totals the year's budget by service and by economic
-category. Every figure can say where it came from: kosto explain walks it
-back to the scenario's sourced parameters.
+working time, overheads, running costs, capital, allowances and benefits) for
+foster, kinship and specialised foster care, residential care, small group
+homes, day centres, community centres, shelters, home care, Centres for Social
+Work, cash benefits and transition programmes out of residential care. It
+derives staffing from caseload, population, ratio, shift and time norms, and
+totals the year's budget by service and by economic category. Every figure
+can say where it came from: kosto explain walks it back to the scenario's
+sourced parameters.
+
+Beyond the year: kosto project carries the budget over the scenario's horizon,
+year by year; compare sets a reform against the status quo (difference,
+cumulative, net present value, break-even year); compare-care sets the cost
+per child-year of every type of care side by side; curve shows a residential
+service's cost per child as children leave; funnel costs foster-carer
+recruitment; export writes the costed scenario as an Excel workbook with live
+formulas (project, compare and grant do too, with --format xlsx); and grant
+divides a grant among municipalities by a formula.
 
 Exit status:
-  0  success
-  1  kosto itself failed (a bug, or an output file that could not be written)
-  2  bad input: a scenario with problems, an unknown figure or scenario,
-     a wrong flag or argument; nothing is written to standard output`
+  0    success
+  1    kosto itself failed (a bug, or an output file that could not be written)
+  2    bad input: a scenario with problems, an unknown figure or scenario,
+       a wrong flag or argument, an --output that cannot be a file;
+       nothing is written to standard output or to the --output file
+  130  stopped by Ctrl-C (SIGINT); no output file is left half-written
+  143  stopped by SIGTERM; no output file is left half-written`
 
 const rootExample = `  kosto run                          # cost the shipped Gjilan scenario
   kosto run --lang sq                # the same, in Albanian
@@ -95,6 +170,7 @@ func newRoot(stdout, stderr io.Writer) *cobra.Command {
 	}
 	root.SetOut(stdout)
 	root.SetErr(stderr)
+	root.PersistentFlags().Bool("debug", false, "after an internal error, print where in kosto it happened (the Go stack), for a bug report")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return badInput("%v\nRun '%s --help' for usage.", err, c.CommandPath())
 	})
