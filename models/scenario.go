@@ -25,6 +25,10 @@ type Scenario struct {
 	Transition     Transition         // [transition]: children leaving a residential service
 	Classification *Classification
 	Files          []string // the files read, the base first
+	// Notices says how the files were found where a reader might not
+	// expect it (a base taken from the shipped scenarios because no file
+	// of that name lies beside the variant). Warnings includes them.
+	Notices Problems
 }
 
 // Meta is the [scenario] table.

@@ -51,10 +51,11 @@ func (sc *Scenario) Validate() error {
 	return v.ps.Err()
 }
 
-// Warnings lists what is allowed but worth a reader's attention: parameters
-// with neither a source nor an assumption, and parameters nothing uses.
+// Warnings lists what is allowed but worth a reader's attention: the
+// scenario's notices, parameters with neither a source nor an assumption, and
+// parameters nothing uses.
 func (sc *Scenario) Warnings() Problems {
-	var ws Problems
+	ws := append(Problems(nil), sc.Notices...)
 	used := sc.usedParameters()
 	check := func(p *Parameter, where string) {
 		if !p.Input.Known() {

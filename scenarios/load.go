@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"strings"
 
@@ -15,10 +14,110 @@ import (
 // Load reads the scenario file name from fsys, with every base it extends,
 // and validates the result. The error, when there is one, is
 // models.Problems: every problem found, each naming file, line and key.
+//
+// A base is read from fsys, never above its root (FORMAT.md §6), or is a
+// shipped scenario. Files are shown in messages by their names in fsys, and
+// those of ShippedFS as kosto:NAME.toml.
 func Load(fsys fs.FS, name string) (*models.Scenario, error) {
-	var ps models.Problems
-	suggested := map[string]bool{}
-	sc, whole := load(fsys, name, "", nil, models.Position{}, &ps, suggested)
+	t := &tree{fsys: fsys, show: func(n string) string { return n }, root: "the folder kosto reads from"}
+	if _, ok := fsys.(shippedFS); ok {
+		t = shippedTree
+	}
+	f := node{t, name}
+	shown := f.shown()
+	info, err := fs.Stat(fsys, name)
+	if err == nil && info.IsDir() {
+		entries, _ := fs.ReadDir(fsys, name)
+		return nil, models.Problems{{Pos: models.Position{File: shown}, Expected: isFolder(entries)}}
+	}
+	src, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return nil, models.Problems{{Pos: models.Position{File: shown}, Expected: cannotRead(err)}}
+	}
+	return loadChain(f, src)
+}
+
+// LoadFile reads a scenario file from disk, with the bases it extends. A base
+// must lie under the root (FORMAT.md §6): the working directory when file
+// lies in it or below it, otherwise file's own folder. kosto reads nothing
+// outside the root, not even through a symbolic link. File names in messages
+// are relative to the working directory, as a user would type them.
+func LoadFile(file string) (*models.Scenario, error) {
+	abs, err := filepath.Abs(file)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", file, err)
+	}
+	cwd, _ := os.Getwd()
+	root, name := filepath.Dir(abs), filepath.Base(abs)
+	if rel, err := filepath.Rel(cwd, abs); cwd != "" && err == nil && filepath.IsLocal(rel) {
+		root, name = cwd, rel
+	}
+	shown := shownOnDisk(abs, cwd)
+	t := &tree{show: func(n string) string { return shownOnDisk(filepath.Join(root, filepath.FromSlash(n)), cwd) }}
+	t.root = "the working folder " + root
+	if root != cwd {
+		t.root = fmt.Sprintf("the folder of %s (%s)", shown, root)
+	}
+	// The file given is read as named, even through a link that leads out
+	// of the root: the rule is about the bases it names.
+	if info, err := os.Stat(abs); err == nil && info.IsDir() {
+		entries, _ := os.ReadDir(abs)
+		// Shown as typed: "../proj", not ".".
+		return nil, models.Problems{{Pos: models.Position{File: filepath.Clean(file)}, Expected: isFolder(entries)}}
+	}
+	src, err := os.ReadFile(abs)
+	if err != nil {
+		return nil, models.Problems{{Pos: models.Position{File: shown}, Expected: cannotRead(err)}}
+	}
+	r, err := os.OpenRoot(root)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", shown, err)
+	}
+	defer r.Close()
+	t.fsys = r.FS()
+	return loadChain(node{t, filepath.ToSlash(name)}, src)
+}
+
+// LoadSource reads a scenario from its text alone, as a web page receives an
+// uploaded file: name is how messages show it, and nothing is read from the
+// machine. Its extends can name only a shipped scenario ("gjilan", or
+// "gjilan.toml" with a notice that the shipped file was used).
+func LoadSource(name string, src []byte) (*models.Scenario, error) {
+	return loadChain(node{&tree{show: func(n string) string { return n }}, name}, src)
+}
+
+// shownOnDisk is how messages show the file at abs: relative to the working
+// directory cwd when it is below it or at most one folder up, else absolute.
+func shownOnDisk(abs, cwd string) string {
+	if cwd != "" {
+		if rel, err := filepath.Rel(cwd, abs); err == nil && !strings.HasPrefix(rel, ".."+string(filepath.Separator)+"..") {
+			return rel
+		}
+	}
+	return abs
+}
+
+// cannotRead says why the file given to kosto could not be read.
+func cannotRead(err error) string {
+	if errors.Is(err, fs.ErrNotExist) {
+		return "no such file"
+	}
+	return "cannot read the file"
+}
+
+// A loader collects what reading one chain of files finds: its problems,
+// its notices, and the key paths offered as "did you mean" (see decodeFile).
+type loader struct {
+	ps, notices models.Problems
+	suggested   map[string]bool
+}
+
+// loadChain decodes the file f, whose text is src, lays it over the bases it
+// extends, and validates the result.
+func loadChain(f node, src []byte) (*models.Scenario, error) {
+	l := &loader{suggested: map[string]bool{}}
+	sc, whole := l.load(f, src, nil)
+	ps := l.ps
 	if sc == nil || !whole {
 		// Without its base a variant lacks what the base says; validating
 		// it would report as missing what is only unread.
@@ -31,7 +130,7 @@ func Load(fsys fs.FS, name string) (*models.Scenario, error) {
 		// saying it is missing adds nothing.
 		// Nor does "missing: X" when the decoder has just asked "did you
 		// mean X?" of a mistyped key.
-		said := suggested
+		said := l.suggested
 		for _, p := range ps[:decodeProblems] {
 			said[p.Pos.Key] = true
 		}
@@ -44,107 +143,48 @@ func Load(fsys fs.FS, name string) (*models.Scenario, error) {
 	if err := ps.Err(); err != nil {
 		return nil, err
 	}
+	sc.Notices = append(sc.Notices, l.notices...)
 	return sc, nil
 }
 
-// LoadFile reads a scenario from the file system. A base it extends may be
-// anywhere — beside it, in a parent folder ("../base.toml") or at an absolute
-// path — and file names in messages are relative to the working directory,
-// as a user would type them.
-func LoadFile(file string) (*models.Scenario, error) {
-	abs, err := filepath.Abs(file)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", file, err)
-	}
-	root := filepath.VolumeName(abs) + string(filepath.Separator)
-	rel := filepath.ToSlash(strings.TrimPrefix(abs, root))
-	cwd, _ := os.Getwd()
-	return Load(rootFS{os.DirFS(root), root, cwd}, rel)
-}
-
-// rootFS reads the whole file system by slash-separated paths from its root,
-// and shows them relative to the working directory.
-type rootFS struct {
-	fs.FS
-	root, cwd string
-}
-
-func (r rootFS) display(name string) string {
-	abs := filepath.Join(r.root, filepath.FromSlash(name))
-	if r.cwd != "" {
-		if rel, err := filepath.Rel(r.cwd, abs); err == nil && !strings.HasPrefix(rel, ".."+string(filepath.Separator)+"..") {
-			return rel
-		}
-	}
-	return abs
-}
-
-// resolve returns the slash path of a base named by extends, relative to the
-// file that names it, or absolute.
-func (r rootFS) resolve(from, extends string) string {
-	if filepath.IsAbs(extends) {
-		abs := filepath.Clean(extends)
-		return filepath.ToSlash(strings.TrimPrefix(abs, filepath.VolumeName(abs)+string(filepath.Separator)))
-	}
-	return path.Join(path.Dir(from), filepath.ToSlash(extends))
-}
-
-func display(fsys fs.FS, name string) string {
-	if r, ok := fsys.(rootFS); ok {
-		return r.display(name)
-	}
-	if _, ok := fsys.(shippedFS); ok {
-		return "kosto:" + name
-	}
-	return name
-}
-
-// load reads name and its bases. chain holds the files being read, to catch
-// a cycle; from is where the extends that named this file was written. whole
-// is false when a base could not be read: the scenario is then only what the
-// files that could be read say.
-func load(fsys fs.FS, name, written string, chain []string, from models.Position, ps *models.Problems, suggested map[string]bool) (sc *models.Scenario, whole bool) {
-	shown := display(fsys, name)
-	for i, c := range chain {
-		if c == name {
-			cycle := make([]string, 0, len(chain)-i+1)
-			for _, f := range chain[i:] {
-				cycle = append(cycle, display(fsys, f))
-			}
-			cycle = append(cycle, shown)
-			ps.Add(from, fmt.Sprintf("%q", written), "extends forms a cycle: %s", strings.Join(cycle, " → "))
-			return nil, false
-		}
-	}
-	src, err := fs.ReadFile(fsys, name)
-	if err != nil {
-		what := "cannot read the file"
-		if errors.Is(err, fs.ErrNotExist) {
-			what = "no such file"
-		}
-		if from.File != "" {
-			ps.Add(from, fmt.Sprintf("%q", written), "%s (%s)", what, shown)
-		} else {
-			ps.Add(models.Position{File: shown}, "", "%s", what)
-		}
-		return nil, false
-	}
-	doc := decodeFile(shown, src, ps, suggested)
+// load decodes f, whose text is src, and the bases it extends. chain holds
+// the files being read, to catch a cycle. whole is false when a base could
+// not be read: the scenario is then only what the files that could be read
+// say.
+func (l *loader) load(f node, src []byte, chain []node) (sc *models.Scenario, whole bool) {
+	doc := decodeFile(f.shown(), src, &l.ps, l.suggested)
 	if doc == nil {
 		return nil, false
 	}
-	doc.sc.Files = []string{shown}
+	doc.sc.Files = []string{f.shown()}
 	if !doc.extends.Set {
 		return doc.sc, true
 	}
-	basePath := path.Join(path.Dir(name), doc.extends.S)
-	if r, ok := fsys.(rootFS); ok {
-		basePath = r.resolve(name, doc.extends.S)
-	}
-	base, whole := load(fsys, basePath, doc.extends.S, append(chain, name), doc.extends.Pos, ps, suggested)
-	if base == nil {
+	b, ok := l.base(f, doc.extends)
+	if !ok {
 		return doc.sc, false // this file's own problems are reported too
 	}
+	chain = append(chain, f)
+	for i, c := range chain {
+		if c == b {
+			cycle := make([]string, 0, len(chain)-i+1)
+			for _, f := range chain[i:] {
+				cycle = append(cycle, f.shown())
+			}
+			cycle = append(cycle, b.shown())
+			l.ps.Add(doc.extends.Pos, fmt.Sprintf("%q", doc.extends.S), "extends forms a cycle: %s", strings.Join(cycle, " → "))
+			return doc.sc, false
+		}
+	}
+	bsrc, ok := l.read(b, doc.extends)
+	if !ok {
+		return doc.sc, false
+	}
+	base, whole := l.load(b, bsrc, chain)
+	if base == nil {
+		return doc.sc, false
+	}
+	l.keepKinds(base, doc.sc)
 	base.Overlay(doc.sc)
 	return base, whole
 }

@@ -270,6 +270,29 @@ name = "reform"
 			s.toml:2: extends = "status_quo.toml": no such file (status_quo.toml)`,
 	},
 	{
+		name:  "extends reaches above the folder read",
+		files: map[string]string{"base.toml": minimal, "s.toml": "format = 1\nextends = \"../base.toml\"\n"},
+		want: `
+			s.toml:2: extends = "../base.toml": reaches outside the folder kosto reads from; a base must lie in that folder or below it (FORMAT.md §6)`,
+	},
+	{
+		name:  "extends names a folder",
+		files: map[string]string{"variants/v.toml": minimal, "s.toml": "format = 1\nextends = \"variants/\"\n"},
+		want: `
+			s.toml:2: extends = "variants/": is a folder, not a scenario file; name a .toml file in it (v.toml)`,
+	},
+	{
+		name: "a variant changes a service's kind",
+		files: map[string]string{"base.toml": minimal, "s.toml": `format = 1
+extends = "base.toml"
+
+[services.foster]
+kind = "kinship_care"
+`},
+		want: `
+			s.toml:5: services.foster.kind = "kinship_care": a variant cannot change a service's kind (it is foster_care in base.toml:19); define a new service instead`,
+	},
+	{
 		name: "problems in a variant and in its base",
 		files: map[string]string{
 			"base.toml": `format = 1

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"path/filepath"
 	"sort"
 	"strings"
 
@@ -65,13 +66,18 @@ func LoadShipped(name string) (*models.Scenario, error) {
 }
 
 // Open reads the scenario a user named: a file when one exists at that path
-// (or the name ends in .toml), otherwise a shipped scenario of that name.
+// (or the name ends in .toml, or has a folder in it), otherwise a shipped
+// scenario of that name. A folder that is not a shipped scenario's name is
+// reported as a folder, with the .toml files it holds.
 func Open(arg string) (*models.Scenario, error) {
-	if strings.HasSuffix(arg, ".toml") || strings.ContainsRune(arg, '/') || fileExists(arg) {
+	if strings.HasSuffix(arg, ".toml") || strings.ContainsAny(arg, "/"+string(filepath.Separator)) || fileExists(arg) {
 		return LoadFile(arg)
 	}
 	if _, err := ShippedSource(arg); err == nil {
 		return LoadShipped(arg)
+	}
+	if folderExists(arg) {
+		return LoadFile(arg)
 	}
 	return nil, fmt.Errorf("%s: no such file, and no shipped scenario of that name (shipped: %s)", arg, strings.Join(Shipped(), ", "))
 }

@@ -1,0 +1,190 @@
+package scenarios
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+	"syscall"
+
+	"github.com/kosto-project/kosto/models"
+)
+
+// A tree is where the files of a chain of extends are read from: a folder on
+// disk, a caller's file system, the shipped scenarios, or nothing at all (an
+// uploaded scenario, which may extend only shipped ones). Its fsys is rooted
+// at the root, so no base outside it can be read (FORMAT.md §6).
+type tree struct {
+	fsys    fs.FS                    // nil: no other file can be read
+	show    func(name string) string // a file's name as messages show it
+	root    string                   // the root as messages show it
+	shipped bool                     // the shipped scenarios, which extend only each other
+}
+
+// shippedTree holds the shipped scenarios.
+var shippedTree = &tree{
+	fsys:    ShippedFS(),
+	show:    func(n string) string { return "kosto:" + n },
+	root:    "the shipped scenarios",
+	shipped: true,
+}
+
+// A node is one file of a chain: its slash-separated name in its tree.
+type node struct {
+	t    *tree
+	name string
+}
+
+func (f node) shown() string { return f.t.show(f.name) }
+
+// base finds the file that ext, the extends written in f, names. A bare name
+// ("gjilan": no / and no .toml) is a shipped scenario. Anything else is a
+// relative path from f's folder, which must stay under the root; a file name
+// without folders that is not found there but is a shipped scenario's is
+// that shipped scenario, with a notice. ok is false when a problem was
+// reported instead.
+func (l *loader) base(f node, ext models.Text) (b node, ok bool) {
+	e := ext.S
+	bad := func(format string, args ...any) (node, bool) {
+		l.ps.Add(ext.Pos, fmt.Sprintf("%q", e), format, args...)
+		return node{}, false
+	}
+	shipped := func(name string) node { return node{shippedTree, name + ".toml"} }
+	switch {
+	case e == "":
+		return bad("expected a scenario file ending in .toml, relative to this file, or a shipped scenario (%s)", strings.Join(Shipped(), ", "))
+	case strings.HasPrefix(e, "/") || filepath.IsAbs(e) || driveLetter(e):
+		return bad(`expected a relative path from the folder of this file (like "base.toml" or "../base.toml") or the name of a shipped scenario; a base is never named by an absolute path (FORMAT.md §6)`)
+	case strings.Contains(e, `\`):
+		return bad(`expected / between folders, not \ (FORMAT.md §6)`)
+	case !strings.Contains(e, "/") && !strings.HasSuffix(e, ".toml"):
+		if slices.Contains(Shipped(), e) {
+			return shipped(e), true
+		}
+		if f.t.fsys != nil && !f.t.shipped {
+			p := path.Join(path.Dir(f.name), e)
+			if info, err := fs.Stat(f.t.fsys, p); err == nil && info.IsDir() {
+				entries, _ := fs.ReadDir(f.t.fsys, p)
+				return bad("%s", isFolder(entries))
+			}
+			if info, err := fs.Stat(f.t.fsys, p+".toml"); err == nil && !info.IsDir() {
+				return bad("no shipped scenario of that name; to extend the file %s, write extends = %q", f.t.show(p+".toml"), e+".toml")
+			}
+		}
+		msg := "expected a scenario file ending in .toml, relative to this file, or a shipped scenario: " + strings.Join(Shipped(), ", ")
+		if f.t.fsys == nil {
+			msg = "an uploaded scenario can extend only a shipped scenario: " + strings.Join(Shipped(), ", ")
+		}
+		if s := models.Suggest(e, Shipped()); s != "" {
+			msg = fmt.Sprintf("did you mean %q? %s", s, msg)
+		}
+		return bad("%s", msg)
+	}
+	// A path. A bare file name may fall back to a shipped scenario.
+	fallback, canFall := "", false
+	if !strings.Contains(e, "/") && !f.t.shipped {
+		fallback = strings.TrimSuffix(e, ".toml")
+		canFall = slices.Contains(Shipped(), fallback)
+	}
+	if f.t.fsys == nil {
+		if canFall {
+			l.notices.Add(ext.Pos, fmt.Sprintf("%q", e), "an uploaded scenario reads no other file; using the shipped scenario %s (%s)", fallback, shipped(fallback).shown())
+			return shipped(fallback), true
+		}
+		return bad("an uploaded scenario can extend only a shipped scenario: %s", strings.Join(Shipped(), ", "))
+	}
+	p := path.Join(path.Dir(f.name), e)
+	if p == ".." || strings.HasPrefix(p, "../") {
+		return bad("reaches outside %s; a base must lie in that folder or below it (FORMAT.md §6)", f.t.root)
+	}
+	info, err := fs.Stat(f.t.fsys, p)
+	switch {
+	case err == nil && info.IsDir():
+		entries, _ := fs.ReadDir(f.t.fsys, p)
+		return bad("%s", isFolder(entries))
+	case err == nil:
+		return node{f.t, p}, true
+	case escapes(err):
+		return bad("leads outside %s through a symbolic link; a base must lie in that folder or below it (FORMAT.md §6)", f.t.root)
+	case !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, syscall.ENOTDIR):
+		return bad("cannot read the file (%s)", f.t.show(p))
+	case canFall:
+		l.notices.Add(ext.Pos, fmt.Sprintf("%q", e), "not found beside %s; using the shipped scenario %s (%s)", f.shown(), fallback, shipped(fallback).shown())
+		return shipped(fallback), true
+	}
+	return bad("no such file (%s)", f.t.show(p))
+}
+
+// driveLetter reports whether e starts with a Windows drive ("C:"), which
+// is refused on every system so that a scenario reads the same everywhere.
+func driveLetter(e string) bool {
+	return len(e) >= 2 && e[1] == ':' && ('a' <= e[0]|0x20 && e[0]|0x20 <= 'z')
+}
+
+// read returns the text of b, the base ext names; ok is false when a problem
+// was reported instead.
+func (l *loader) read(b node, ext models.Text) (src []byte, ok bool) {
+	src, err := fs.ReadFile(b.t.fsys, b.name)
+	switch {
+	case err == nil:
+		return src, true
+	case escapes(err):
+		l.ps.Add(ext.Pos, fmt.Sprintf("%q", ext.S), "leads outside %s through a symbolic link; a base must lie in that folder or below it (FORMAT.md §6)", b.t.root)
+	case errors.Is(err, fs.ErrNotExist):
+		l.ps.Add(ext.Pos, fmt.Sprintf("%q", ext.S), "no such file (%s)", b.shown())
+	default:
+		l.ps.Add(ext.Pos, fmt.Sprintf("%q", ext.S), "cannot read the file (%s)", b.shown())
+	}
+	return nil, false
+}
+
+// escapes reports whether err is os.Root refusing a path that leads out of
+// it, through a symbolic link (a path with ../ is refused before reading).
+// The os package does not export that error; its text is stable.
+func escapes(err error) bool {
+	var pe *fs.PathError
+	return errors.As(err, &pe) && pe.Err.Error() == "path escapes from parent"
+}
+
+// isFolder says that a path given as a scenario file is a folder, and which
+// .toml files it holds, from its entries.
+func isFolder(entries []fs.DirEntry) string {
+	const shown = 4
+	var names []string
+	for _, e := range entries {
+		if !e.IsDir() && strings.HasSuffix(e.Name(), ".toml") {
+			names = append(names, e.Name())
+		}
+	}
+	slices.Sort(names)
+	switch {
+	case len(names) == 0:
+		return "is a folder, not a scenario file; it holds no .toml file"
+	case len(names) > shown:
+		return fmt.Sprintf("is a folder, not a scenario file; name a .toml file in it (%s and %d more)", strings.Join(names[:shown], ", "), len(names)-shown)
+	}
+	return fmt.Sprintf("is a folder, not a scenario file; name a .toml file in it (%s)", strings.Join(names, ", "))
+}
+
+// keepKinds refuses a service of the variant v that gives another kind than
+// its base does: the kind decides every other key of the service, so a
+// different kind is a different service. The variant's kind is dropped, so
+// that what follows is checked against the base's.
+func (l *loader) keepKinds(base, v *models.Scenario) {
+	for _, name := range models.Sorted(v.Services) {
+		s, b := v.Services[name], base.Services[name]
+		if b == nil {
+			continue
+		}
+		k, bk := s.Texts["kind"], b.Texts["kind"]
+		if !k.Set || !bk.Set || k.S == bk.S {
+			continue
+		}
+		at := models.Position{File: bk.Pos.File, Line: bk.Pos.Line}
+		l.ps.Add(k.Pos, fmt.Sprintf("%q", k.S), "a variant cannot change a service's kind (it is %s in %s); define a new service instead", bk.S, at)
+		delete(s.Texts, "kind")
+	}
+}
