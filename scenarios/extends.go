@@ -127,7 +127,7 @@ func driveLetter(e string) bool {
 // read returns the text of b, the base ext names; ok is false when a problem
 // was reported instead.
 func (l *loader) read(b node, ext models.Text) (src []byte, ok bool) {
-	src, err := fs.ReadFile(b.t.fsys, b.name)
+	src, err := readFile(b.t.fsys, b.name)
 	switch {
 	case err == nil:
 		return src, true
@@ -135,6 +135,8 @@ func (l *loader) read(b node, ext models.Text) (src []byte, ok bool) {
 		l.ps.Add(ext.Pos, fmt.Sprintf("%q", ext.S), "leads outside %s through a symbolic link; a base must lie in that folder or below it (FORMAT.md §6)", b.t.root)
 	case errors.Is(err, fs.ErrNotExist):
 		l.ps.Add(ext.Pos, fmt.Sprintf("%q", ext.S), "no such file (%s)", b.shown())
+	case errors.Is(err, errNotRegular), errors.Is(err, errTooLarge):
+		l.ps.Add(ext.Pos, fmt.Sprintf("%q", ext.S), "%s (%s)", cannotRead(err), b.shown())
 	default:
 		l.ps.Add(ext.Pos, fmt.Sprintf("%q", ext.S), "cannot read the file (%s)", b.shown())
 	}

@@ -30,7 +30,7 @@ func Load(fsys fs.FS, name string) (*models.Scenario, error) {
 		entries, _ := fs.ReadDir(fsys, name)
 		return nil, models.Problems{{Pos: models.Position{File: shown}, Expected: isFolder(entries)}}
 	}
-	src, err := fs.ReadFile(fsys, name)
+	src, err := readFile(fsys, name)
 	if err != nil {
 		return nil, models.Problems{{Pos: models.Position{File: shown}, Expected: cannotRead(err)}}
 	}
@@ -65,7 +65,7 @@ func LoadFile(file string) (*models.Scenario, error) {
 		// Shown as typed: "../proj", not ".".
 		return nil, models.Problems{{Pos: models.Position{File: filepath.Clean(file)}, Expected: isFolder(entries)}}
 	}
-	src, err := os.ReadFile(abs)
+	src, err := readOSFile(abs)
 	if err != nil {
 		return nil, models.Problems{{Pos: models.Position{File: shown}, Expected: cannotRead(err)}}
 	}
@@ -99,8 +99,11 @@ func shownOnDisk(abs, cwd string) string {
 
 // cannotRead says why the file given to kosto could not be read.
 func cannotRead(err error) string {
-	if errors.Is(err, fs.ErrNotExist) {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
 		return "no such file"
+	case errors.Is(err, errNotRegular), errors.Is(err, errTooLarge):
+		return "cannot read the file: " + errors.Unwrap(err).Error()
 	}
 	return "cannot read the file"
 }

@@ -1,7 +1,11 @@
 package scenarios
 
 import (
+	"errors"
 	"fmt"
+	"io"
+	"io/fs"
+	"os"
 
 	"github.com/BurntSushi/toml"
 	"github.com/kosto-project/kosto/models"
@@ -48,6 +52,9 @@ func parseTOML(file string, src []byte, ps *models.Problems) map[string]any {
 }
 
 func megabytes(n int) string {
+	if n%(1<<20) == 0 {
+		return fmt.Sprintf("%d MB", n>>20)
+	}
 	return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
 }
 
@@ -160,3 +167,51 @@ func skipString(src []byte, i int) (end, lines int) {
 	}
 	return len(src) - 1, lines
 }
+
+// errTooLarge and errNotRegular are why readFile refuses a file.
+var (
+	errTooLarge   = fmt.Errorf("the file is larger than %s, the most kosto reads", megabytes(MaxFileSize))
+	errNotRegular = errors.New("not a regular file (a device, a pipe or a socket)")
+)
+
+// readFile reads a file of fsys whole, refusing — before reading it — a file
+// that is not a regular one (/dev/zero would never end, a pipe may never
+// answer) and reading no more than MaxFileSize bytes of one that grows.
+func readFile(fsys fs.FS, name string) ([]byte, error) {
+	// Looked at before it is opened: opening a pipe waits for a writer.
+	if info, err := fs.Stat(fsys, name); err == nil && !info.Mode().IsRegular() && !info.IsDir() {
+		return nil, &fs.PathError{Op: "read", Path: name, Err: errNotRegular}
+	}
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, &fs.PathError{Op: "read", Path: name, Err: errNotRegular}
+	}
+	if info.Size() > MaxFileSize {
+		return nil, &fs.PathError{Op: "read", Path: name, Err: errTooLarge}
+	}
+	src, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err == nil && len(src) > MaxFileSize {
+		return nil, &fs.PathError{Op: "read", Path: name, Err: errTooLarge}
+	}
+	return src, err
+}
+
+// readOSFile is readFile for a path of the operating system's.
+func readOSFile(file string) ([]byte, error) {
+	return readFile(osFS{}, file)
+}
+
+// osFS opens paths of the operating system as they are written; it is only
+// for readFile, which needs an fs.FS.
+type osFS struct{}
+
+func (osFS) Open(name string) (fs.File, error)     { return os.Open(name) }
+func (osFS) Stat(name string) (fs.FileInfo, error) { return os.Stat(name) }
