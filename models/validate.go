@@ -74,8 +74,121 @@ func (sc *Scenario) Warnings() Problems {
 			check(m.Parameters[n], mn+"."+n)
 		}
 	}
+	ws = append(ws, sc.copiedVolumes()...)
 	ws.Sort()
 	return ws
+}
+
+// copiedVolumes warns of municipalities that give a service none of its
+// volumes — children, places, families, cases, visits, beneficiaries — in a
+// scenario of two or more: each then costs exactly the scenario's, which is
+// what a municipality added without values of its own silently does. One
+// warning a service names every such municipality.
+func (sc *Scenario) copiedVolumes() Problems {
+	var ws Problems
+	if len(sc.Municipalities) < 2 {
+		return nil // the scenario's values are its one municipality's
+	}
+	for _, sn := range sc.ServiceNames() {
+		def := sc.Services[sn]
+		t := def.Table()
+		if t == nil {
+			continue
+		}
+		var copiers []string
+		var copied []string
+		for _, mn := range Sorted(sc.Municipalities) {
+			m := sc.Municipalities[mn]
+			if !def.Effective(m).Provided() || sc.ownVolume(m, def) {
+				continue
+			}
+			copiers = append(copiers, mn)
+			if copied == nil {
+				copied = sc.volumesOf(def, m)
+			}
+		}
+		if len(copiers) == 0 || len(copied) == 0 {
+			continue
+		}
+		if len(copied) > 3 {
+			copied = append(copied[:3], fmt.Sprintf("and %d more", len(copied)-3))
+		}
+		who, verb, each := copiers[0], "gives", "it costs"
+		if len(copiers) > 1 {
+			names := copiers
+			if len(names) > 4 {
+				names = append(append([]string{}, names[:3]...), fmt.Sprintf("%d more municipalities", len(copiers)-3))
+			}
+			who, verb, each = joinAnd(names), "give", "each costs"
+		}
+		where := "municipalities." + copiers[0]
+		if len(copiers) > 1 {
+			where = "municipalities.NAME"
+		}
+		ws.Add(Position{File: def.Pos.File, Line: def.Pos.Line, Key: "services." + sn}, "",
+			"%s %s it no volumes of its own, so %s the scenario's (%s); give them under [%s.services.%s], or provided = false there if it has no such service",
+			who, verb, each, strings.Join(copied, ", "), where, sn)
+	}
+	return ws
+}
+
+// ownVolume reports whether municipality m gives service def a volume of its
+// own: in its table of the service (or of a caseload category), or through a
+// parameter it overrides that a volume names.
+func (sc *Scenario) ownVolume(m *Municipality, def *Service) bool {
+	t := def.Table()
+	volume := func(key string) bool { return UprateClasses[key] == UprateVolume }
+	if o := m.Services[def.Name]; o != nil {
+		for k, i := range o.In {
+			if i.Set && volume(k) {
+				return true
+			}
+		}
+		for _, l := range o.Caseload {
+			if l.In["cases"].Set {
+				return true
+			}
+		}
+	}
+	for _, f := range t.Numbers {
+		if i := def.In[f.Key]; volume(f.Key) && i.Ref != "" && m.Parameters[i.Ref] != nil {
+			return true
+		}
+	}
+	for _, l := range def.Caseload {
+		if i := l.In["cases"]; i.Ref != "" && m.Parameters[i.Ref] != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// volumesOf lists the volumes service def writes, as a message quotes them.
+func (sc *Scenario) volumesOf(def *Service, m *Municipality) []string {
+	var out []string
+	for _, f := range def.Table().Numbers {
+		if i, ok := def.In[f.Key]; ok && i.Set && UprateClasses[f.Key] == UprateVolume {
+			out = append(out, f.Key+" = "+sc.shown(i, m))
+		}
+	}
+	for _, cn := range Sorted(def.Caseload) {
+		if i, ok := def.Caseload[cn].In["cases"]; ok && i.Set {
+			out = append(out, "caseload."+cn+".cases = "+sc.shown(i, m))
+		}
+	}
+	return out
+}
+
+// shown is a value as a message quotes it: the literal, or the parameter it
+// names with the parameter's value.
+func (sc *Scenario) shown(i Input, m *Municipality) string {
+	if i.Ref == "" {
+		return i.Value.String()
+	}
+	if p, ok := sc.Parameter(m, i.Ref); ok && p.Input.Ref == "" {
+		return i.Ref + " = " + p.Input.Value.String()
+	}
+	return i.Ref
 }
 
 func (sc *Scenario) usedParameters() map[string]bool {

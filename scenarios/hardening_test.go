@@ -149,3 +149,39 @@ func TestFormulaNumbersRefused(t *testing.T) {
 		})
 	}
 }
+
+// A municipality that gives a service none of its volumes in a scenario of
+// two or more costs the scenario's: kosto warns, naming it and the service.
+func TestCopiedVolumesWarned(t *testing.T) {
+	fc := `[parameters.kids]
+value = 3
+source = "count"
+[services.fc]
+kind = "foster_care"
+children = "kids"
+new_placements = 1
+monthly_allowance = 250
+`
+	for _, c := range []struct{ name, extra, want string }{
+		{"one municipality copies", `[municipalities.a.services.fc]
+children = 5
+`, `s.toml:18: services.fc: b gives it no volumes of its own, so it costs the scenario's (children = kids = 3, new_placements = 1); give them under [municipalities.b.services.fc], or provided = false there if it has no such service`},
+		{"every municipality copies", ``, `s.toml:18: services.fc: a and b give it no volumes of its own, so each costs the scenario's (children = kids = 3, new_placements = 1); give them under [municipalities.NAME.services.fc], or provided = false there if it has no such service`},
+		{"a parameter of its own, or none of the service", `[municipalities.a.parameters.kids]
+value = 4
+source = "count"
+[municipalities.b.services.fc]
+provided = false
+`, ``},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			sc, err := Load(mapFS(one(head+fc+c.extra)), "s.toml")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := sc.Warnings().Error(); got != c.want {
+				t.Errorf("got:\n%s\nwant:\n%s", got, c.want)
+			}
+		})
+	}
+}

@@ -250,6 +250,10 @@ func generateNational(csvFile string) ([]byte, error) {
 		fmt.Fprintf(&b, "\n[municipalities.%s.services.home_care]\nvisits = { value = %d, assumption = %q }\n", r.name, n, a)
 		n, a = volume{300, 0}.scaled(r.population, "beneficiaries of the child disability allowance")
 		fmt.Fprintf(&b, "\n[municipalities.%s.services.disability_allowance]\nbeneficiaries = { value = %d, assumption = %q }\n", r.name, n, a)
+		// The same in every municipality, but said in each: a municipality
+		// that gives a service no volume of its own is warned of.
+		fmt.Fprintf(&b, "\n[municipalities.%s.services.small_group_home]\nchildren = { value = 5, assumption = %q }\n", r.name, "synthetic benchmark data: one home of 6 places with 5 children in every municipality")
+		fmt.Fprintf(&b, "\n[municipalities.%s.services.transition]\nleavers = { value = 2, assumption = %q }\n", r.name, "synthetic benchmark data: 2 children leaving residential care in every municipality")
 	}
 	return []byte(b.String()), nil
 }
