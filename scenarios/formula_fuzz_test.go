@@ -47,7 +47,7 @@ func luginaTable(t testing.TB) *models.DataTable {
 		t.Fatal(err)
 	}
 	var ps models.Problems
-	tab := ReadData("lugina.csv", src, nil, &ps)
+	tab := ReadData("lugina.csv", src, nil, CSVOptions{}, &ps)
 	if len(ps) > 0 {
 		t.Fatal(ps)
 	}
@@ -109,7 +109,7 @@ func FuzzData(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, src string) {
 		var ps models.Problems
-		tab := ReadData("d.csv", []byte(src), nil, &ps)
+		tab := ReadData("d.csv", []byte(src), nil, CSVOptions{}, &ps)
 		if tab == nil || len(ps) > 0 {
 			if len(ps) == 0 {
 				t.Fatal("no table and no problem")

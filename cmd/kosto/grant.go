@@ -77,7 +77,7 @@ FORMULA is a formula file (.toml) or the name of a shipped formula
 // computeGrant reads a formula with its data (and scenario), and computes
 // it.
 func computeGrant(arg, data, baseline string) (*costing.Grant, error) {
-	in, err := scenarios.OpenFormula(arg, data)
+	in, err := scenarios.OpenFormula(arg, data, scenarios.CSVOptions{})
 	if err != nil {
 		// Check the formula against its data too, so that every problem is
 		// listed in one run.
@@ -99,7 +99,7 @@ func computeGrant(arg, data, baseline string) (*costing.Grant, error) {
 		o.Scenario = costing.Build(in.Scenario)
 	}
 	if baseline != "" {
-		if o.Baseline, err = scenarios.ReadBaseline(baseline); err != nil {
+		if o.Baseline, err = scenarios.ReadBaseline(baseline, scenarios.CSVOptions{}); err != nil {
 			return nil, asInput(err)
 		}
 	}
