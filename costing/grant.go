@@ -494,9 +494,8 @@ func (b *grantBuilder) use(col string) {
 
 // numeric says whether a cell is written as a number of a data table:
 // digits, a sign first, a decimal point (package scenarios keeps numbers so,
-// whatever marks the file used). It refuses what decimal.NewFromString
-// would also read but a table should not hold: 1e5, and, with the parse,
-// nan, inf and Infinity.
+// whatever marks the file used). It refuses 1e5 and 1e309, which
+// decimal.NewFromString reads; nan, inf and Infinity that reads neither.
 func numeric(s string) bool {
 	for i, c := range s {
 		if !(c >= '0' && c <= '9' || c == '.' || (c == '-' || c == '+') && i == 0) {

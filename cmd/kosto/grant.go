@@ -85,7 +85,7 @@ FORMULA is a formula file (.toml) or the name of a shipped formula
 	o.flags(c)
 	c.Flags().StringVar(&o.data, "data", "", "a CSV table of municipal data to use instead of the formula's")
 	c.Flags().StringVar(&o.baseline, "baseline", "", "the CSV of a previous run (--format csv): the baseline of changes and hold-harmless")
-	c.Flags().StringVar(&o.csvSeparator, "csv-separator", "", `the separator of the CSV tables (the data, --data, --baseline): ",", ";" or tab (default: found in each file's header line)`)
+	c.Flags().StringVar(&o.csvSeparator, "csv-separator", "", `the separator of the CSV tables (the formula's, --data, --baseline): ",", ";" or tab (default: found in each file's header line)`)
 	c.Flags().BoolVar(&o.list, "list", false, "list the shipped formulas")
 	return c
 }
