@@ -49,6 +49,10 @@ func other(m byte) byte {
 	return ','
 }
 
+// spaceMarks makes no-break spaces and narrow no-break spaces, which group
+// thousands as spaces do, spaces (never decimal marks).
+var spaceMarks = strings.NewReplacer("\u00a0", " ", "\u202f", " ")
+
 // parseNumber reads a cell as a number, reporting false for text: anything
 // but a sign, digits and marks, and marks that no spreadsheet writes
 // (1.23.4, 12,34.5, 5.).
@@ -58,14 +62,11 @@ func parseNumber(s string) (number, bool) {
 	if s != "" && (s[0] == '-' || s[0] == '+') {
 		n.sign, s = s[:1], s[1:]
 	}
-	// Spaces, no-break spaces and narrow no-break spaces group thousands;
-	// spaces are never decimal marks.
-	s = strings.NewReplacer("\u00a0", " ", "\u202f", " ").Replace(s)
-	if s == "" {
-		return n, false
+	if s == "" || !numberBytes(s, true) {
+		return n, false // text, as most cells are: said at its first letter
 	}
-	for _, c := range []byte(s) {
-		if !(c >= '0' && c <= '9' || c == '.' || c == ',' || c == ' ') {
+	if !numberBytes(s, false) {
+		if s = spaceMarks.Replace(s); !numberBytes(s, false) {
 			return n, false
 		}
 	}
@@ -107,6 +108,18 @@ func parseNumber(s string) (number, bool) {
 	}
 	n.whole, ok = grouped(head, 0)
 	return n, ok && n.whole != ""
+}
+
+// numberBytes says whether s has only digits, marks and spaces — and, with
+// wide, bytes of characters beyond ASCII, which may be no-break spaces.
+func numberBytes(s string, wide bool) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= '0' && c <= '9' || c == '.' || c == ',' || c == ' ' || wide && c >= 0x80) {
+			return false
+		}
+	}
+	return true
 }
 
 // digits says whether s is one digit or more.
