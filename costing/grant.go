@@ -464,12 +464,16 @@ func (b *grantBuilder) values(name models.Text, key, usedBy string) []decimal.De
 		default:
 			v, err := decimal.NewFromString(cell)
 			if err != nil || !numeric(cell) {
-				b.rowProblem(k, colName, cell, "expected a number (%s, used by %s)", b.names[k], usedBy)
+				read := ""
+				if d := b.t.Dialect(); d != "" {
+					read = "; read with " + d
+				}
+				b.rowProblem(k, colName, b.t.Written(i, c), "expected a number (%s, used by %s%s)", b.names[k], usedBy, read)
 				ok = false
 				continue
 			}
 			if v.IsNegative() {
-				b.rowProblem(k, colName, cell, "expected a value of zero or more (%s, used by %s)", b.names[k], usedBy)
+				b.rowProblem(k, colName, b.t.Written(i, c), "expected a value of zero or more (%s, used by %s)", b.names[k], usedBy)
 				ok = false
 				continue
 			}
@@ -488,6 +492,10 @@ func (b *grantBuilder) use(col string) {
 	}
 }
 
+// numeric says whether a cell is written as a number of a data table:
+// digits, a sign first, a decimal point (package scenarios keeps numbers so,
+// whatever marks the file used). It refuses 1e5 and 1e309, which
+// decimal.NewFromString reads; nan, inf and Infinity that reads neither.
 func numeric(s string) bool {
 	for i, c := range s {
 		if !(c >= '0' && c <= '9' || c == '.' || (c == '-' || c == '+') && i == 0) {

@@ -308,18 +308,59 @@ func quoteList(xs []string) string {
 
 // A DataTable is a table of municipal data: one row per municipality,
 // columns named in its header, values as written (a blank cell is a missing
-// value), and the source of each column where it is recorded.
+// value) except numbers, which are kept in one canonical form (1234.56)
+// whatever marks the file used, and the source of each column where it is
+// recorded.
 type DataTable struct {
 	File    string   // as shown in messages
 	Columns []string // the header
 	Rows    []DataRow
 	Sources map[string]string // column → source
+	// Separator and Decimal say how the file was written: the separator of
+	// its values (',', ';' or '\t') and the decimal mark of its numbers ('.'
+	// or ','; 0 when no number in it has decimals). Both are 0 for a table
+	// not read from a file.
+	Separator, Decimal rune
 }
 
 // A DataRow is one row of a data table and the line it was written on.
 type DataRow struct {
 	Line  int
 	Cells []string
+	// Written holds, by column, the cells the file wrote otherwise than
+	// Cells keeps them: numbers with a decimal comma or a thousands mark
+	// ("1.234,56", kept as "1234.56"). Nil when there are none.
+	Written map[int]string
+}
+
+// Dialect says how the table's file was written, for messages: `separator
+// ";" and decimal comma`, `separator tab and decimal point`, `separator ","
+// and no decimals`; "" for a table not read from a file.
+func (t *DataTable) Dialect() string {
+	if t.Separator == 0 {
+		return ""
+	}
+	sep := fmt.Sprintf("separator %q", string(t.Separator))
+	if t.Separator == '\t' {
+		sep = "separator tab"
+	}
+	switch t.Decimal {
+	case '.':
+		return sep + " and decimal point"
+	case ',':
+		return sep + " and decimal comma"
+	}
+	return sep + " and no decimals"
+}
+
+// Written returns a row's value of a column as the file wrote it, for
+// messages: Cell, except for a number written with a decimal comma or a
+// thousands mark.
+func (t *DataTable) Written(row, col int) string {
+	if w, ok := t.Rows[row].Written[col]; ok {
+		return w
+	}
+	return t.Cell(row, col)
 }
 
 // Column returns the index of a column, or -1.

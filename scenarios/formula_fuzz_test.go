@@ -8,6 +8,7 @@ import (
 
 	"github.com/kosto-project/kosto/costing"
 	"github.com/kosto-project/kosto/models"
+	"github.com/shopspring/decimal"
 )
 
 // grantProblemCases are the formulas of TestGrantProblems, as seeds.
@@ -47,7 +48,7 @@ func luginaTable(t testing.TB) *models.DataTable {
 		t.Fatal(err)
 	}
 	var ps models.Problems
-	tab := ReadData("lugina.csv", src, nil, &ps)
+	tab := ReadData("lugina.csv", src, nil, CSVOptions{}, &ps)
 	if len(ps) > 0 {
 		t.Fatal(ps)
 	}
@@ -102,6 +103,18 @@ func FuzzData(f *testing.F) {
 	f.Add("name,population,children,area_km2,budget_2025,need\nLugina,60000,1,120,1,1\nFusha,36000,1,,1,1\nKodra,4000,1,95,1,1\n")
 	f.Add("name,population,children,area_km2,budget_2025,need\nLugina,60000,1,120,1,1\nFusha,36000,1,-80,1,1\n")
 	f.Add("name,population\n\"Lugina,1\n")
+	// As spreadsheets save it: ";" and decimal commas, thousands marks, a
+	// byte-order mark, CRLF, tabs, UTF-16; and what is not a number.
+	head := "name;population;population_2011;children;area_km2;budget_2025;need\r\n"
+	f.Add("\xef\xbb\xbf" + head + "Lugina;60000;61000;13000;120,5;300000;520000\r\nFusha;36000;38000;8500;80;220000;290000\r\nKodra;4000;4500;900;95;60000;70000\r\n")
+	f.Add(head + "Lugina;60.000;61.000;13.000;120;300.000,00;520.000,00\nFusha;36.000;38.000;8.500;80;220.000,00;290.000,00\nKodra;4.000;4.500;900;95;60.000,00;70.000,00\n")
+	f.Add(head + "Lugina;60 000;61\u00a0000;13\u202f000;120;1 234,5;1\nFusha;36.000;38000;8500;80,5;1.234.567;1\nKodra;4000;4500;900;95.5;1,234;1\n")
+	f.Add(strings.ReplaceAll(head, ";", "\t") + "Lugina\t60000\t61000\t13000\t120,5\t300000\t1\n")
+	f.Add("\xff\xfen\x00a\x00m\x00e\x00\t\x00p\x00\r\x00\n\x00L\x00\t\x001\x00,\x005\x00\r\x00\n\x00")
+	f.Add(head + "Lugina;nan;61000;inf;Infinity;1e5;1e309\nFusha;-inf;NaN;+1;-0;0x10;1_000\n")
+	f.Add(head + "Lugina;" + strings.Repeat("9", 400) + ";61000;13000;0," + strings.Repeat("1", 400) + ";300000;1\nFusha;36000;38000;8500;80;220000;290000\nKodra;4000;4500;900;95;60000;70000\n")
+	f.Add("name;pop,x\nLugina;6,5\n")
+	f.Add("# a comment;;;;\nname;population\n;;\nLugina;1,5\r")
 	var ps models.Problems
 	fm := decodeFormula("f.toml", []byte(grantBase), &ps)
 	if len(ps) > 0 || fm.Validate() != nil {
@@ -109,13 +122,21 @@ func FuzzData(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, src string) {
 		var ps models.Problems
-		tab := ReadData("d.csv", []byte(src), nil, &ps)
+		tab := ReadData("d.csv", []byte(src), nil, CSVOptions{}, &ps)
 		if tab == nil || len(ps) > 0 {
 			if len(ps) == 0 {
 				t.Fatal("no table and no problem")
 			}
 			checkProblems(t, ps)
 			return
+		}
+		// Every number rewritten is in the one form costing reads.
+		for _, row := range tab.Rows {
+			for c, was := range row.Written {
+				if _, err := decimal.NewFromString(row.Cells[c]); err != nil || !looksNumeric(row.Cells[c]) {
+					t.Fatalf("%q became %q", was, row.Cells[c])
+				}
+			}
 		}
 		if _, err := costing.Allocate(fm, tab, costing.GrantOptions{}); err != nil {
 			checkProblems(t, err)

@@ -82,7 +82,8 @@ type GrantInput struct {
 // computed (costing.Allocate). With problems, the input read so far is
 // returned beside them (nil when the formula could not be parsed), so that a
 // caller can check it against its data too and report every problem at once.
-func OpenFormula(arg, data string) (*GrantInput, error) {
+// o says how to read the data table (ReadData).
+func OpenFormula(arg, data string, o CSVOptions) (*GrantInput, error) {
 	var ps models.Problems
 	var src []byte
 	var shown, dir string
@@ -116,7 +117,7 @@ func OpenFormula(arg, data string) (*GrantInput, error) {
 	// shipped table of that name.
 	switch {
 	case data != "":
-		in.Data = readDataFile(data, models.Position{}, &ps)
+		in.Data = readDataFile(data, models.Position{}, o, &ps)
 	case f.Data.File.Set:
 		name := f.Data.File.S
 		local := filepath.Join(dir, filepath.FromSlash(name))
@@ -124,10 +125,10 @@ func OpenFormula(arg, data string) (*GrantInput, error) {
 			if filepath.IsAbs(name) {
 				local = name
 			}
-			in.Data = readDataFile(local, f.Data.File.Pos, &ps)
+			in.Data = readDataFile(local, f.Data.File.Pos, o, &ps)
 		} else if csvSrc, err := DataSource(path.Base(name)); err == nil {
 			side, _ := shippedData.ReadFile("data/" + sidecarName(path.Base(name)))
-			in.Data = ReadData("kosto:data/"+path.Base(name), csvSrc, side, &ps)
+			in.Data = ReadData("kosto:data/"+path.Base(name), csvSrc, side, o, &ps)
 		} else {
 			ps.Add(f.Data.File.Pos, fmt.Sprintf("%q", name), "no such file (%s), and no shipped data table of that name (shipped: %s)", local, strings.Join(DataTables(), ", "))
 		}
@@ -172,8 +173,8 @@ func sidecarName(csvName string) string {
 	return strings.TrimSuffix(csvName, ".csv") + ".sources.toml"
 }
 
-// readDataFile reads a CSV file and its sidecar of sources, if any.
-func readDataFile(file string, from models.Position, ps *models.Problems) *models.DataTable {
+// readDataFile reads a CSV file and its sidecar of sources, if any (ReadData).
+func readDataFile(file string, from models.Position, o CSVOptions, ps *models.Problems) *models.DataTable {
 	src, err := os.ReadFile(file)
 	if err != nil {
 		what := "cannot read the file"
@@ -188,17 +189,36 @@ func readDataFile(file string, from models.Position, ps *models.Problems) *model
 		return nil
 	}
 	side, _ := os.ReadFile(filepath.Join(filepath.Dir(file), sidecarName(filepath.Base(file))))
-	return ReadData(file, src, side, ps)
+	return ReadData(file, src, side, o, ps)
 }
 
 // ReadData reads a municipal data table: CSV with a header row, one row per
 // municipality; lines starting with # are comments; a blank cell is a
-// missing value. sources, when not empty, is the TOML sidecar that records
-// each column's source (column = "source"). Problems name the file and line.
-func ReadData(file string, src, sources []byte, ps *models.Problems) *models.DataTable {
-	r := csv.NewReader(bytes.NewReader(trimBOM(src)))
+// missing value, and a row of blank cells is skipped. The separator — ',',
+// ';' or tab — is o.Separator, else the one the header line shows; the
+// decimal mark, '.' or ',', is the one the numbers show, and every number
+// is kept in the canonical form 1234.56 (see readNumbers). A byte-order
+// mark, UTF-16 text and CRLF or CR line ends are read too. sources, when
+// not empty, is the TOML sidecar that records each column's source (column
+// = "source"). Problems name the file and line, and the separator and
+// decimal mark found.
+func ReadData(file string, src, sources []byte, o CSVOptions, ps *models.Problems) *models.DataTable {
+	text := csvText(src)
+	sep, how := o.Separator, "given with --csv-separator"
+	if sep == 0 {
+		var tied rune
+		var header int
+		sep, tied, header = detectSeparator(text)
+		how = "found in the header line"
+		if tied != 0 {
+			ps.Add(models.Position{File: file, Line: header}, "", "expected one separator: the header line has as many %s as %s, and either splits every line into as many values as the header; give the separator with --csv-separator", separatorName(sep), separatorName(tied))
+			return nil
+		}
+	}
+	r := csv.NewReader(bytes.NewReader(text))
+	r.Comma = sep
 	r.Comment = '#'
-	t := &models.DataTable{File: file, Sources: map[string]string{}}
+	t := &models.DataTable{File: file, Sources: map[string]string{}, Separator: sep}
 	for {
 		rec, err := r.Read()
 		if err == io.EOF {
@@ -211,10 +231,13 @@ func ReadData(file string, src, sources []byte, ps *models.Problems) *models.Dat
 			if errors.As(err, &pe) {
 				line, msg = pe.Line, pe.Err.Error()
 				if errors.Is(pe.Err, csv.ErrFieldCount) {
-					msg = fmt.Sprintf("expected %d values, one for each column of the header", len(t.Columns))
+					msg = fmt.Sprintf("expected %d values, one for each column of the header, not %d", len(t.Columns), len(rec))
+					if len(t.Columns) == 1 {
+						msg = fmt.Sprintf("expected 1 value, as the header has one column, not %d", len(rec))
+					}
 				}
 			}
-			ps.Add(models.Position{File: file, Line: line}, "", "not valid CSV: %s", printable(msg))
+			ps.Add(models.Position{File: file, Line: line}, "", "not valid CSV (%s, %s): %s", separatorPhrase(sep), how, printable(msg))
 			return nil
 		}
 		line, _ := r.FieldPos(0)
@@ -234,16 +257,32 @@ func ReadData(file string, src, sources []byte, ps *models.Problems) *models.Dat
 			t.Columns = rec
 			continue
 		}
+		if blank(rec) {
+			continue // a spreadsheet's empty row: ;;;;
+		}
 		t.Rows = append(t.Rows, models.DataRow{Line: line, Cells: rec})
 	}
 	if t.Columns == nil {
 		ps.Add(models.Position{File: file, Line: 1}, "", "expected a header row naming the columns, then one row per municipality")
 		return nil
 	}
+	if !readNumbers(t, ps) {
+		return nil
+	}
 	if len(sources) > 0 {
 		readSources(file, sources, t, ps)
 	}
 	return t
+}
+
+// blank says whether every value of a row is blank.
+func blank(rec []string) bool {
+	for _, v := range rec {
+		if strings.TrimSpace(v) != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // readSources reads a data table's sidecar: column = "source", for columns
@@ -266,11 +305,12 @@ func readSources(csvFile string, src []byte, t *models.DataTable, ps *models.Pro
 }
 
 // ReadBaseline reads the allocations of a previous run — the CSV that
-// kosto grant --format csv writes — or any CSV with a municipality column
-// and an allocation column: municipality → allocation.
-func ReadBaseline(file string) (map[string]decimal.Decimal, error) {
+// kosto grant --format csv writes, or that CSV saved again by a
+// spreadsheet — or any CSV with a municipality column and an allocation
+// column: municipality → allocation. o says how to read it (ReadData).
+func ReadBaseline(file string, o CSVOptions) (map[string]decimal.Decimal, error) {
 	var ps models.Problems
-	t := readDataFile(file, models.Position{}, &ps)
+	t := readDataFile(file, models.Position{}, o, &ps)
 	if t == nil {
 		return nil, ps.Err()
 	}
@@ -287,7 +327,7 @@ func ReadBaseline(file string) (map[string]decimal.Decimal, error) {
 		}
 		v, err := decimal.NewFromString(a)
 		if err != nil || !looksNumeric(a) || v.IsNegative() {
-			ps.Add(models.Position{File: file, Line: row.Line, Key: "allocation"}, fmt.Sprintf("%q", a), "expected an amount of zero or more (%s)", m)
+			ps.Add(models.Position{File: file, Line: row.Line, Key: "allocation"}, fmt.Sprintf("%q", printable(t.Written(i, ac))), "expected an amount of zero or more (%s; read with %s)", m, t.Dialect())
 			continue
 		}
 		if _, dup := out[m]; dup {

@@ -81,7 +81,7 @@ func allocate(t *testing.T, path string) (*costing.Grant, string) {
 	clean := func(err error) string {
 		return strings.ReplaceAll(err.Error(), filepath.Dir(path)+string(filepath.Separator), "DIR/")
 	}
-	in, err := OpenFormula(path, "")
+	in, err := OpenFormula(path, "", CSVOptions{})
 	if err != nil {
 		if ps, ok := err.(models.Problems); ok && in != nil && in.Data != nil {
 			if _, more := costing.Allocate(in.Formula, in.Data, costing.GrantOptions{CheckOnly: true}); more != nil {
@@ -127,7 +127,18 @@ func TestGrantProblems(t *testing.T) {
 		{"negative indicator", "", "", "name,population,children,area_km2,budget_2025,need\nLugina,60000,1,120,1,1\nFusha,36000,1,-80,1,1\nKodra,4000,1,95,1,1\n",
 			`DIR/lugina.csv:3: area_km2 = "-80": expected a value of zero or more (Fusha, used by criteria.area)`},
 		{"not a number", "", "", "name,population,children,area_km2,budget_2025,need\nLugina,60000,1,120,1,1\nFusha,36000,1,80 km2,1,1\nKodra,4000,1,95,1,1\n",
-			`DIR/lugina.csv:3: area_km2 = "80 km2": expected a number (Fusha, used by criteria.area)`},
+			`DIR/lugina.csv:3: area_km2 = "80 km2": expected a number (Fusha, used by criteria.area; read with separator "," and no decimals)`},
+		{"nan is not a number", "", "", "name,population,children,area_km2,budget_2025,need\nLugina,60000,1,120,1,1\nFusha,36000,1,nan,1,1\nKodra,4000,1,95,1,1\n",
+			`DIR/lugina.csv:3: area_km2 = "nan": expected a number (Fusha, used by criteria.area; read with separator "," and no decimals)`},
+		{"inf is not a number", "", "", "name,population,children,area_km2,budget_2025,need\nLugina,60000,1,120.5,1,1\nFusha,36000,1,inf,1,1\nKodra,4000,1,95,1,1\n",
+			`DIR/lugina.csv:3: area_km2 = "inf": expected a number (Fusha, used by criteria.area; read with separator "," and decimal point)`},
+		{"Infinity is not a number", "", "", "name;population;children;area_km2;budget_2025;need\nLugina;60000;1;120,5;1;1\nFusha;36000;1;-Infinity;1;1\nKodra;4000;1;95;1;1\n",
+			`DIR/lugina.csv:3: area_km2 = "-Infinity": expected a number (Fusha, used by criteria.area; read with separator ";" and decimal comma)`},
+		{"1e5 is not a number", "", "", "name\tpopulation\tchildren\tarea_km2\tbudget_2025\tneed\nLugina\t60000\t1\t120,5\t1\t1\nFusha\t36000\t1\t1e5\t1\t1\nKodra\t4000\t1\t1E309\t1\t1\n",
+			`DIR/lugina.csv:3: area_km2 = "1e5": expected a number (Fusha, used by criteria.area; read with separator tab and decimal comma)
+DIR/lugina.csv:4: area_km2 = "1E309": expected a number (Kodra, used by criteria.area; read with separator tab and decimal comma)`},
+		{"a negative value, as written", "", "", "name;population;children;area_km2;budget_2025;need\nLugina;60000;1;120;1;1\nFusha;36000;1;-1.080,5;1;1\nKodra;4000;1;95;1;1\n",
+			`DIR/lugina.csv:3: area_km2 = "-1.080,5": expected a value of zero or more (Fusha, used by criteria.area)`},
 		{"missing value without fallback", "", "", "name,population,children,area_km2,budget_2025,need\nLugina,60000,1,120,1,1\nFusha,36000,1,,1,1\nKodra,4000,1,95,1,1\n",
 			`DIR/lugina.csv:3: area_km2 = "": missing for Fusha, used by criteria.area; fill it in, or name a column to use where it is missing under [data.fallback] (area_km2 = "COLUMN")`},
 		{"floor sum above the pot", "floor = 50000", "floor = 400000", "",
@@ -199,7 +210,7 @@ func TestShippedFormulas(t *testing.T) {
 	}
 	for _, name := range Formulas() {
 		t.Run(name, func(t *testing.T) {
-			in, err := OpenFormula(name, "")
+			in, err := OpenFormula(name, "", CSVOptions{})
 			if err != nil {
 				t.Fatal(err)
 			}

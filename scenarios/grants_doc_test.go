@@ -30,7 +30,7 @@ func TestGrantsDocExample(t *testing.T) {
 	if block != string(want) {
 		t.Errorf("the example of GRANTS.md differs from %s: copy the file into the document", file)
 	}
-	in, err := OpenFormula(file, "")
+	in, err := OpenFormula(file, "", CSVOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -13,7 +13,7 @@ import (
 // language (go test ./templates -update rewrites them).
 func TestGoldenGrants(t *testing.T) {
 	for _, name := range scenarios.Formulas() {
-		in, err := scenarios.OpenFormula(name, "")
+		in, err := scenarios.OpenFormula(name, "", scenarios.CSVOptions{})
 		if err != nil {
 			t.Fatal(err)
 		}

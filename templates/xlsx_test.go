@@ -335,7 +335,7 @@ func TestGrantWorkbookParity(t *testing.T) {
 	files := map[string][]byte{}
 	grants := map[string]*costing.Grant{}
 	for _, name := range scenarios.Formulas() {
-		in, err := scenarios.OpenFormula(name, "")
+		in, err := scenarios.OpenFormula(name, "", scenarios.CSVOptions{})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -16,6 +16,7 @@ import (
 type grantOptions struct {
 	output
 	data, baseline string
+	csvSeparator   string // --csv-separator: ",", ";" or "tab"; "" to find each file's
 	list           bool
 }
 
@@ -36,11 +37,17 @@ previous run), and the gap to costed need when the pot is cost-based or the
 data gives need; then the total, the lowest and highest per capita, their
 ratio, the Gini coefficient, gainers and losers.
 
+The CSV tables may be as a spreadsheet saves them: values separated by ",",
+";" or tabs (found in each file's header line; --csv-separator gives it),
+numbers with a decimal point or a decimal comma (1234.56, 1234,56,
+1.234,56), with or without a byte-order mark.
+
 FORMULA is a formula file (.toml) or the name of a shipped formula
 (kosto grant --list, kosto formulas list).`,
 		Example: `  kosto grant kosovo-general-grant-illustrative
   kosto grant kosovo-social-services-grant --format markdown
   kosto grant mine.toml --data updated.csv
+  kosto grant mine.toml --data saved-by-excel.csv --csv-separator ";"
   kosto grant mine.toml --format csv --output 2025.csv
   kosto grant mine.toml --baseline 2025.csv            # gainers and losers against that run
   kosto grant kosovo-general-grant-illustrative --format xlsx -o grant.xlsx   # a workbook with live formulas
@@ -56,7 +63,15 @@ FORMULA is a formula file (.toml) or the name of a shipped formula
 			if err := o.checkWorkbook(); err != nil {
 				return err
 			}
-			g, err := computeGrant(a[0], o.data, o.baseline)
+			var csv scenarios.CSVOptions
+			if o.csvSeparator != "" {
+				sep, ok := scenarios.ParseSeparator(o.csvSeparator)
+				if !ok {
+					return badInput("--csv-separator %q: expected \",\", \";\" or tab", o.csvSeparator)
+				}
+				csv.Separator = sep
+			}
+			g, err := computeGrant(a[0], o.data, o.baseline, csv)
 			if err != nil {
 				return err
 			}
@@ -70,14 +85,15 @@ FORMULA is a formula file (.toml) or the name of a shipped formula
 	o.flags(c)
 	c.Flags().StringVar(&o.data, "data", "", "a CSV table of municipal data to use instead of the formula's")
 	c.Flags().StringVar(&o.baseline, "baseline", "", "the CSV of a previous run (--format csv): the baseline of changes and hold-harmless")
+	c.Flags().StringVar(&o.csvSeparator, "csv-separator", "", `the separator of the CSV tables (the formula's, --data, --baseline): ",", ";" or tab (default: found in each file's header line)`)
 	c.Flags().BoolVar(&o.list, "list", false, "list the shipped formulas")
 	return c
 }
 
 // computeGrant reads a formula with its data (and scenario), and computes
-// it.
-func computeGrant(arg, data, baseline string) (*costing.Grant, error) {
-	in, err := scenarios.OpenFormula(arg, data)
+// it; csv says how to read the data and the baseline.
+func computeGrant(arg, data, baseline string, csv scenarios.CSVOptions) (*costing.Grant, error) {
+	in, err := scenarios.OpenFormula(arg, data, csv)
 	if err != nil {
 		// Check the formula against its data too, so that every problem is
 		// listed in one run.
@@ -99,7 +115,7 @@ func computeGrant(arg, data, baseline string) (*costing.Grant, error) {
 		o.Scenario = costing.Build(in.Scenario)
 	}
 	if baseline != "" {
-		if o.Baseline, err = scenarios.ReadBaseline(baseline); err != nil {
+		if o.Baseline, err = scenarios.ReadBaseline(baseline, csv); err != nil {
 			return nil, asInput(err)
 		}
 	}

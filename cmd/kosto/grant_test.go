@@ -87,3 +87,141 @@ func TestGrantList(t *testing.T) {
 		}
 	}
 }
+
+// grantTestdata is the path of a file of scenarios/testdata/grants.
+func grantTestdata(t *testing.T, name string) string {
+	t.Helper()
+	p, err := filepath.Abs(filepath.Join("..", "..", "scenarios", "testdata", "grants", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// The shipped Kosovo table, saved by a council's spreadsheet (";" and
+// decimal commas, a byte-order mark and CRLF; tabs; UTF-16), gives the
+// grant the shipped table gives, figure for figure; and so does a previous
+// run saved again as a baseline.
+func TestGrantOverSpreadsheetSaves(t *testing.T) {
+	dir := t.TempDir()
+	_, shipped, _ := kosto(t, dir, "formulas", "show", "kosovo_municipalities.csv")
+	if err := os.WriteFile(filepath.Join(dir, "shipped.csv"), []byte(shipped), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	grant := func(t *testing.T, args ...string) string {
+		t.Helper()
+		code, out, errs := kosto(t, dir, append([]string{"grant", "kosovo-general-grant-illustrative", "--format", "csv"}, args...)...)
+		if code != 0 || errs != "" {
+			t.Fatalf("%v: exit %d: %s", args, code, errs)
+		}
+		return out
+	}
+	want := grant(t, "--data", "shipped.csv")
+	if !strings.Contains(want, "Prishtinë,227154,") {
+		t.Fatalf("the grant over the shipped table:\n%s", want)
+	}
+	for _, c := range []struct {
+		name string
+		args []string
+	}{
+		{"Excel CSV UTF-8, Albanian locale", []string{"--data", grantTestdata(t, "kosovo_excel_sq.csv")}},
+		{"Excel CSV UTF-8, --csv-separator ;", []string{"--data", grantTestdata(t, "kosovo_excel_sq.csv"), "--csv-separator", ";"}},
+		{"LibreOffice, tabs", []string{"--data", grantTestdata(t, "kosovo_tab.csv")}},
+		{"LibreOffice, --csv-separator tab", []string{"--data", grantTestdata(t, "kosovo_tab.csv"), "--csv-separator", "tab"}},
+		{"Excel Unicode Text", []string{"--data", grantTestdata(t, "kosovo_unicode.txt")}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if got := grant(t, c.args...); got != want {
+				t.Errorf("the grant differs from the shipped table's:\n%s\nwant\n%s", got, want)
+			}
+		})
+	}
+	// A copy of the formula reads the table beside it: the one saved again.
+	t.Run("the formula's own table, saved again", func(t *testing.T) {
+		sub := filepath.Join(dir, "mine")
+		_, src, _ := kosto(t, dir, "formulas", "show", "kosovo-general-grant-illustrative")
+		excel, err := os.ReadFile(grantTestdata(t, "kosovo_excel_sq.csv"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.MkdirAll(sub, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		for name, b := range map[string][]byte{"mine.toml": []byte(src), "kosovo_municipalities.csv": excel} {
+			if err := os.WriteFile(filepath.Join(sub, name), b, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for _, args := range [][]string{{}, {"--csv-separator", ";"}} {
+			code, out, errs := kosto(t, sub, append([]string{"grant", "mine.toml", "--format", "csv"}, args...)...)
+			if code != 0 || out != want {
+				t.Errorf("%v: exit %d: %s\n%s\nwant\n%s", args, code, errs, out, want)
+			}
+		}
+	})
+	// A previous run, saved again with ";" and decimal commas, is the same
+	// baseline.
+	t.Run("a baseline saved again", func(t *testing.T) {
+		saved := strings.NewReplacer(",", ";", ".", ",").Replace(want)
+		if err := os.WriteFile(filepath.Join(dir, "before.csv"), []byte(want), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, "saved.csv"), []byte("\xef\xbb\xbf"+strings.ReplaceAll(saved, "\n", "\r\n")), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		before := grant(t, "--baseline", "before.csv")
+		if got := grant(t, "--baseline", "saved.csv"); got != before {
+			t.Errorf("against the saved baseline:\n%s\nwant\n%s", got, before)
+		}
+		if !strings.Contains(before, "Prishtinë,227154,0.127689604136,0,25065469,110.3457,,,25065469.00,0.00,0,,,") {
+			t.Errorf("the run against itself:\n%s", before)
+		}
+	})
+}
+
+// What the grant command refuses of the CSV tables: exit 2, nothing
+// written, every message in full.
+func TestGrantCSVRefusals(t *testing.T) {
+	excel := grantTestdata(t, "kosovo_excel_sq.csv")
+	dir := t.TempDir()
+	write := func(name, s string) string {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return name
+	}
+	ambiguous := write("ambiguous.csv", strings.Replace(shippedTable(t), "Prishtinë,Priština / Pristina,198897,227154,", `Prishtinë,Priština / Pristina,198897,"227,154",`, 1))
+	for _, c := range []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"an unknown separator", []string{"--csv-separator", "|"},
+			`--csv-separator "|": expected ",", ";" or tab`},
+		{"a separator named in words", []string{"--csv-separator", "semicolon"},
+			`--csv-separator "semicolon": expected ",", ";" or tab`},
+		{"the wrong separator given", []string{"--data", excel, "--csv-separator", ","},
+			excel + `:2: not valid CSV (separator ",", given with --csv-separator): bare " in non-quoted-field
+kosto: 1 problem; nothing was computed`},
+		{"a thousands comma in a table of decimal points", []string{"--data", ambiguous},
+			`ambiguous.csv:28: population_latest = "227,154": expected 227154 if the comma is a thousands mark, or 227.154 if it is a decimal comma: the file has separator "," and decimal point, so it could be either
+kosto: 1 problem; nothing was computed`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			code, out, errs := kosto(t, dir, append([]string{"grant", "kosovo-general-grant-illustrative"}, c.args...)...)
+			if code != 2 || out != "" || strings.TrimSpace(errs) != c.want {
+				t.Errorf("exit %d, stdout %q, stderr\n%s\nwant 2, nothing, and\n%s", code, out, errs, c.want)
+			}
+		})
+	}
+}
+
+// shippedTable is the text of the shipped Kosovo table.
+func shippedTable(t *testing.T) string {
+	t.Helper()
+	code, out, errs := kosto(t, "", "formulas", "show", "kosovo_municipalities.csv")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	return out
+}
