@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"path"
 	"path/filepath"
 	"slices"
@@ -153,22 +154,41 @@ func escapes(err error) bool {
 
 // isFolder says that a path given as a scenario file is a folder, and which
 // .toml files it holds, from its entries.
-func isFolder(entries []fs.DirEntry) string {
+func isFolder(entries []fs.DirEntry) string { return folderMessage(entries, "a scenario file", ".toml") }
+
+// folderMessage says that a path given as a file (what: "a scenario file",
+// "a data table") is a folder, and which files ending in ext it holds.
+func folderMessage(entries []fs.DirEntry, what, ext string) string {
 	const shown = 4
 	var names []string
 	for _, e := range entries {
-		if !e.IsDir() && strings.HasSuffix(e.Name(), ".toml") {
+		if !e.IsDir() && strings.HasSuffix(e.Name(), ext) {
 			names = append(names, e.Name())
 		}
 	}
 	slices.Sort(names)
 	switch {
 	case len(names) == 0:
-		return "is a folder, not a scenario file; it holds no .toml file"
+		return fmt.Sprintf("is a folder, not %s; it holds no %s file", what, ext)
 	case len(names) > shown:
-		return fmt.Sprintf("is a folder, not a scenario file; name a .toml file in it (%s and %d more)", strings.Join(names[:shown], ", "), len(names)-shown)
+		return fmt.Sprintf("is a folder, not %s; name a %s file in it (%s and %d more)", what, ext, strings.Join(names[:shown], ", "), len(names)-shown)
 	}
-	return fmt.Sprintf("is a folder, not a scenario file; name a .toml file in it (%s)", strings.Join(names, ", "))
+	return fmt.Sprintf("is a folder, not %s; name a %s file in it (%s)", what, ext, strings.Join(names, ", "))
+}
+
+// readAs reads a file a user named as what (a formula, a data table), with
+// readOSFile; a folder, a file that is not a regular one or is too large
+// and a missing file are said so, in a phrase for a message.
+func readAs(file, what, ext string) ([]byte, string) {
+	if info, err := os.Stat(file); err == nil && info.IsDir() {
+		entries, _ := os.ReadDir(file)
+		return nil, folderMessage(entries, what, ext)
+	}
+	src, err := readOSFile(file)
+	if err != nil {
+		return nil, cannotRead(err)
+	}
+	return src, ""
 }
 
 // keepKinds refuses a service of the variant v that gives another kind than

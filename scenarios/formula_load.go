@@ -8,13 +8,13 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"path"
+	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
-	"github.com/BurntSushi/toml"
 	"github.com/kosto-project/kosto/models"
 	"github.com/shopspring/decimal"
 )
@@ -86,18 +86,15 @@ type GrantInput struct {
 func OpenFormula(arg, data string, o CSVOptions) (*GrantInput, error) {
 	var ps models.Problems
 	var src []byte
-	var shown, dir string
+	var shown string
 	shipped := false
 	switch {
-	case strings.HasSuffix(arg, ".toml") || strings.ContainsRune(arg, '/') || fileExists(arg):
-		b, err := os.ReadFile(arg)
-		if err != nil {
-			if errors.Is(err, fs.ErrNotExist) {
-				return nil, fmt.Errorf("%s: no such file", arg)
-			}
-			return nil, err
+	case strings.HasSuffix(arg, ".toml") || strings.ContainsRune(arg, '/') || fileExists(arg) || folderExists(arg) && !slices.Contains(Formulas(), arg):
+		b, why := readAs(arg, "a formula file", ".toml")
+		if why != "" {
+			return nil, models.Problems{{Pos: models.Position{File: filepath.Clean(arg)}, Expected: why}}
 		}
-		src, shown, dir = b, arg, filepath.Dir(arg)
+		src, shown = b, arg
 	default:
 		b, err := FormulaSource(arg)
 		if err != nil {
@@ -120,11 +117,13 @@ func OpenFormula(arg, data string, o CSVOptions) (*GrantInput, error) {
 		in.Data = readDataFile(data, models.Position{}, o, &ps)
 	case f.Data.File.Set:
 		name := f.Data.File.S
-		local := filepath.Join(dir, filepath.FromSlash(name))
-		if !shipped && (filepath.IsAbs(name) || fileExists(local)) {
-			if filepath.IsAbs(name) {
-				local = name
-			}
+		local, why := "", ""
+		if !shipped {
+			local, why = besideFormula(arg, name)
+		}
+		if why != "" {
+			ps.Add(f.Data.File.Pos, fmt.Sprintf("%q", name), "%s", why)
+		} else if !shipped && (fileExists(local) || folderExists(local)) {
 			in.Data = readDataFile(local, f.Data.File.Pos, o, &ps)
 		} else if csvSrc, err := DataSource(path.Base(name)); err == nil {
 			side, _ := shippedData.ReadFile("data/" + sidecarName(path.Base(name)))
@@ -139,11 +138,13 @@ func OpenFormula(arg, data string, o CSVOptions) (*GrantInput, error) {
 		name := f.Pot.Scenario.S
 		var sc *models.Scenario
 		var err error
-		local := filepath.Join(dir, filepath.FromSlash(name))
 		switch {
-		case filepath.IsAbs(name) && !shipped:
-			sc, err = LoadFile(name)
-		case !shipped && (strings.HasSuffix(name, ".toml") || strings.ContainsRune(name, '/')):
+		case !shipped && (strings.HasSuffix(name, ".toml") || strings.ContainsRune(name, '/') || filepath.IsAbs(name)):
+			local, why := besideFormula(arg, name)
+			if why != "" {
+				ps.Add(f.Pot.Scenario.Pos, fmt.Sprintf("%q", name), "%s", why)
+				break
+			}
 			sc, err = LoadFile(local)
 		default:
 			if _, e := ShippedSource(name); e != nil {
@@ -167,6 +168,35 @@ func OpenFormula(arg, data string, o CSVOptions) (*GrantInput, error) {
 	return in, nil
 }
 
+// besideFormula resolves a file a formula file names (its data table, the
+// scenario of its pot) by the rule extends follows (FORMAT.md §6): a path
+// relative to the formula's folder, with / between folders, never
+// absolute, and never above the root — the working folder when the
+// formula lies in it, otherwise the formula's own folder. why says what is
+// wrong when the path breaks the rule.
+func besideFormula(formula, name string) (local, why string) {
+	if strings.HasPrefix(name, "/") || filepath.IsAbs(name) || driveLetter(name) {
+		return "", `expected a path relative to the folder of the formula (like "data.csv" or "../data/data.csv"); a file is never named by an absolute path (FORMAT.md §6)`
+	}
+	if strings.Contains(name, `\`) {
+		return "", `expected / between folders, not \ (FORMAT.md §6)`
+	}
+	abs, err := filepath.Abs(formula)
+	if err != nil {
+		return "", err.Error()
+	}
+	cwd, _ := os.Getwd()
+	root := filepath.Dir(abs)
+	if rel, err := filepath.Rel(cwd, abs); cwd != "" && err == nil && filepath.IsLocal(rel) {
+		root = cwd
+	}
+	target := filepath.Join(filepath.Dir(abs), filepath.FromSlash(name))
+	if rel, err := filepath.Rel(root, target); err != nil || !filepath.IsLocal(rel) {
+		return "", fmt.Sprintf("reaches outside %s; a file a formula names must lie in that folder or below it (FORMAT.md §6)", root)
+	}
+	return filepath.Join(filepath.Dir(formula), filepath.FromSlash(name)), ""
+}
+
 // sidecarName is the file that records the sources of a table's columns:
 // kosovo_municipalities.csv → kosovo_municipalities.sources.toml.
 func sidecarName(csvName string) string {
@@ -175,20 +205,16 @@ func sidecarName(csvName string) string {
 
 // readDataFile reads a CSV file and its sidecar of sources, if any (ReadData).
 func readDataFile(file string, from models.Position, o CSVOptions, ps *models.Problems) *models.DataTable {
-	src, err := os.ReadFile(file)
-	if err != nil {
-		what := "cannot read the file"
-		if errors.Is(err, fs.ErrNotExist) {
-			what = "no such file"
-		}
+	src, why := readAs(file, "a data table", ".csv")
+	if why != "" {
 		if from.File != "" {
-			ps.Add(from, fmt.Sprintf("%q", filepath.Base(file)), "%s (%s)", what, file)
+			ps.Add(from, fmt.Sprintf("%q", filepath.Base(file)), "%s (%s)", why, file)
 		} else {
-			ps.Add(models.Position{File: file}, "", "%s", what)
+			ps.Add(models.Position{File: filepath.Clean(file)}, "", "%s", why)
 		}
 		return nil
 	}
-	side, _ := os.ReadFile(filepath.Join(filepath.Dir(file), sidecarName(filepath.Base(file))))
+	side, _ := readOSFile(filepath.Join(filepath.Dir(file), sidecarName(filepath.Base(file))))
 	return ReadData(file, src, side, o, ps)
 }
 
@@ -289,9 +315,8 @@ func blank(rec []string) bool {
 // of the table.
 func readSources(csvFile string, src []byte, t *models.DataTable, ps *models.Problems) {
 	file := strings.TrimSuffix(csvFile, ".csv") + ".sources.toml"
-	var raw map[string]any
-	if _, err := toml.Decode(string(src), &raw); err != nil {
-		ps.Add(models.Position{File: file, Line: syntaxLine(err, src)}, "", "%s", syntaxMessage(err))
+	raw := parseTOML(file, src, ps)
+	if raw == nil {
 		return
 	}
 	d := &decoder{file: file, loc: newLocator(string(trimBOM(src))), ps: ps}

@@ -1,6 +1,8 @@
 package scenarios
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -184,4 +186,51 @@ provided = false
 			}
 		})
 	}
+}
+
+// The files a formula names follow the rule extends does: relative to the
+// formula, never absolute, never above the root; a folder given as a
+// formula or a table says so.
+func TestFormulaPaths(t *testing.T) {
+	for _, c := range []struct{ name, from, to, want string }{
+		{"an absolute data file", `file = "lugina.csv"`, `file = "/etc/passwd"`,
+			`f.toml:13: data.file = "/etc/passwd": expected a path relative to the folder of the formula (like "data.csv" or "../data/data.csv"); a file is never named by an absolute path (FORMAT.md §6)`},
+		{"a data file above the root", `file = "lugina.csv"`, `file = "../../lugina.csv"`,
+			`f.toml:13: data.file = "../../lugina.csv": reaches outside ROOT; a file a formula names must lie in that folder or below it (FORMAT.md §6)`},
+		{"an absolute pot scenario", `amount = "1000000"`, `cost_based = { scenario = "/etc/s.toml" }`,
+			`f.toml:10: pot.cost_based.scenario = "/etc/s.toml": expected a path relative to the folder of the formula (like "data.csv" or "../data/data.csv"); a file is never named by an absolute path (FORMAT.md §6)`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			path := grantFiles(t, strings.Replace(grantBase, c.from, c.to, 1), "")
+			root := filepath.Dir(path)
+			t.Chdir(root)
+			_, err := OpenFormula("f.toml", "", CSVOptions{})
+			got := ""
+			if err != nil {
+				got = strings.ReplaceAll(err.Error(), root, "ROOT")
+			}
+			if !strings.Contains(got, c.want) {
+				t.Errorf("got:\n%s\nwant a line:\n%s", got, c.want)
+			}
+		})
+	}
+	t.Run("folders", func(t *testing.T) {
+		dir := t.TempDir()
+		t.Chdir(dir)
+		if err := os.Mkdir("tables", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile("tables/a.csv", nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range []struct{ formula, data, want string }{
+			{"tables", "", "tables: is a folder, not a formula file; it holds no .toml file"},
+			{"kosovo-general-grant-illustrative", "tables/", "tables: is a folder, not a data table; name a .csv file in it (a.csv)"},
+		} {
+			_, err := OpenFormula(c.formula, c.data, CSVOptions{})
+			if err == nil || err.Error() != c.want {
+				t.Errorf("OpenFormula(%q, %q):\ngot:  %v\nwant: %s", c.formula, c.data, err, c.want)
+			}
+		}
+	})
 }
