@@ -38,13 +38,15 @@ func (r *Result) Curve(municipality, service string) ([]CurvePoint, error) {
 		}
 	}
 	capacity, _ := r.Value(s.Capacity)
-	v := r.Graph.Leaves()
+	// Each point recomputes only what the children reach.
+	v := Values{D: append([]decimal.Decimal(nil), r.Values.D...), Undefined: append([]bool(nil), r.Values.Undefined...)}
+	reached := r.Graph.Reached([]NodeID{s.Children})
 	var points []CurvePoint
 	for n := capacity.Floor(); n.Sign() >= 0; n = n.Sub(decimal.NewFromInt(1)) {
 		if err := r.Graph.Set(v, s.Children, n); err != nil {
 			return nil, err
 		}
-		r.Graph.Eval(v)
+		r.Graph.EvalReached(v, reached)
 		p := CurvePoint{Children: n, OpenUnits: v.D[s.OpenUnits], Total: v.D[s.Total]}
 		if s.Memo >= 0 {
 			p.Total = p.Total.Add(v.D[s.Memo])

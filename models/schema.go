@@ -299,11 +299,16 @@ func premises(kind string, numbers []Field, tables []string, ratios []string, me
 	}
 }
 
+// MaxCapacity is the most beds a residential service may have: more than
+// any children's institution has held, and a bound on the occupancy curve,
+// which costs the service once for every bed.
+const MaxCapacity = 10000
+
 // residential is the schema of 24-hour care of children in units:
 // institutions and small group homes are costed the same way (DOMAIN.md §3).
 func residential(kind string) *Table {
 	return premises(kind, []Field{
-		{Key: "capacity", Spec: positive, Required: true, Doc: "beds (places) in all units"},
+		{Key: "capacity", Spec: Spec{Kind: Quantity, Positive: true, Max: MaxCapacity}, Required: true, Doc: "beds (places) in all units"},
 		{Key: "children", Spec: qty, Required: true, Doc: "children in care, on average over the year (occupied places)"},
 		{Key: "units", Spec: Spec{Kind: Quantity, Positive: true, Whole: true, Max: 1000}, Default: "1", Doc: "units (houses, floors, groups) the capacity is divided into; a unit's fixed costs stop only when it closes"},
 		{Key: "units_kept_open", Spec: Spec{Kind: Quantity, Whole: true, Max: 1000}, Doc: "units kept open whatever the occupancy (a transition plan sets it year by year); 0: a unit closes as soon as the children fit in fewer"},

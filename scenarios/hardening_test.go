@@ -70,6 +70,10 @@ cost_per_person = 10
 		want: `s.toml:33: paths.cpi.rate = 2: expected a growth rate of at most 1 (100% a year): 5% is written 0.05, and a larger rate is more likely a typo than a forecast`},
 	{name: "a growth rate naming a parameter", base: withProjection, from: "rate = 0.02", to: `rate = "allowance"`,
 		want: `s.toml:33: paths.cpi.rate = "allowance": expected a number: the rates and levels of a path and the figures of a transition plan are written as numbers, not as names of parameters`},
+	{name: "a capacity the occupancy curve cannot walk", to: `[services.home]
+kind = "residential_care"
+capacity = 1000000000
+children = 1`, want: `s.toml:29: services.home.capacity = 1000000000: expected a number no greater than 10000`},
 	{name: "deeply nested inline tables", from: "children = 3", to: "children = " + strings.Repeat("{ a = ", 5000) + "1" + strings.Repeat(" }", 5000),
 		want: `s.toml:20: expected values nested at most 32 arrays or inline tables deep (a scenario needs two or three); kosto stops reading here`},
 	{name: "deeply nested arrays", to: "x = " + strings.Repeat("[", 33) + strings.Repeat("]", 33),
