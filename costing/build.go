@@ -25,7 +25,44 @@ func Build(sc *models.Scenario) *Result {
 	b := newBuilder(sc)
 	r := b.build()
 	r.Values = r.Graph.Evaluate()
+	r.Warnings = append(r.Warnings, r.undefinedTotal()...)
 	return r
+}
+
+// undefinedTotal explains a total that cannot be computed: it names each
+// division by zero the total depends on (a central cost shared by a driver
+// that is zero everywhere, say), so that a reader who sees n/a knows why.
+func (r *Result) undefinedTotal() models.Problems {
+	if _, ok := r.Value(r.Total); ok {
+		return nil
+	}
+	var ws models.Problems
+	seen := map[NodeID]bool{}
+	var walk func(id NodeID)
+	walk = func(id NodeID) {
+		if seen[id] {
+			return
+		}
+		seen[id] = true
+		n := &r.Graph.Nodes[id]
+		origin := true
+		for _, a := range n.Args {
+			if _, ok := r.Value(a); !ok {
+				origin = false
+				walk(a)
+			}
+		}
+		if !origin {
+			return
+		}
+		what := "is undefined"
+		if n.Op == OpDiv {
+			what = "divides by " + r.Graph.Nodes[n.Args[len(n.Args)-1]].Name + ", which is 0"
+		}
+		ws.Add(models.Position{Key: n.Name}, "", "%s, so %s and every figure computed from it are n/a", what, n.Name)
+	}
+	walk(r.Total)
+	return ws
 }
 
 type builder struct {

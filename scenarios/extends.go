@@ -154,7 +154,9 @@ func escapes(err error) bool {
 
 // isFolder says that a path given as a scenario file is a folder, and which
 // .toml files it holds, from its entries.
-func isFolder(entries []fs.DirEntry) string { return folderMessage(entries, "a scenario file", ".toml") }
+func isFolder(entries []fs.DirEntry) string {
+	return folderMessage(entries, "a scenario file", ".toml")
+}
 
 // folderMessage says that a path given as a file (what: "a scenario file",
 // "a data table") is a folder, and which files ending in ext it holds.

@@ -222,3 +222,39 @@ services = ["x", "y"]
 		}
 	}
 }
+
+// A central cost whose drivers are zero everywhere cannot be shared: the
+// shares and the totals that add them are undefined, and the result says
+// which division by zero made them so.
+func TestOverheadAllDriversZero(t *testing.T) {
+	src := head + `[services.x]
+kind = "social_work_centre"
+staff_basis = "current"
+[services.x.staff.w]
+role = "w"
+posts = 0
+[services.y]
+kind = "social_work_centre"
+staff_basis = "current"
+[services.y.staff.w]
+role = "w"
+posts = 0
+[overheads.director]
+amount = 1000
+by = "fte"
+services = ["x", "y"]
+`
+	sc, err := Load(fstest.MapFS{"s.toml": {Data: []byte(src)}}, "s.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := costing.Build(sc)
+	if _, ok := r.Value(r.Total); ok {
+		t.Fatal("the total is defined")
+	}
+	want := "a.x.annual.allocated.director: divides by a.overheads.director.driver_total, which is 0, so a.x.annual.allocated.director and every figure computed from it are n/a\n" +
+		"b.x.annual.allocated.director: divides by b.overheads.director.driver_total, which is 0, so b.x.annual.allocated.director and every figure computed from it are n/a"
+	if got := r.Warnings.Error(); got != want {
+		t.Errorf("warnings:\n%s\nwant:\n%s", got, want)
+	}
+}
