@@ -44,6 +44,17 @@ type Meta struct {
 	Description    Text
 }
 
+// Figure names are dotted paths (gjilan.foster_care.unit_cost). The engine
+// names some figures of its own at the root of that path and some at the
+// root of each municipality's, so a municipality cannot take a name of
+// FigureRoots, nor a service one of MunicipalityFigures: their figures would
+// clash. A test of package costing keeps the lists true to the names it
+// gives.
+var (
+	FigureRoots         = []string{"params", "roles", "service", "category", "total", "const", "recruitment", "staffing"}
+	MunicipalityFigures = []string{"params", "roles", "overheads", "category", "total", "per_inhabitant", "population"}
+)
+
 // A Text is a word or sentence of a scenario with where it was written.
 type Text struct {
 	S   string

@@ -544,6 +544,8 @@ func (v *validator) serviceKind(s *Service) {
 	prefix := "services." + s.Name + "."
 	if !ValidName(s.Name) {
 		v.add(s.Pos, quote(s.Name), "expected a service name of lower-case letters, digits and _, starting with a letter")
+	} else if contains(MunicipalityFigures, s.Name) {
+		v.add(s.Pos, quote(s.Name), "expected another name: kosto names figures of each municipality MUNICIPALITY.%s.…, and the service's would clash with them or be taken for them; call it, say, %q, and give its name as written in title", s.Name, s.Name+"_service")
 	}
 	kind, ok := s.Texts["kind"]
 	switch {
@@ -614,6 +616,8 @@ func (v *validator) municipality(m *Municipality) {
 	prefix := "municipalities." + m.Name + "."
 	if !ValidName(m.Name) {
 		v.add(m.Pos, quote(m.Name), "expected a municipality name of lower-case letters, digits and _, starting with a letter")
+	} else if contains(FigureRoots, m.Name) {
+		v.add(m.Pos, quote(m.Name), "expected another name: kosto names figures of its own %s.…, and a municipality's would clash with them; call it, say, %q, and give its name as written in title", m.Name, m.Name+"_m")
 	}
 	v.texts(MunicipalityTable, m.Texts, m.Pos, prefix)
 	for _, f := range MunicipalityTable.Numbers {

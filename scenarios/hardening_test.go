@@ -74,6 +74,10 @@ cost_per_person = 10
 kind = "residential_care"
 capacity = 1000000000
 children = 1`, want: `s.toml:29: services.home.capacity = 1000000000: expected a number no greater than 10000`},
+	{name: "a municipality named as kosto's own figures", from: "[municipalities.town]", to: "[municipalities.roles]",
+		want: `s.toml:24: municipalities.roles = "roles": expected another name: kosto names figures of its own roles.…, and a municipality's would clash with them; call it, say, "roles_m", and give its name as written in title`},
+	{name: "a service named as a municipality's own figures", from: "[services.foster]", to: "[services.total]",
+		want: `s.toml:18: services.total = "total": expected another name: kosto names figures of each municipality MUNICIPALITY.total.…, and the service's would clash with them or be taken for them; call it, say, "total_service", and give its name as written in title`},
 	{name: "deeply nested inline tables", from: "children = 3", to: "children = " + strings.Repeat("{ a = ", 5000) + "1" + strings.Repeat(" }", 5000),
 		want: `s.toml:20: expected values nested at most 32 arrays or inline tables deep (a scenario needs two or three); kosto stops reading here`},
 	{name: "deeply nested arrays", to: "x = " + strings.Repeat("[", 33) + strings.Repeat("]", 33),
