@@ -351,6 +351,8 @@ func (v *validator) transition(years []int) {
 			s, found := v.sc.Services[dest]
 			switch {
 			case dest == "reunification":
+			case dest == t.Texts["from"].S:
+				v.add(i.Pos, i.Raw, "sends children from %s to %s itself; a destination is where children go when they leave it", dest, dest)
 			case !found:
 				v.add(i.Pos, i.Raw, "sends children to %q, which is not a service of the scenario (or \"reunification\", home without a service)%s", dest, suggestion(dest, Sorted(v.sc.Services)))
 			case !hasCases(s) || s.Kind() == SocialWorkCentre:
@@ -371,11 +373,33 @@ func (v *validator) transition(years []int) {
 		}
 		return
 	}
-	// Children leaving may not exceed the children there.
 	var m *Municipality
 	for _, x := range v.sc.Municipalities {
 		m = x
 	}
+	// Every service the plan moves children between is provided there: a
+	// child sent to a service the municipality does not provide would be
+	// counted nowhere, and a plan for one it does not run would do nothing.
+	notProvided := func(name string) bool {
+		s := v.sc.Services[name]
+		return s != nil && !s.Effective(m).Provided()
+	}
+	for _, k := range []string{"from", "programme"} {
+		if x := t.Texts[k]; x.Set && notProvided(x.S) {
+			v.add(x.Pos, quote(x.S), "%s is not provided in %s (provided = false), so the plan would move nothing; a transition plan needs the services it names", x.S, m.Name)
+		}
+	}
+	if notProvided(from.Name) {
+		return
+	}
+	for _, y := range SortedYears(t.Leavers) {
+		for _, dest := range Sorted(t.Leavers[y]) {
+			if i := t.Leavers[y][dest]; dest != from.Name && notProvided(dest) {
+				v.add(i.Pos, i.Raw, "sends children to %s, which %s does not provide (provided = false), so they would be counted nowhere", dest, m.Name)
+			}
+		}
+	}
+	// Children leaving may not exceed the children there.
 	children := v.number(from.Effective(m).Table(), from.Effective(m).In, "children", m)
 	left := children
 	for _, y := range SortedYears(t.Leavers) {

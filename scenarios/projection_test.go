@@ -69,6 +69,25 @@ fc = 6
 2025 = 5
 2026 = 6
 `, `s.toml:31: paths.demand.levels: the path is shorter than the horizon 2025–2027: it has no value for 2027`},
+		{"children sent back where they leave", projHead + `[transition]
+from = "home"
+[transition.leavers.2025]
+home = 2
+`, `s.toml:34: transition.leavers.2025.home = 2: sends children from home to home itself; a destination is where children go when they leave it`},
+		{"children sent to a service the municipality does not provide", projHead + `[transition]
+from = "home"
+[transition.leavers.2025]
+fc = 2
+[municipalities.a.services.fc]
+provided = false
+`, `s.toml:34: transition.leavers.2025.fc = 2: sends children to fc, which a does not provide (provided = false), so they would be counted nowhere`},
+		{"a plan for a service the municipality does not provide", projHead + `[transition]
+from = "home"
+[transition.leavers.2025]
+fc = 2
+[municipalities.a.services.home]
+provided = false
+`, `s.toml:32: transition.from = "home": home is not provided in a (provided = false), so the plan would move nothing; a transition plan needs the services it names`},
 		{"transition from a service that is not residential", projHead + `[transition]
 from = "fc"
 `, `s.toml:32: transition.from = "fc": expected a residential_care or small_group_home service; fc is a foster_care service`},
