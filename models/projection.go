@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/shopspring/decimal"
 )
@@ -193,13 +194,17 @@ func (v *validator) projection() {
 		}
 	}
 	years := sc.Horizon()
-	for _, k := range []string{"wages", "prices"} {
-		if t := p.Texts[k]; t.Set {
-			v.rule(t, false)
+	for _, k := range []string{"wages", "prices", "allowances"} {
+		t := p.Texts[k]
+		if !t.Set {
+			continue
 		}
-	}
-	if t := p.Texts["allowances"]; t.Set {
-		v.rule(t, true)
+		v.rule(t, k == "allowances")
+		// A path of levels would set every value the rule moves to the
+		// same figures: one schedule for all pay, or for every allowance.
+		if path, ok := sc.Paths[t.S]; ok && path.Levels != nil {
+			v.add(t.Pos, quote(t.S), "expected a path of growth rates: %s moves every %s by it, and a path of levels would set them all to the same figures; give a schedule of levels to one value with uprate = %q", k, strings.TrimSuffix(k, "s"), t.S)
+		}
 	}
 	for _, name := range Sorted(sc.Paths) {
 		v.path(sc.Paths[name], years)
@@ -218,6 +223,38 @@ func (v *validator) rule(t Text, named bool) {
 	}
 	if _, ok := v.sc.Paths[t.S]; !ok {
 		v.add(t.Pos, quote(t.S), "refers to path %q, which is not defined in [paths]%s", t.S, suggestion(t.S, append(Sorted(v.sc.Paths), RuleFrozen, RulePrices, RuleWages)))
+	}
+}
+
+// movesAs checks that the path a value's uprate rule names can move a value
+// of that spec: the levels of a path of levels are checked as the value is,
+// and a share or a whole number cannot follow a path of growth rates, which
+// would take a share above 1 or a count of units to a fraction.
+func (v *validator) movesAs(rule Text, spec Spec, usedBy string) {
+	name := rule.S
+	switch name {
+	case RuleFrozen:
+		return
+	case RulePrices, RuleWages:
+		name = v.sc.Projection.Texts[name].S
+	}
+	p, ok := v.sc.Paths[name]
+	if !ok {
+		return // reported by rule, or no path: nothing moves
+	}
+	if p.Levels != nil {
+		for _, y := range SortedYears(p.Levels) {
+			if l := p.Levels[y]; l.Set && l.Ref == "" {
+				v.value(l, spec, usedBy)
+			}
+		}
+		return
+	}
+	switch {
+	case spec.Kind == Share:
+		v.add(rule.Pos, quote(rule.S), "a share cannot follow a path of growth rates, which could take it above 1; give it a path of levels, each from 0 to 1")
+	case spec.Whole:
+		v.add(rule.Pos, quote(rule.S), "a whole number cannot follow a path of growth rates, which would make it a fraction; give it a path of levels")
 	}
 }
 

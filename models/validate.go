@@ -349,6 +349,7 @@ func (v *validator) check(t *Table, in Inputs, key string, at Position, prefix s
 func (v *validator) resolve(i Input, spec Spec, m *Municipality) {
 	if i.Uprate.Set {
 		v.rule(i.Uprate, true)
+		v.movesAs(i.Uprate, spec, i.Pos.Key)
 	}
 	if i.Ref == "" {
 		v.value(i, spec, "")
@@ -367,6 +368,9 @@ func (v *validator) resolve(i Input, spec Spec, m *Municipality) {
 		return // reported at the parameter
 	}
 	v.value(p.Input, spec, i.Pos.Key)
+	if p.Input.Uprate.Set {
+		v.movesAs(p.Input.Uprate, spec, i.Pos.Key)
+	}
 	if i.Uprate.Set {
 		v.oneMove(p, i, m)
 	}

@@ -78,6 +78,12 @@ children = 1`, want: `s.toml:29: services.home.capacity = 1000000000: expected a
 		want: `s.toml:24: municipalities.roles = "roles": expected another name: kosto names figures of its own roles.…, and a municipality's would clash with them; call it, say, "roles_m", and give its name as written in title`},
 	{name: "a service named as a municipality's own figures", from: "[services.foster]", to: "[services.total]",
 		want: `s.toml:18: services.total = "total": expected another name: kosto names figures of each municipality MUNICIPALITY.total.…, and the service's would clash with them or be taken for them; call it, say, "total_service", and give its name as written in title`},
+	{name: "a share following a growth path", base: withProjection, from: "employer_contribution = 0.05", to: `employer_contribution = { value = 0.05, uprate = "cpi" }`,
+		want: `s.toml:15: roles.officer.employer_contribution.uprate = "cpi": a share cannot follow a path of growth rates, which could take it above 1; give it a path of levels, each from 0 to 1`},
+	{name: "a share following levels above 1", base: withProjection, from: "employer_contribution = 0.05", to: `employer_contribution = { value = 0.05, uprate = "rise" }`,
+		want: `s.toml:39: paths.rise.levels.2026 = 1.5: expected a share from 0 to 1 (write 5% as 0.05) (used by roles.officer.employer_contribution.value)`},
+	{name: "a projection's prices following levels", base: withProjection, from: `prices = "cpi"`, to: `prices = "rise"`,
+		want: `s.toml:29: projection.prices = "rise": expected a path of growth rates: prices moves every price by it, and a path of levels would set them all to the same figures; give a schedule of levels to one value with uprate = "rise"`},
 	{name: "deeply nested inline tables", from: "children = 3", to: "children = " + strings.Repeat("{ a = ", 5000) + "1" + strings.Repeat(" }", 5000),
 		want: `s.toml:20: expected values nested at most 32 arrays or inline tables deep (a scenario needs two or three); kosto stops reading here`},
 	{name: "deeply nested arrays", to: "x = " + strings.Repeat("[", 33) + strings.Repeat("]", 33),
@@ -107,6 +113,9 @@ func (c hardeningCase) source() string {
 	base := c.base
 	if base == "" {
 		base = minimal
+	}
+	if strings.Contains(c.name, "levels") {
+		base += "\n[paths.rise]\nassumption = \"x\"\n[paths.rise.levels]\n2025 = 0.05\n2026 = 1.5\n2027 = 0.05\n"
 	}
 	if c.from == "" {
 		return base + "\n" + c.to + "\n"
