@@ -75,6 +75,7 @@ func (sc *Scenario) Warnings() Problems {
 		}
 	}
 	ws = append(ws, sc.copiedVolumes()...)
+	ws = append(ws, sc.unshared()...)
 	ws.Sort()
 	return ws
 }
@@ -128,6 +129,36 @@ func (sc *Scenario) copiedVolumes() Problems {
 		ws.Add(Position{File: def.Pos.File, Line: def.Pos.Line, Key: "services." + sn}, "",
 			"%s %s it no volumes of its own, so %s the scenario's (%s); give them under [%s.services.%s], or provided = false there if it has no such service",
 			who, verb, each, strings.Join(copied, ", "), where, sn)
+	}
+	return ws
+}
+
+// unshared warns of a central cost that no service shares in a
+// municipality — none of its services is provided there — and so is not
+// budgeted there.
+func (sc *Scenario) unshared() Problems {
+	var ws Problems
+	for _, on := range Sorted(sc.Overheads) {
+		o := sc.Overheads[on]
+		var names, none []string
+		for _, t := range o.Services {
+			names = append(names, t.S)
+		}
+		for _, mn := range Sorted(sc.Municipalities) {
+			shared := false
+			for _, n := range names {
+				if s := sc.Services[n]; s != nil && s.Effective(sc.Municipalities[mn]).Provided() {
+					shared = true
+				}
+			}
+			if !shared {
+				none = append(none, mn)
+			}
+		}
+		if len(none) > 0 && len(names) > 0 {
+			ws.Add(Position{File: o.Pos.File, Line: o.Pos.Line, Key: "overheads." + on}, "",
+				"none of the services that share it (%s) is provided in %s, so it is not budgeted there", strings.Join(names, ", "), joinAnd(none))
+		}
 	}
 	return ws
 }

@@ -258,3 +258,29 @@ services = ["x", "y"]
 		t.Errorf("warnings:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+// A central cost that no provided service shares in a municipality is not
+// budgeted there, and kosto says so.
+func TestOverheadUnshared(t *testing.T) {
+	src := head + `[services.x]
+kind = "social_work_centre"
+staff_basis = "current"
+[services.x.staff.w]
+role = "w"
+posts = 1
+[municipalities.b.services.x]
+provided = false
+[overheads.director]
+amount = 1000
+by = "fte"
+services = ["x"]
+`
+	sc, err := Load(fstest.MapFS{"s.toml": {Data: []byte(src)}}, "s.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "s.toml:23: overheads.director: none of the services that share it (x) is provided in b, so it is not budgeted there"
+	if got := sc.Warnings().Error(); got != want {
+		t.Errorf("warnings:\n%s\nwant:\n%s", got, want)
+	}
+}
