@@ -419,7 +419,7 @@ func (v *validator) transition(years []int) {
 	// counted nowhere, and a plan for one it does not run would do nothing.
 	notProvided := func(name string) bool {
 		s := v.sc.Services[name]
-		return s != nil && !s.Effective(m).Provided()
+		return s != nil && !s.ProvidedIn(m)
 	}
 	for _, k := range []string{"from", "programme"} {
 		if x := t.Texts[k]; x.Set && notProvided(x.S) {

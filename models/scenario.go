@@ -158,6 +158,20 @@ func (s *Service) Provided() bool {
 	return true
 }
 
+// ProvidedIn reports whether the service is provided in municipality m: the
+// municipality's provided flag for it if it writes one, else the service's.
+// It is Effective(m).Provided() without building the effective service.
+func (s *Service) ProvidedIn(m *Municipality) bool {
+	if m != nil {
+		if o := m.Services[s.Name]; o != nil {
+			if f, ok := o.Flags["provided"]; ok && f.Set {
+				return f.B
+			}
+		}
+	}
+	return s.Provided()
+}
+
 // Table returns the schema of the service's kind, or nil for an unknown kind.
 func (s *Service) Table() *Table { return ServiceTables[s.Kind()] }
 

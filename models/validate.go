@@ -100,7 +100,7 @@ func (sc *Scenario) copiedVolumes() Problems {
 		var copied []string
 		for _, mn := range Sorted(sc.Municipalities) {
 			m := sc.Municipalities[mn]
-			if !def.Effective(m).Provided() || sc.ownVolume(m, def) {
+			if !def.ProvidedIn(m) || sc.ownVolume(m, def) {
 				continue
 			}
 			copiers = append(copiers, mn)
@@ -147,7 +147,7 @@ func (sc *Scenario) unshared() Problems {
 		for _, mn := range Sorted(sc.Municipalities) {
 			shared := false
 			for _, n := range names {
-				if s := sc.Services[n]; s != nil && s.Effective(sc.Municipalities[mn]).Provided() {
+				if s := sc.Services[n]; s != nil && s.ProvidedIn(sc.Municipalities[mn]) {
 					shared = true
 				}
 			}
