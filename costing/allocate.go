@@ -49,7 +49,7 @@ func (b *builder) allocate(m *models.Municipality, sbs []*serviceBuilder) {
 			}
 			shares = append(shares, id)
 			sb.line(id, models.ElementOverheads, o.Texts["paid_by"].S)
-			if models.FamilyCare(sb.s.Kind()) {
+			if sb.t.Method == models.UnitFirst {
 				unit := sb.money("unit.allocated."+name, "allocated_overhead", sb.per("child-year"), OpDiv, id, sb.children)
 				sb.g.Nodes[unit].Title = t
 				sb.unitBlocks = append(sb.unitBlocks, unit)
@@ -72,18 +72,8 @@ func (sb *serviceBuilder) driver(by, p string) NodeID {
 		}
 		return sb.g.Compute(Node{Name: name, Label: "driver_fte", Unit: "FTE"}, OpSum, posts...)
 	case models.ByCases:
-		if models.FamilyCare(sb.s.Kind()) {
-			return sb.children
-		}
-		if id, ok := sb.volume("caseload"); ok {
+		if id, ok := sb.volume(sb.t.Cases); ok {
 			return id
-		}
-		for _, m := range sb.t.Measures {
-			if m.PerChild {
-				if id, ok := sb.measureVols[m.Key]; ok {
-					return id
-				}
-			}
 		}
 		return sb.zero
 	}

@@ -2,6 +2,7 @@ package costing
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/kosto-project/kosto/models"
 	"github.com/shopspring/decimal"
@@ -355,9 +356,11 @@ func (sb *serviceBuilder) lines() {
 	s := sb.s
 	sb.sr = ServiceResult{Name: s.Name, Kind: s.Kind(), Title: title(s.Texts, s.Name), Memo: -1, Children: -1, Capacity: -1, OpenUnits: -1}
 	sb.cases = map[string]NodeID{}
-	if models.FamilyCare(s.Kind()) {
+	sb.vols, sb.measureVols = map[string]NodeID{}, map[string]NodeID{}
+	switch sb.t.Method {
+	case models.UnitFirst:
 		sb.familyCare()
-	} else {
+	default:
 		sb.premises()
 	}
 	sb.ownLines = len(sb.sr.Lines)
@@ -366,9 +369,11 @@ func (sb *serviceBuilder) lines() {
 // finish builds a service's unit costs, totals and comparison from its
 // lines, shared central costs included: the second phase of costing it.
 func (sb *serviceBuilder) finish() ServiceResult {
-	if models.FamilyCare(sb.s.Kind()) {
-		unit := sb.money("unit_cost", "unit_cost", sb.per("child-year"), OpSum, sb.unitBlocks...)
-		sb.sr.UnitCosts = append([]UnitCost{{Measure: "child_year", Volume: sb.children, Cost: unit, Blocks: sb.unitBlocks}}, sb.sr.UnitCosts...)
+	if sb.t.Method == models.UnitFirst {
+		// The kind's one measure: the child-year its blocks are costed per.
+		m := sb.t.Measures[0]
+		unit := sb.money("unit_cost", "unit_cost", sb.per(strings.ReplaceAll(m.Key, "_", "-")), OpSum, sb.unitBlocks...)
+		sb.sr.UnitCosts = append([]UnitCost{{Measure: m.Key, Volume: sb.children, Cost: unit, Blocks: sb.unitBlocks}}, sb.sr.UnitCosts...)
 	} else {
 		for _, m := range sb.t.Measures {
 			if id, ok := sb.measureVols[m.Key]; ok && !m.NoUnit {
@@ -388,7 +393,7 @@ func (sb *serviceBuilder) finish() ServiceResult {
 	if len(memo) > 0 {
 		sb.sr.Memo = sb.money("memo_total", "memo_total", sb.per("year"), OpSum, memo...)
 	}
-	if _, ok := sb.t.Measure("unit"); ok {
+	if sb.t.Leaves {
 		sb.sr.Children, sb.sr.Capacity, sb.sr.OpenUnits = sb.vols["children"], sb.vols["capacity"], sb.vols["open_units"]
 	}
 	sb.compare()

@@ -69,7 +69,8 @@ func (sb *serviceBuilder) compare() {
 	}
 	unit := sb.per(m.Key)
 	members := map[string][]NodeID{}
-	if models.FamilyCare(sb.s.Kind()) {
+	unitFirst := sb.t.Method == models.UnitFirst
+	if unitFirst {
 		for i, b := range sb.unitBlocks {
 			members[groupOf(sb.blockElements[i])] = append(members[groupOf(sb.blockElements[i])], b)
 		}
@@ -84,7 +85,7 @@ func (sb *serviceBuilder) compare() {
 		switch {
 		case len(members[g]) == 0:
 			c.Groups = append(c.Groups, sb.g.Compute(n, OpSum))
-		case models.FamilyCare(sb.s.Kind()):
+		case unitFirst:
 			c.Groups = append(c.Groups, sb.g.Compute(n, OpSum, members[g]...))
 		default:
 			annual := sb.money("compare."+g+".annual", "group_"+g, sb.per("year"), OpSum, members[g]...)
@@ -95,20 +96,15 @@ func (sb *serviceBuilder) compare() {
 	sb.sr.Compare = c
 }
 
-// referenceKinds are the kinds a comparison's ratios are taken against, in
-// order of preference: non-kin foster care is the usual reference for
-// family-based care.
-var referenceKinds = []string{models.FosterCare, models.KinshipCare, models.SpecialisedFosterCare}
-
 // ratios divides each service's comparison total by the reference service's,
-// in one municipality.
+// in one municipality: the first service of the kind of lowest Reference
+// rank (non-kin foster care is the usual reference for family-based care).
 func (b *builder) ratios(mr *MunicipalityResult) {
-	ref := -1
-	for _, k := range referenceKinds {
-		for i, s := range mr.Services {
-			if ref < 0 && s.Kind == k && s.Compare != nil {
-				ref = i
-			}
+	ref, rank := -1, 0
+	for i, s := range mr.Services {
+		r := models.ServiceTables[s.Kind].Reference
+		if s.Compare != nil && r > 0 && (ref < 0 || r < rank) {
+			ref, rank = i, r
 		}
 	}
 	if ref < 0 {

@@ -187,7 +187,7 @@ func checkInvariants(t *testing.T, r *costing.Result) {
 			// volume), so unit cost × volume is the service's full annual
 			// cost (budgeted and memo lines) give or take half a minor unit
 			// per block per unit of volume — never more.
-			if !models.FamilyCare(s.Kind) {
+			if models.ServiceTables[s.Kind].Method != models.UnitFirst {
 				full := val(s.Total)
 				if s.Memo >= 0 {
 					full = full.Add(val(s.Memo))
@@ -207,8 +207,8 @@ func checkInvariants(t *testing.T, r *costing.Result) {
 			// (e) Family care: each annual line is its unit block × volume
 			// (rounded to the currency's minor unit, which changes nothing
 			// when the volume is whole).
-			switch s.Kind {
-			case models.FosterCare, models.KinshipCare, models.SpecialisedFosterCare:
+			switch models.ServiceTables[s.Kind].Method {
+			case models.UnitFirst:
 				var blocks, volumes []costing.NodeID
 				for _, u := range s.UnitCosts {
 					for _, b := range u.Blocks {

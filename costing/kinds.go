@@ -1,6 +1,8 @@
 package costing
 
 import (
+	"strings"
+
 	"github.com/kosto-project/kosto/models"
 	"github.com/shopspring/decimal"
 )
@@ -11,7 +13,7 @@ import (
 func (sb *serviceBuilder) familyCare() {
 	s, cur := sb.s, sb.g.Currency
 	cy := sb.per("child-year")
-	children := sb.in("children", "child-years")
+	children, _ := sb.volume("children")
 	type unitBlock struct {
 		name, element string
 		unit          NodeID
@@ -180,41 +182,10 @@ func (sb *serviceBuilder) volume(name string) (NodeID, bool) {
 		if !ok || !f.Required && f.Default == "" && !sb.s.In.Has(name) {
 			return 0, false
 		}
-		id = sb.in(name, volumeUnit(name, f))
+		id = sb.in(name, f.Unit)
 	}
 	sb.vols[name] = id
 	return id, true
-}
-
-// volumeUnit names the unit of an input volume.
-func volumeUnit(key string, f models.Field) string {
-	switch key {
-	case "children":
-		return "child-years"
-	case "capacity", "beds":
-		return "beds"
-	case "places":
-		return "places"
-	case "attendance_rate", "occupancy_rate":
-		return "share"
-	case "operating_days":
-		return "days/year"
-	case "nights_per_year":
-		return "nights/year"
-	case "hours_per_visit", "travel_hours_per_visit":
-		return "hours/visit"
-	case "visits":
-		return "visits/year"
-	case "families":
-		return "family-years"
-	case "cases":
-		return "cases/year"
-	case "beneficiaries":
-		return "beneficiaries"
-	case "months":
-		return "months/year"
-	}
-	return key
 }
 
 // staffAndCosts adds a service's staff lines, cost lines, capital items and
@@ -286,15 +257,16 @@ func (sb *serviceBuilder) perBasis(fig, label, t string, amount NodeID, per stri
 	return sb.g.Compute(n, OpMul, amount, vol)
 }
 
-// builtinLine adds the line a kind pays by definition: a cash benefit's
-// monthly amount times its beneficiary-months.
+// builtinLine adds the line a kind pays by definition, its Benefit: a cash
+// benefit's monthly amount times its beneficiary-months.
 func (sb *serviceBuilder) builtinLine() (NodeID, bool) {
-	if sb.s.Kind() != models.CashBenefit {
+	bf := sb.t.Benefit
+	if bf == nil {
 		return 0, false
 	}
-	months := sb.vols["per:beneficiary_month"]
-	id := sb.money("annual.benefit", "benefit", sb.per("year"), OpMul, sb.in("monthly_amount", sb.per("beneficiary-month")), months)
-	sb.line(id, models.ElementTransfers, sb.s.Texts["paid_by"].S)
+	volume := sb.vols["per:"+bf.Per]
+	id := sb.money("annual.benefit", "benefit", sb.per("year"), OpMul, sb.in(bf.Amount, sb.per(strings.ReplaceAll(bf.Per, "_", "-"))), volume)
+	sb.line(id, bf.Element, sb.s.Texts[bf.PaidBy].S)
 	return id, true
 }
 
@@ -391,21 +363,31 @@ func (sb *serviceBuilder) staffLine(post string, l *models.Line) (Staffing, []No
 }
 
 // workloadHours returns the hours of client work a service's caseload or
-// visits take: Σ cases × hours per case, when every caseload category states
-// its hours; or, for home care, visits × (hours per visit + travel).
+// its kind's Workload take: Σ cases × hours per case, when every caseload
+// category states its hours; or, for home care, visits × (hours per visit +
+// travel).
 func (sb *serviceBuilder) workloadHours() (NodeID, bool) {
+	w := sb.t.Workload
 	name := sb.prefix + "caseload.workload_hours"
-	if sb.s.Kind() == models.HomeCare {
+	if w != nil {
 		name = sb.prefix + "workload_hours"
 	}
 	if id, ok := sb.g.Lookup(name); ok {
 		return id, true
 	}
-	if sb.s.Kind() == models.HomeCare {
-		visits, _ := sb.volume("visits")
-		care, _ := sb.volume("hours_per_visit")
-		per := sb.qty("hours_per_visit_worked", "hours_per_visit_worked", "hours/visit", OpSum, care, sb.in("travel_hours_per_visit", "hours/visit"))
-		return sb.g.Compute(Node{Name: name, Label: "workload_hours", Unit: "hours/year"}, OpMul, visits, per), true
+	if w != nil {
+		count, _ := sb.volume(w.Count)
+		var hours []NodeID
+		for _, k := range w.Hours {
+			id, ok := sb.volume(k) // a measure may have read it already
+			if !ok {
+				f, _ := sb.t.Number(k)
+				id = sb.in(k, f.Unit) // not written: its default
+			}
+			hours = append(hours, id)
+		}
+		per := sb.qty("hours_per_"+singular(w.Count)+"_worked", "hours_per_"+singular(w.Count)+"_worked", "hours/"+singular(w.Count), OpSum, hours...)
+		return sb.g.Compute(Node{Name: name, Label: "workload_hours", Unit: "hours/year"}, OpMul, count, per), true
 	}
 	if _, ok := sb.volume("caseload"); !ok {
 		return 0, false
@@ -433,3 +415,6 @@ func (sb *serviceBuilder) unitCosts(measure string, volume NodeID, blocks []bloc
 	cost := sb.money("per_"+measure, "unit_cost", unit, OpSum, ids...)
 	sb.sr.UnitCosts = append(sb.sr.UnitCosts, UnitCost{Measure: measure, Volume: volume, Cost: cost, Blocks: ids})
 }
+
+// singular is a count's name for one: visits → visit.
+func singular(count string) string { return strings.TrimSuffix(count, "s") }

@@ -187,8 +187,8 @@ func (b *builder) planTransition(p *plan, moved map[NodeID]bool) {
 		// Family care places the leavers on top of its own new placements,
 		// in every year of the horizon (a year without leavers keeps its own).
 		for dest := range arrived {
-			if s := find(dest); s != nil && models.FamilyCare(s.Kind) {
-				if np, ok := s.Inputs["new_placements"]; ok {
+			if s := find(dest); s != nil {
+				if np, ok := s.Inputs[models.ServiceTables[s.Kind].Placements]; ok {
 					set(np, y, base(np).Add(placed[dest]))
 				}
 			}
@@ -211,7 +211,7 @@ func (b *builder) planTransition(p *plan, moved map[NodeID]bool) {
 			set(kept, y, open)
 		}
 		if pg := find(t.Texts["programme"].S); pg != nil {
-			if id, ok := pg.Inputs["leavers"]; ok {
+			if id, ok := pg.Inputs[models.ServiceTables[pg.Kind].Leavers]; ok {
 				set(id, y, thisYear)
 			}
 		}
@@ -230,16 +230,12 @@ func (b *builder) planTransition(p *plan, moved map[NodeID]bool) {
 	}
 }
 
-// receiving returns the input a service takes children in by: children for
-// family and residential care, families for a community centre, places for
-// a day centre.
+// receiving returns the input a service takes children in by, its kind's
+// Receives: children for family and residential care, families for a
+// community centre, places for a day centre.
 func receiving(s *ServiceResult) (NodeID, bool) {
-	for _, k := range []string{"children", "families", "places"} {
-		if id, ok := s.Inputs[k]; ok {
-			return id, true
-		}
-	}
-	return 0, false
+	id, ok := s.Inputs[models.ServiceTables[s.Kind].Receives]
+	return id, ok
 }
 
 // Project evaluates the result's graph for every year of its horizon. Each

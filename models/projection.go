@@ -366,13 +366,13 @@ func (v *validator) transition(years []int) {
 	}
 	v.texts(TransitionTable, t.Texts, t.Pos, "transition.")
 	from, ok := v.sc.Services[t.Texts["from"].S]
-	if ok && from.Kind() != ResidentialCare && from.Kind() != SmallGroupHome {
-		v.add(t.Texts["from"].Pos, quote(t.Texts["from"].S), "expected a residential_care or small_group_home service; %s is a %s service", from.Name, from.Kind())
+	if ok && (from.Table() == nil || !from.Table().Leaves) {
+		v.add(t.Texts["from"].Pos, quote(t.Texts["from"].S), "expected a %s service; %s is a %s service", orList(KindsWith(func(t *Table) bool { return t.Leaves })), from.Name, from.Kind())
 		ok = false
 	}
 	if pg := t.Texts["programme"]; pg.Set {
-		if s, found := v.sc.Services[pg.S]; found && s.Kind() != TransitionProgramme {
-			v.add(pg.Pos, quote(pg.S), "expected a service of kind %s; %s is a %s service", TransitionProgramme, s.Name, s.Kind())
+		if s, found := v.sc.Services[pg.S]; found && (s.Table() == nil || s.Table().Leavers == "") {
+			v.add(pg.Pos, quote(pg.S), "expected a service of kind %s; %s is a %s service", orList(KindsWith(func(t *Table) bool { return t.Leavers != "" })), s.Name, s.Kind())
 		}
 	}
 	// Without a horizon (its start or years are refused) years cannot be
@@ -392,7 +392,7 @@ func (v *validator) transition(years []int) {
 				v.add(i.Pos, i.Raw, "sends children from %s to %s itself; a destination is where children go when they leave it", dest, dest)
 			case !found:
 				v.add(i.Pos, i.Raw, "sends children to %q, which is not a service of the scenario (or \"reunification\", home without a service)%s", dest, suggestion(dest, Sorted(v.sc.Services)))
-			case !hasCases(s) || s.Kind() == SocialWorkCentre:
+			case s.Table() == nil || s.Table().Receives == "":
 				v.add(i.Pos, i.Raw, "sends children to %s, a %s, which has no children, families or places to receive them", dest, s.Kind())
 			}
 		}

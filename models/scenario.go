@@ -1,6 +1,7 @@
 package models
 
 import (
+	"math"
 	"sort"
 
 	"github.com/shopspring/decimal"
@@ -294,21 +295,16 @@ func (sc *Scenario) Parameter(m *Municipality, name string) (*Parameter, bool) {
 	return p, ok
 }
 
-// kindOrder is the order reports list services in: the Centre for Social
-// Work that manages cases first, then family-based care, then day services.
-var kindOrder = []string{SocialWorkCentre, FosterCare, SpecialisedFosterCare, KinshipCare, DayCentre}
-
 // ServiceNames returns the scenario's service names in report order: by
-// kind, then by name.
+// their kind's Order (the Centre for Social Work that manages cases first,
+// then family-based care, then day services, then the rest), then by name.
 func (sc *Scenario) ServiceNames() []string {
 	names := Sorted(sc.Services)
 	rank := func(n string) int {
-		for i, k := range kindOrder {
-			if sc.Services[n].Kind() == k {
-				return i
-			}
+		if t := sc.Services[n].Table(); t != nil && t.Order > 0 {
+			return t.Order
 		}
-		return len(kindOrder)
+		return math.MaxInt
 	}
 	sort.SliceStable(names, func(i, j int) bool { return rank(names[i]) < rank(names[j]) })
 	return names

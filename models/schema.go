@@ -4,9 +4,9 @@ package models
 // accepts, what each holds, whether it is required and its default. The TOML
 // decoder (package scenarios) reads these tables to refuse unknown keys and
 // suggest near ones; Validate reads them to check values; the engine reads
-// defaults through Inputs.Get. Adding a service kind means adding a table
-// here and its formulas in package costing — the file format needs no other
-// change.
+// defaults through Inputs.Get. The kinds of service are in kinds.go: adding
+// one means adding its table there, with its traits — the file format, the
+// engine, validation and the reports need no other change.
 
 // A Field is one numeric key of a table.
 type Field struct {
@@ -14,6 +14,7 @@ type Field struct {
 	Spec     Spec
 	Required bool
 	Default  string // used when the key is absent and not Required; "" means absent is zero
+	Unit     string // what a volume or a rate measures ("child-years", "share"); money's unit is its currency's
 	Doc      string
 }
 
@@ -38,6 +39,7 @@ type FlagField struct {
 // A Table is the schema of one kind of TOML table.
 type Table struct {
 	Name     string // for messages: "role", "foster_care service", …
+	Traits          // what a service kind's table says of the kind; zero for other tables
 	Numbers  []Field
 	Texts    []TextField
 	Flags    []FlagField
@@ -133,26 +135,6 @@ var RoleTable = &Table{
 	},
 }
 
-// Service kinds (DOMAIN.md §2).
-const (
-	FosterCare            = "foster_care"
-	KinshipCare           = "kinship_care"
-	SpecialisedFosterCare = "specialised_foster_care"
-	ResidentialCare       = "residential_care"
-	SmallGroupHome        = "small_group_home"
-	DayCentre             = "day_centre"
-	CommunityCentre       = "community_centre"
-	Shelter               = "shelter"
-	HomeCare              = "home_care"
-	SocialWorkCentre      = "social_work_centre"
-	CashBenefit           = "cash_benefit"
-	TransitionProgramme   = "transition"
-)
-
-// PlannedKinds are service kinds a later version will cost; a scenario that
-// uses one is told so plainly instead of being told the kind is unknown.
-var PlannedKinds []string
-
 // A Measure is a unit of a service's output, and how many of it the service
 // produces in a year: the product of its Factors. A factor is a numeric key
 // of the service, or one of the derived volumes "caseload" (the sum of the
@@ -170,36 +152,6 @@ type Measure struct {
 	Unit     string   // the volume's unit, e.g. "attendance days/year"
 	NoUnit   bool     // a basis for cost lines only, with no unit cost of its own
 	PerChild bool     // the measure the care-type comparison uses: a child (or family) in care for a year
-}
-
-// familyCareTable is shared by the three family-based care kinds: they differ
-// in the allowance paid, not in how they are costed.
-func familyCareTable(name string) *Table {
-	return &Table{
-		Name:  name + " service",
-		Flags: provided,
-		Texts: []TextField{
-			{Key: "kind", Required: true},
-			{Key: "title"},
-			{Key: "case_worker", RefersTo: "role", Doc: "role whose time manages each placement"},
-			{Key: "case_management_funded_by", RefersTo: "service", Doc: "social_work_centre service whose staff budget already pays the case worker; the case-management block is then shown as a memo line, not budgeted twice"},
-			{Key: "allowances_paid_by", Doc: "who pays the allowances and placement payments when this budget does not (e.g. a ministry); they are then shown as memo lines"},
-		},
-		Numbers: []Field{
-			{Key: "children", Spec: qty, Required: true, Doc: "children in care, on average over the year (child-years)"},
-			{Key: "new_placements", Spec: qty, Doc: "new placements made in the year"},
-			{Key: "monthly_allowance", Spec: money, Required: true, Doc: "allowance paid to the carer per child per month"},
-			{Key: "allowance_months", Spec: qty, Default: "12", Doc: "months of allowance per child-year"},
-			{Key: "client_hours_per_child_year", Spec: qty, Doc: "case worker's client-related hours per child per year"},
-			{Key: "carer_support_per_carer", Spec: money, Doc: "annual training, respite and support services per carer household"},
-			{Key: "children_per_carer", Spec: positive, Default: "1", Doc: "children per carer household, on average"},
-			{Key: "overhead_rate", Spec: share, Doc: "programme overhead as a share of direct costs"},
-			{Key: "placement_payment", Spec: money, Doc: "one-off payment to the carer at each new placement"},
-			{Key: "recruitment_per_placement", Spec: money, Doc: "carer recruitment cost per new placement"},
-			{Key: "assessment_training_per_placement", Spec: money, Doc: "assessment and initial training cost per new placement"},
-		},
-		Measures: []Measure{{Key: "child_year", Factors: []string{"children"}, Unit: "child-years", PerChild: true}},
-	}
 }
 
 // StaffTable is the schema of a service's [services.NAME.staff.POST].
@@ -278,134 +230,11 @@ var CaseloadTable = &Table{
 	},
 }
 
-// premises returns the schema shared by services that run premises or teams
-// with staff: every one has a title, a staff basis, an overhead rate, staff
-// lines, cost lines and capital items; numbers, tables and measures are the
-// kind's own.
-func premises(kind string, numbers []Field, tables []string, ratios []string, measures []Measure) *Table {
-	return &Table{
-		Name:  kind + " service",
-		Flags: provided,
-		Texts: []TextField{
-			{Key: "kind", Required: true},
-			{Key: "title"},
-			{Key: "staff_basis", Default: BasisRequired, Choices: []string{BasisRequired, BasisCurrent}, Doc: "budget the required posts or the posts filled now"},
-		},
-		Numbers: append(numbers,
-			Field{Key: "overhead_rate", Spec: share, Doc: "overhead as a share of direct costs"}),
-		Tables:   append([]string{"staff", "costs", "capital"}, tables...),
-		Ratios:   ratios,
-		Measures: measures,
-	}
-}
-
-// MaxCapacity is the most beds a residential service may have: more than
-// any children's institution has held, and a bound on the occupancy curve,
-// which costs the service once for every bed.
-const MaxCapacity = 10000
-
-// residential is the schema of 24-hour care of children in units:
-// institutions and small group homes are costed the same way (DOMAIN.md §3).
-func residential(kind string) *Table {
-	return premises(kind, []Field{
-		{Key: "capacity", Spec: Spec{Kind: Quantity, Positive: true, Max: MaxCapacity}, Required: true, Doc: "beds (places) in all units"},
-		{Key: "children", Spec: qty, Required: true, Doc: "children in care, on average over the year (occupied places)"},
-		{Key: "units", Spec: Spec{Kind: Quantity, Positive: true, Whole: true, Max: 1000}, Default: "1", Doc: "units (houses, floors, groups) the capacity is divided into; a unit's fixed costs stop only when it closes"},
-		{Key: "units_kept_open", Spec: Spec{Kind: Quantity, Whole: true, Max: 1000}, Doc: "units kept open whatever the occupancy (a transition plan sets it year by year); 0: a unit closes as soon as the children fit in fewer"},
-	}, nil, []string{"open_places", "children"}, []Measure{
-		{Key: "occupied_place_year", Per: "child", Factors: []string{"children"}, Unit: "child-years", PerChild: true},
-		// A closed unit's beds cost nothing: costs by bed follow the beds
-		// of the units open.
-		{Key: "bed_year", Per: "bed", Factors: []string{"open_places"}, Unit: "beds in open units"},
-		{Key: "open_unit", Per: "unit", Factors: []string{"open_units"}, Unit: "open units", NoUnit: true},
-		// A cost per year — and a post written as posts — is one of a year
-		// the service is open: none once every unit has closed.
-		{Key: "year_open", Per: PerYear, Factors: []string{"in_operation"}, Unit: "years open", NoUnit: true},
-	})
-}
-
-// ServiceTables maps every kind to its schema.
-var ServiceTables = map[string]*Table{
-	FosterCare:            familyCareTable(FosterCare),
-	KinshipCare:           familyCareTable(KinshipCare),
-	SpecialisedFosterCare: familyCareTable(SpecialisedFosterCare),
-	ResidentialCare:       residential(ResidentialCare),
-	SmallGroupHome:        residential(SmallGroupHome),
-	DayCentre: premises(DayCentre, []Field{
-		{Key: "places", Spec: positive, Required: true, Doc: "places (capacity)"},
-		{Key: "operating_days", Spec: positive, Required: true, Doc: "days open per year"},
-		{Key: "attendance_rate", Spec: positiveShr, Required: true, Doc: "share of places filled on an average open day"},
-	}, nil, []string{"places"}, []Measure{
-		{Key: "place_year", Per: "place", Factors: []string{"places"}, Unit: "places", PerChild: true},
-		{Key: "attendance_day", Per: "attendance_day", Factors: []string{"places", "operating_days", "attendance_rate"}, Unit: "attendance days/year"},
-	}),
-	CommunityCentre: premises(CommunityCentre, []Field{
-		{Key: "families", Spec: positive, Required: true, Doc: "families supported, on average over the year (family-years)"},
-		{Key: "cases", Spec: qty, Doc: "cases opened in the year"},
-	}, nil, []string{"families"}, []Measure{
-		{Key: "family_year", Per: "family", Factors: []string{"families"}, Unit: "family-years", PerChild: true},
-		{Key: "case", Per: "case", Factors: []string{"cases"}, Unit: "cases/year"},
-	}),
-	Shelter: premises(Shelter, []Field{
-		{Key: "beds", Spec: positive, Required: true, Doc: "beds"},
-		{Key: "occupancy_rate", Spec: positiveShr, Required: true, Doc: "share of bed-nights occupied"},
-		{Key: "nights_per_year", Spec: positive, Default: "365", Doc: "nights the shelter is open per year"},
-	}, nil, []string{"beds"}, []Measure{
-		{Key: "bed_night", Per: "bed_night", Factors: []string{"beds", "nights_per_year", "occupancy_rate"}, Unit: "occupied bed-nights/year"},
-		{Key: "bed_year", Per: "bed", Factors: []string{"beds"}, Unit: "beds"},
-	}),
-	HomeCare: premises(HomeCare, []Field{
-		{Key: "visits", Spec: positive, Required: true, Doc: "visits a year"},
-		{Key: "hours_per_visit", Spec: positive, Required: true, Doc: "hours of care per visit"},
-		{Key: "travel_hours_per_visit", Spec: qty, Doc: "travel hours per visit (part of the worker's time, norm = \"time\")"},
-	}, nil, nil, []Measure{
-		{Key: "visit", Per: "visit", Factors: []string{"visits"}, Unit: "visits/year"},
-		{Key: "care_hour", Per: "hour", Factors: []string{"visits", "hours_per_visit"}, Unit: "care hours/year"},
-	}),
-	SocialWorkCentre: premises(SocialWorkCentre, nil, []string{"caseload"}, nil, []Measure{
-		{Key: "case", Per: "case", Factors: []string{"caseload"}, Unit: "cases/year"},
-		{Key: "inhabitant", Factors: []string{"population"}, Unit: "inhabitants"},
-	}),
-	TransitionProgramme: premises(TransitionProgramme, []Field{
-		{Key: "leavers", Spec: qty, Doc: "children leaving residential care in the year (a transition plan sets it year by year)"},
-	}, nil, nil, []Measure{
-		{Key: "leaver", Per: "leaver", Factors: []string{"leavers"}, Unit: "children leaving/year"},
-	}),
-	CashBenefit: {
-		Name:  "cash_benefit service",
-		Flags: provided,
-		Texts: []TextField{
-			{Key: "kind", Required: true},
-			{Key: "title"},
-			{Key: "paid_by", Doc: "who pays the benefit when this budget does not (e.g. a ministry); it is then a memo line"},
-		},
-		Numbers: []Field{
-			{Key: "beneficiaries", Spec: qty, Required: true, Doc: "beneficiaries, on average over the year"},
-			{Key: "months", Spec: qty, Default: "12", Doc: "months paid per year"},
-			{Key: "monthly_amount", Spec: money, Required: true, Doc: "the benefit per beneficiary per month"},
-		},
-		Tables: []string{"costs"},
-		Measures: []Measure{
-			{Key: "beneficiary_month", Per: "beneficiary_month", Factors: []string{"beneficiaries", "months"}, Unit: "beneficiary-months/year"},
-		},
-	},
-}
-
 // Staff bases: which posts a service's budget pays for.
 const (
 	BasisRequired = "required"
 	BasisCurrent  = "current"
 )
-
-// ServiceKinds lists the kinds in a fixed order.
-var ServiceKinds = []string{FosterCare, KinshipCare, SpecialisedFosterCare, ResidentialCare, SmallGroupHome,
-	DayCentre, CommunityCentre, Shelter, HomeCare, SocialWorkCentre, CashBenefit, TransitionProgramme}
-
-// FamilyCare reports whether kind is family-based care, costed per child from
-// an allowance.
-func FamilyCare(kind string) bool {
-	return kind == FosterCare || kind == KinshipCare || kind == SpecialisedFosterCare
-}
 
 // Bases lists what a cost line of the kind may be per: "year", "post" where
 // the kind has staff, and its measures.
@@ -430,35 +259,6 @@ func (t *Table) Measure(per string) (Measure, bool) {
 		}
 	}
 	return Measure{}, false
-}
-
-// AnyServiceTable accepts the union of every kind's keys; it is used to decode
-// a service table before its kind is known, and for suggestions.
-func AnyServiceTable() *Table {
-	u := &Table{Name: "service", Flags: provided}
-	seenN, seenT, seenS := map[string]bool{}, map[string]bool{}, map[string]bool{}
-	for _, k := range ServiceKinds {
-		t := ServiceTables[k]
-		for _, f := range t.Numbers {
-			if !seenN[f.Key] {
-				seenN[f.Key] = true
-				u.Numbers = append(u.Numbers, f)
-			}
-		}
-		for _, f := range t.Texts {
-			if !seenT[f.Key] {
-				seenT[f.Key] = true
-				u.Texts = append(u.Texts, f)
-			}
-		}
-		for _, s := range t.Tables {
-			if !seenS[s] {
-				seenS[s] = true
-				u.Tables = append(u.Tables, s)
-			}
-		}
-	}
-	return u
 }
 
 // Drivers a central cost is shared among services by.

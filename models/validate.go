@@ -529,9 +529,9 @@ func (v *validator) texts(t *Table, tx Texts, at Position, prefix string) {
 					msg += fmt.Sprintf("; did you mean %q?", sg)
 				}
 				v.add(x.Pos, quote(x.S), msg, x.S)
-			case t != TransitionTable && s.Kind() != SocialWorkCentre:
+			case t != TransitionTable && s.Table() != nil && !s.Table().ManagesCases:
 				// A [transition] checks the kinds of its services itself.
-				v.add(x.Pos, quote(x.S), "expected a service of kind %s; %s is a %s service", SocialWorkCentre, x.S, s.Kind())
+				v.add(x.Pos, quote(x.S), "expected a service of kind %s; %s is a %s service", orList(KindsWith(func(t *Table) bool { return t.ManagesCases })), x.S, s.Kind())
 			}
 		}
 	}
@@ -587,12 +587,9 @@ func (v *validator) serviceKind(s *Service) {
 	case !ok || !kind.Set:
 		v.add(Position{File: s.Pos.File, Line: s.Pos.Line, Key: prefix + "kind"}, "", "missing: the service's kind, one of %s", list(ServiceKinds))
 		return
-	case contains(PlannedKinds, kind.S):
-		v.add(kind.Pos, quote(kind.S), "this kind is planned but not costed by this version of kosto; expected one of %s", list(ServiceKinds))
-		return
 	case ServiceTables[kind.S] == nil:
 		msg := "expected one of " + list(ServiceKinds)
-		if sg := Suggest(kind.S, append(append([]string{}, ServiceKinds...), PlannedKinds...)); sg != "" {
+		if sg := Suggest(kind.S, ServiceKinds); sg != "" {
 			msg = fmt.Sprintf("did you mean %q? expected one of %s", sg, list(ServiceKinds))
 		}
 		v.add(kind.Pos, quote(kind.S), "%s", msg)
@@ -710,7 +707,7 @@ func (v *validator) service(s *Service, m *Municipality) {
 	if o, ok := m.Services[s.Name]; ok && o != nil {
 		prefix, at = "municipalities."+m.Name+".services."+s.Name+".", o.Pos
 	}
-	if cw := s.Texts["case_worker"]; !cw.Set && FamilyCare(s.Kind()) {
+	if _, priced := t.Text("case_worker"); priced && !s.Texts["case_worker"].Set {
 		for _, k := range []string{"client_hours_per_child_year", "case_management_funded_by"} {
 			pos := s.In[k].Pos
 			if !s.In[k].Set {
@@ -859,8 +856,8 @@ func (v *validator) staff(s *Service, l *Line, prefix string, m *Municipality) {
 		}
 		need("inhabitants_per_worker", "inhabitants per worker")
 	case NormTime:
-		if s.Kind() == HomeCare {
-			break // the workload is the visits' hours
+		if s.Table().Workload != nil {
+			break // the workload is the kind's own (home care: the visits' hours)
 		}
 		if len(s.Caseload) == 0 {
 			v.add(pos, quote(norm.S), "norm %q needs the service's [caseload] table, which is empty", norm.S)
@@ -978,15 +975,13 @@ func (v *validator) overhead(o *Overhead) {
 }
 
 // hasCases reports whether a service has a volume a cost can be shared by
-// cases: a per-child measure, or a caseload.
-func hasCases(s *Service) bool {
-	if s.Kind() == SocialWorkCentre {
-		return true // its caseload, checked where it is costed
+// cases (its kind's Cases).
+func hasCases(s *Service) bool { return s.Table() != nil && s.Table().Cases != "" }
+
+// orList joins kinds as a message offers them: "a", "a or b", "a, b or c".
+func orList(xs []string) string {
+	if len(xs) < 2 {
+		return strings.Join(xs, "")
 	}
-	for _, m := range s.Table().Measures {
-		if m.PerChild {
-			return true
-		}
-	}
-	return false
+	return strings.Join(xs[:len(xs)-1], ", ") + " or " + xs[len(xs)-1]
 }

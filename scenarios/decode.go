@@ -379,7 +379,7 @@ func (d *decoder) service(path, name string, t map[string]any) *models.Service {
 		Staff: map[string]*models.Line{}, Costs: map[string]*models.Line{}, Capital: map[string]*models.Line{}, Caseload: map[string]*models.Line{}}
 	rest := map[string]any{}
 	for k, v := range t {
-		if _, ok := anyService.Flag(k); ok {
+		if _, ok := models.AnyServiceTable().Flag(k); ok {
 			s.Flags[k] = d.flag(path+"."+k, v)
 			continue
 		}
@@ -388,7 +388,7 @@ func (d *decoder) service(path, name string, t map[string]any) *models.Service {
 	t = rest
 	// Decode against the union of every kind's keys: whether a key belongs to
 	// this service's kind is checked by validation, once every file is read.
-	d.fields(path, t, anyService, s.Texts, s.In, func(p, key string, v any) {
+	d.fields(path, t, models.AnyServiceTable(), s.Texts, s.In, func(p, key string, v any) {
 		schema, into := models.StaffTable, s.Staff
 		switch key {
 		case "costs":
@@ -406,8 +406,6 @@ func (d *decoder) service(path, name string, t map[string]any) *models.Service {
 	})
 	return s
 }
-
-var anyService = models.AnyServiceTable()
 
 func (d *decoder) municipality(path, name string, t map[string]any) *models.Municipality {
 	m := &models.Municipality{Name: name, Pos: d.pos(path), Texts: models.Texts{}, In: models.Inputs{},

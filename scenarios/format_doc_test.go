@@ -215,7 +215,7 @@ func schemaReference() string {
 			names = append(names, "`"+k+"`")
 		}
 		title := "Services of kind " + strings.Join(names, ", ") + ": `[services.NAME]`"
-		intro := fmt.Sprintf("Also `[municipalities.MUNICIPALITY.services.NAME]`, which gives any of these keys for one municipality (all but `kind`). %s", kindIntro[g[0]])
+		intro := fmt.Sprintf("Also `[municipalities.MUNICIPALITY.services.NAME]`, which gives any of these keys for one municipality (all but `kind`). %s", models.ServiceTables[g[0]].Doc)
 		t := models.ServiceTables[g[0]]
 		section(title, intro, t, g...)
 		measures(t)
@@ -261,18 +261,6 @@ var subTables = map[string]string{
 	"levels":     "levels by year: `2026 = 13`",
 	"leavers":    "children leaving by year and destination: `[transition.leavers.2026] foster_care = 3`",
 	"units":      "units open from a year on: `2028 = 1`",
-}
-
-var kindIntro = map[string]string{
-	models.FosterCare:          "Family-based care: costed per child-year and per new placement. The three kinds are costed alike; they differ in the allowance a scenario gives them.",
-	models.ResidentialCare:     "24-hour care of children in units: an institution, or a small group home of a few children. Fixed costs (staff round the clock, capital, running costs per year or per open unit) stay until a unit closes, so the cost per child rises as children leave. The two kinds are costed alike.",
-	models.DayCentre:           "Day care, e.g. for children with disabilities.",
-	models.CommunityCentre:     "A multidisciplinary team supporting families at risk.",
-	models.Shelter:             "Emergency accommodation, staffed round the clock.",
-	models.HomeCare:            "Support delivered at home, by visits; the time norm takes its workload from the visits.",
-	models.SocialWorkCentre:    "The Centre for Social Work (QPS; NJMF in Albania).",
-	models.TransitionProgramme: "The one-off and time-limited costs of a transition out of residential care (reintegration support per child leaving, a team, converting a building); a [transition] plan sets its leavers year by year.",
-	models.CashBenefit:         "A transfer per beneficiary per month (social assistance, a disability allowance); `paid_by` makes it a memo line when another budget pays it.",
 }
 
 // measuresOf writes a kind's units of output: the unit costs reported and

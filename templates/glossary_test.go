@@ -6,17 +6,25 @@ import (
 	"github.com/kosto-project/kosto/models"
 )
 
-// Every glossary entry has an English and an Albanian text, and every cost
-// element and service kind of the models has one.
+// Every glossary entry has an English and an Albanian text, every cost
+// element of the models has one, and every kind a title in each language.
 func TestGlossaryComplete(t *testing.T) {
 	for k, v := range glossary {
 		if v[0] == "" || v[1] == "" {
 			t.Errorf("glossary %q lacks a text: %q", k, v)
 		}
 	}
-	for _, k := range append(append([]string{}, models.Elements...), models.ServiceKinds...) {
+	for _, k := range models.Elements {
 		if _, ok := glossary[k]; !ok {
 			t.Errorf("glossary lacks %q", k)
+		}
+	}
+	// A kind's names are in its table of the schema.
+	for _, k := range models.ServiceKinds {
+		for _, lang := range models.Languages {
+			if models.ServiceTables[k].Titles[lang] == "" {
+				t.Errorf("kind %s has no title in %s", k, lang)
+			}
 		}
 	}
 }

@@ -72,7 +72,7 @@ func checkCommands(t *testing.T, src string) {
 	if sc, err := scenarios.LoadFile(file); err == nil {
 		for _, mn := range models.Sorted(sc.Municipalities) {
 			for _, sn := range models.Sorted(sc.Services) {
-				if k := sc.Services[sn].Kind(); k == models.ResidentialCare || k == models.SmallGroupHome {
+				if t := sc.Services[sn].Table(); t != nil && t.Leaves {
 					commands = append(commands, []string{"curve", file, sn, "--municipality", mn})
 				}
 			}
