@@ -359,9 +359,9 @@ func (sb *serviceBuilder) lines() {
 	sb.vols, sb.measureVols = map[string]NodeID{}, map[string]NodeID{}
 	switch sb.t.Method {
 	case models.UnitFirst:
-		sb.familyCare()
+		sb.unitFirst()
 	default:
-		sb.premises()
+		sb.byMeasures()
 	}
 	sb.ownLines = len(sb.sr.Lines)
 }

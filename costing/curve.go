@@ -2,6 +2,9 @@ package costing
 
 import (
 	"fmt"
+	"strings"
+
+	"github.com/kosto-project/kosto/models"
 
 	"github.com/shopspring/decimal"
 )
@@ -29,7 +32,8 @@ func (r *Result) Curve(municipality, service string) ([]CurvePoint, error) {
 		return nil, err
 	}
 	if s.Children < 0 {
-		return nil, fmt.Errorf("%s.%s is a %s; the occupancy curve is for residential_care and small_group_home services", municipality, service, s.Kind)
+		leaves := models.KindsWith(func(t *models.Table) bool { return t.Leaves })
+		return nil, fmt.Errorf("%s.%s is a %s; the occupancy curve is for %s services", municipality, service, s.Kind, strings.Join(leaves, " and "))
 	}
 	var perChild NodeID = -1
 	for _, u := range s.UnitCosts {

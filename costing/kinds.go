@@ -7,10 +7,10 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// familyCare costs foster, kinship and specialised foster care per child-year
-// and per new placement (DOMAIN.md §3), then the year's lines as unit blocks
-// times volumes.
-func (sb *serviceBuilder) familyCare() {
+// unitFirst costs a kind costed models.UnitFirst — foster, kinship and
+// specialised foster care — per child-year and per new placement
+// (DOMAIN.md §3), then the year's lines as unit blocks times volumes.
+func (sb *serviceBuilder) unitFirst() {
 	s, cur := sb.s, sb.g.Currency
 	cy := sb.per("child-year")
 	children, _ := sb.volume("children")
@@ -87,16 +87,14 @@ type block struct {
 	annual             NodeID
 }
 
-// premises costs every service that runs premises or a team with staff —
+// byMeasures costs every service that runs premises or a team with staff —
 // residential care, small group homes, day centres, community centres,
 // shelters, home care and Centres for Social Work — one way: the kind's
 // measures give its volumes, staff lines give posts under a norm, cost lines
 // and capital items add what they are per, an overhead rate may follow, and
 // unit costs (built by finish) divide each block by each measure's volume
 // (DOMAIN.md §3).
-func (sb *serviceBuilder) premises() {
-	sb.vols = map[string]NodeID{}
-	sb.measureVols = map[string]NodeID{}
+func (sb *serviceBuilder) byMeasures() {
 	for _, m := range sb.t.Measures {
 		if id, ok := sb.measure(m); ok {
 			sb.measureVols[m.Key] = id
