@@ -390,8 +390,10 @@ func (sb *serviceBuilder) finish() ServiceResult {
 		}
 	}
 	sb.sr.Total = sb.money("total", "service_total", sb.per("year"), OpSum, budgeted...)
+	sb.sr.FullCost = sb.sr.Total
 	if len(memo) > 0 {
 		sb.sr.Memo = sb.money("memo_total", "memo_total", sb.per("year"), OpSum, memo...)
+		sb.sr.FullCost = sb.money("full_cost", "full_cost", sb.per("year"), OpSum, sb.sr.Total, sb.sr.Memo)
 	}
 	if sb.t.Leaves {
 		sb.sr.Children, sb.sr.Capacity, sb.sr.OpenUnits = sb.vols["children"], sb.vols["capacity"], sb.vols["open_units"]

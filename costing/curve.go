@@ -51,10 +51,7 @@ func (r *Result) Curve(municipality, service string) ([]CurvePoint, error) {
 			return nil, err
 		}
 		r.Graph.EvalReached(v, reached)
-		p := CurvePoint{Children: n, OpenUnits: v.D[s.OpenUnits], Total: v.D[s.Total]}
-		if s.Memo >= 0 {
-			p.Total = p.Total.Add(v.D[s.Memo])
-		}
+		p := CurvePoint{Children: n, OpenUnits: v.D[s.OpenUnits], Total: v.D[s.FullCost]}
 		if perChild >= 0 {
 			p.PerChild, p.Defined = v.D[perChild], !v.Undefined[perChild]
 		}

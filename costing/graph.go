@@ -156,12 +156,21 @@ func (g *Graph) Evaluate() Values {
 }
 
 // Eval computes every non-leaf node of v in one forward pass, from the leaf
-// values v holds. Money nodes are rounded here, and only here.
-func (g *Graph) Eval(v Values) {
+// values v holds. Money nodes are rounded here, and only here (value).
+func (g *Graph) Eval(v Values) { g.eval(v, nil) }
+
+// eval is the one evaluator: it computes the nodes reached marks (every
+// node when reached is nil) in graph order, from the values v holds in
+// their arguments. A node is undefined when an argument is, or when it
+// divides by zero.
+func (g *Graph) eval(v Values, reached []bool) {
 	for i := range g.Nodes {
 		n := &g.Nodes[i]
+		if reached != nil && !reached[i] {
+			continue
+		}
 		if n.Op == OpInput {
-			v.Undefined[i] = false
+			v.Undefined[i] = false // a leaf always has a value
 			continue
 		}
 		undefined := false
@@ -183,6 +192,11 @@ func (g *Graph) Eval(v Values) {
 	}
 }
 
+// RoundMoney rounds an amount to the currency's minor unit, half away from
+// zero, as Excel's ROUND: the one rule by which every money figure is
+// rounded, in the graph (value) and where a projection moves a money leaf.
+func (g *Graph) RoundMoney(d decimal.Decimal) decimal.Decimal { return d.Round(g.Decimals) }
+
 // value computes node n from the values of its arguments, rounding money to
 // the currency's minor unit half away from zero, as Excel's ROUND. A money
 // quotient is rounded once from the exact quotient: dividing to a fixed
@@ -198,7 +212,7 @@ func (g *Graph) value(n *Node, d []decimal.Decimal) (decimal.Decimal, bool) {
 	}
 	v, undefined := apply(n.Op, n.Args, d)
 	if n.Money && !undefined {
-		v = v.Round(g.Decimals)
+		v = g.RoundMoney(v)
 	}
 	return v, undefined
 }
@@ -234,30 +248,7 @@ func (g *Graph) Reached(leaves []NodeID) []bool {
 // EvalReached recomputes only the reached nodes of v, which must hold an
 // evaluation of the graph in every other node: a projection moves a few
 // leaves each year, and most of a graph does not depend on them.
-func (g *Graph) EvalReached(v Values, reached []bool) {
-	for i := range g.Nodes {
-		n := &g.Nodes[i]
-		if !reached[i] || n.Op == OpInput {
-			continue
-		}
-		undefined := false
-		for _, a := range n.Args {
-			if v.Undefined[a] {
-				undefined = true
-				break
-			}
-		}
-		var d decimal.Decimal
-		if !undefined {
-			d, undefined = g.value(n, v.D)
-		}
-		if undefined {
-			v.D[i], v.Undefined[i] = decimal.Zero, true
-			continue
-		}
-		v.D[i], v.Undefined[i] = d, false
-	}
-}
+func (g *Graph) EvalReached(v Values, reached []bool) { g.eval(v, reached) }
 
 // apply computes one operation; it reports undefined for a quotient by zero.
 func apply(op Op, args []NodeID, d []decimal.Decimal) (decimal.Decimal, bool) {

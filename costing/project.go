@@ -24,6 +24,58 @@ type Projection struct {
 // Value returns a figure's value in year index k of the horizon.
 func (p *Projection) Value(k int, id NodeID) (decimal.Decimal, bool) { return p.Values[k].Get(id) }
 
+// At returns a figure's value in year index k of the horizon, or in the
+// base year when k < 0.
+func (p *Projection) At(k int, id NodeID) (decimal.Decimal, bool) {
+	if k < 0 {
+		return p.Result.Value(id)
+	}
+	return p.Value(k, id)
+}
+
+// A TransitionYear is a transition plan's figures in one year, each derived
+// from figures of the graph in that year and in the base year: what the
+// service children leave costs, what the services they go to and the
+// programme cost (memo lines included: what the care costs, whoever pays),
+// what closures free against the base year and how much is reassigned to
+// the new services, and whether both systems are paid for.
+type TransitionYear struct {
+	Children, OpenUnits             decimal.Decimal
+	FromCost, ToCost, ProgrammeCost decimal.Decimal
+	Freed                           decimal.Decimal // the service's cost in the base year less this year's; 0 in the base year
+	Reassigned                      decimal.Decimal // what the services children go to and the programme cost more than in the base year; 0 in the base year
+	// DoubleRunning: the service still has units open while the services
+	// children go to have grown — the institution and the new care are both paid for.
+	DoubleRunning bool
+}
+
+// Year returns the plan's figures in year index k of the projection p, or
+// in the base year when k < 0.
+func (t *TransitionResult) Year(p *Projection, k int) TransitionYear {
+	at := func(k int, id NodeID) decimal.Decimal { d, _ := p.At(k, id); return d }
+	to := func(k int) decimal.Decimal {
+		d := decimal.Zero
+		for _, s := range t.To {
+			d = d.Add(at(k, s.FullCost))
+		}
+		return d
+	}
+	programme := func(k int) decimal.Decimal {
+		if t.Programme == nil {
+			return decimal.Zero
+		}
+		return at(k, t.Programme.FullCost)
+	}
+	y := TransitionYear{Children: at(k, t.From.Children), OpenUnits: at(k, t.From.OpenUnits),
+		FromCost: at(k, t.From.FullCost), ToCost: to(k), ProgrammeCost: programme(k)}
+	if k >= 0 {
+		y.Freed = at(-1, t.From.FullCost).Sub(y.FromCost)
+		y.Reassigned = y.ToCost.Sub(to(-1)).Add(y.ProgrammeCost.Sub(programme(-1)))
+		y.DoubleRunning = y.OpenUnits.Sign() > 0 && y.ToCost.GreaterThan(to(-1))
+	}
+	return y
+}
+
 // A move says how one leaf changes from the base year: by a cumulative index
 // (a growth path), or to a level in each year.
 type move struct {
@@ -265,7 +317,7 @@ func (r *Result) Project() *Projection {
 				d = base.Mul(mv.index[y])
 			}
 			if r.Graph.Nodes[mv.leaf].Money {
-				d = d.Round(r.Graph.Decimals)
+				d = r.Graph.RoundMoney(d)
 			}
 			v.D[mv.leaf] = d
 		}
@@ -323,7 +375,7 @@ func Compare(base, variant *Result) (*Versus, error) {
 		vs.Difference = append(vs.Difference, d)
 		vs.Cumulative = append(vs.Cumulative, cum)
 	}
-	vs.NPV = npv.Round(base.Graph.Decimals)
+	vs.NPV = base.Graph.RoundMoney(npv)
 	for k := len(vs.Cumulative) - 1; k >= 0 && vs.Cumulative[k].Sign() <= 0; k-- {
 		vs.BreakEven = vs.Years[k]
 	}

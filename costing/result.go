@@ -74,6 +74,7 @@ type ServiceResult struct {
 	Staffing          []Staffing
 	Total             NodeID // the annual budget: the sum of budgeted lines
 	Memo              NodeID // lines paid from another budget (-1 when none)
+	FullCost          NodeID // what the service costs, whoever pays: Total + Memo (Total when there is no memo line)
 	Compare           *Comparison
 	Inputs            map[string]NodeID // the service's own input leaves by key (children, units, …)
 	// For residential kinds, the volumes the occupancy curve moves and reads

@@ -83,6 +83,7 @@ var glossary = map[string][2]string{
 	"cost_line":              {"Cost", "Kosto"},
 	"service_total":          {"Service total", "Gjithsej shërbimi"},
 	"memo_total":             {"Memo total", "Gjithsej memo"},
+	"full_cost":              {"Full cost, memo lines included", "Kosto e plotë, me zërat memo"},
 	"attendance_days":        {"Attendance days", "Ditë pranie"},
 	"cases":                  {"Cases", "Raste"},
 	"workload_hours":         {"Workload hours", "Orë pune të nevojshme"},

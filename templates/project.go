@@ -120,78 +120,32 @@ func (v *view) transitionTable(p *costing.Projection) *table {
 		t.header = append(t.header, strconv.Itoa(y))
 		t.right = append(t.right, true)
 	}
-	full := func(k int, s *costing.ServiceResult) decimal.Decimal {
-		var d decimal.Decimal
-		if k < 0 {
-			d, _ = p.Result.Value(s.Total)
-			if s.Memo >= 0 {
-				m, _ := p.Result.Value(s.Memo)
-				d = d.Add(m)
-			}
-			return d
-		}
-		d, _ = p.Value(k, s.Total)
-		if s.Memo >= 0 {
-			m, _ := p.Value(k, s.Memo)
-			d = d.Add(m)
-		}
-		return d
-	}
-	line := func(strong bool, name string, f func(k int) string) {
-		cells := []string{name, f(-1)}
+	line := func(strong bool, name string, f func(y costing.TransitionYear, base bool) string) {
+		cells := []string{name, f(tr.Year(p, -1), true)}
 		for k := range p.Years {
-			cells = append(cells, f(k))
+			cells = append(cells, f(tr.Year(p, k), false))
 		}
 		t.add(strong, cells...)
 	}
-	qty := func(id costing.NodeID) func(int) string {
-		return func(k int) string {
-			if k < 0 {
-				d, _ := p.Result.Value(id)
-				return v.num.qty(d)
+	money := func(get func(costing.TransitionYear) decimal.Decimal, baseToo bool) func(costing.TransitionYear, bool) string {
+		return func(y costing.TransitionYear, base bool) string {
+			if base && !baseToo {
+				return ""
 			}
-			d, _ := p.Value(k, id)
-			return v.num.qty(d)
+			return v.num.money(get(y))
 		}
 	}
-	line(false, v.l("children_in")+" "+from.Title, qty(from.Children))
-	line(false, v.l("open_units"), qty(from.OpenUnits))
-	line(false, v.l("cost_of")+" "+from.Title, func(k int) string { return v.num.money(full(k, from)) })
-	sumOf := func(k int, svcs []*costing.ServiceResult) decimal.Decimal {
-		d := decimal.Zero
-		for _, s := range svcs {
-			d = d.Add(full(k, s))
-		}
-		return d
-	}
-	line(false, v.l("receiving_services"), func(k int) string { return v.num.money(sumOf(k, tr.To)) })
+	line(false, v.l("children_in")+" "+from.Title, func(y costing.TransitionYear, _ bool) string { return v.num.qty(y.Children) })
+	line(false, v.l("open_units"), func(y costing.TransitionYear, _ bool) string { return v.num.qty(y.OpenUnits) })
+	line(false, v.l("cost_of")+" "+from.Title, money(func(y costing.TransitionYear) decimal.Decimal { return y.FromCost }, true))
+	line(false, v.l("receiving_services"), money(func(y costing.TransitionYear) decimal.Decimal { return y.ToCost }, true))
 	if tr.Programme != nil {
-		line(false, tr.Programme.Title, func(k int) string { return v.num.money(full(k, tr.Programme)) })
+		line(false, tr.Programme.Title, money(func(y costing.TransitionYear) decimal.Decimal { return y.ProgrammeCost }, true))
 	}
-	line(false, v.l("freed"), func(k int) string {
-		if k < 0 {
-			return ""
-		}
-		return v.num.money(full(-1, from).Sub(full(k, from)))
-	})
-	line(false, v.l("reassigned"), func(k int) string {
-		if k < 0 {
-			return ""
-		}
-		d := sumOf(k, tr.To).Sub(sumOf(-1, tr.To))
-		if tr.Programme != nil {
-			d = d.Add(full(k, tr.Programme).Sub(full(-1, tr.Programme)))
-		}
-		return v.num.money(d)
-	})
-	// Double running: the institution still has open units while the new
-	// services have grown.
-	line(false, "", func(k int) string {
-		if k < 0 {
-			return ""
-		}
-		open, _ := p.Value(k, from.OpenUnits)
-		if open.Sign() > 0 && sumOf(k, tr.To).GreaterThan(sumOf(-1, tr.To)) {
+	line(false, v.l("freed"), money(func(y costing.TransitionYear) decimal.Decimal { return y.Freed }, false))
+	line(false, v.l("reassigned"), money(func(y costing.TransitionYear) decimal.Decimal { return y.Reassigned }, false))
+	line(false, "", func(y costing.TransitionYear, _ bool) string {
+		if y.DoubleRunning {
 			return v.l("double_running")
 		}
 		return ""
