@@ -8,14 +8,18 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// Cost validates a scenario, turns it into its calculation graph and
-// evaluates it. It returns an error only for a scenario that does not
-// validate, with every problem found.
+// Cost validates a scenario, turns it into its calculation graph,
+// evaluates it and checks its figures (Result.Check). It returns an error
+// only for a scenario with problems, every one found.
 func Cost(sc *models.Scenario) (*Result, error) {
 	if err := sc.Validate(); err != nil {
 		return nil, err
 	}
-	return Build(sc), nil
+	r := Build(sc)
+	if err := r.Check(); err != nil {
+		return nil, err
+	}
+	return r, nil
 }
 
 // Build turns a scenario that has passed Validate — as every scenario
@@ -90,6 +94,7 @@ func newBuilder(sc *models.Scenario) *builder {
 func (b *builder) build() *Result {
 	sc := b.sc
 	b.r = &Result{
+		scenario:       sc,
 		Graph:          b.g,
 		Classification: sc.Classification,
 		Warnings:       sc.Warnings(),
@@ -246,10 +251,10 @@ func (b *builder) role(name string, m *models.Municipality) *RoleResult {
 	rr.Overheads = money("overheads", "overheads", cur+"/year", OpMul, rr.EmploymentCost, in("overhead_rate", "share"))
 	rr.Capital = money("capital", "capital", cur+"/year", OpAnnuity, in("capital_value", cur), in("capital_rate", "share"), in("capital_years", "years"))
 	rr.AnnualCostPerFTE = money("annual_cost_per_fte", "annual_cost_per_fte", cur+"/FTE-year", OpSum, rr.EmploymentCost, rr.Overheads, rr.Capital)
-	weeks := qty("productive_weeks", "productive_weeks", "weeks/year", OpSub,
+	rr.ProductiveWeeks = qty("productive_weeks", "productive_weeks", "weeks/year", OpSub,
 		in("weeks_per_year", "weeks/year"), in("leave_weeks", "weeks/year"), in("holiday_weeks", "weeks/year"),
 		in("sickness_weeks", "weeks/year"), in("training_weeks", "weeks/year"))
-	rr.ProductiveHours = qty("productive_hours", "productive_hours", "hours/year", OpMul, weeks, in("hours_per_week", "hours/week"))
+	rr.ProductiveHours = qty("productive_hours", "productive_hours", "hours/year", OpMul, rr.ProductiveWeeks, in("hours_per_week", "hours/week"))
 	share := in("client_related_share", "share")
 	rr.ClientHours = qty("client_hours", "client_hours", "hours/year", OpMul, rr.ProductiveHours, share)
 	rr.CostPerHour = money("cost_per_hour", "cost_per_hour", cur+"/hour", OpDiv, rr.AnnualCostPerFTE, rr.ProductiveHours)
@@ -354,7 +359,7 @@ func (sb *serviceBuilder) line(id NodeID, element, fundedBy string) {
 // lines builds a service's annual lines: the first phase of costing it.
 func (sb *serviceBuilder) lines() {
 	s := sb.s
-	sb.sr = ServiceResult{Name: s.Name, Kind: s.Kind(), Title: title(s.Texts, s.Name), Memo: -1, Children: -1, Capacity: -1, OpenUnits: -1}
+	sb.sr = ServiceResult{Name: s.Name, Kind: s.Kind(), Title: title(s.Texts, s.Name), Memo: -1, Children: -1, Capacity: -1, OpenUnits: -1, UnitsNeeded: -1, UnitCapacity: -1}
 	sb.cases = map[string]NodeID{}
 	sb.vols, sb.measureVols = map[string]NodeID{}, map[string]NodeID{}
 	switch sb.t.Method {
@@ -397,6 +402,7 @@ func (sb *serviceBuilder) finish() ServiceResult {
 	}
 	if sb.t.Leaves {
 		sb.sr.Children, sb.sr.Capacity, sb.sr.OpenUnits = sb.vols["children"], sb.vols["capacity"], sb.vols["open_units"]
+		sb.sr.UnitsNeeded, sb.sr.UnitCapacity = sb.vols["units_needed"], sb.vols["unit_capacity"]
 	}
 	sb.compare()
 	return sb.sr

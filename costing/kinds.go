@@ -165,6 +165,7 @@ func (sb *serviceBuilder) volume(name string) (NodeID, bool) {
 		children, _ := sb.volume("children")
 		size := sb.qty("unit_capacity", "unit_capacity", "beds/unit", OpDiv, capacity, units)
 		needed := sb.qty("units_needed", "units_needed", "units", OpCeil, sb.qty("units_for_children", "units_for_children", "units", OpDiv, children, size))
+		sb.vols["unit_capacity"], sb.vols["units_needed"] = size, needed
 		// Open: the units the children need, or more where the scenario
 		// keeps them open (a unit's fixed costs stop only when it closes),
 		// never more than there are.

@@ -24,6 +24,7 @@ type Result struct {
 	Funnels        []FunnelResult    // foster-carer recruitment funnels, by name
 	Transition     *TransitionResult // the services a transition plan moves children between; nil without one
 	plan           *plan             // how the leaves move over the projection's horizon
+	scenario       *models.Scenario  // what the figures were built from, for Check's positions
 }
 
 // Meta describes the scenario a result came from.
@@ -49,6 +50,7 @@ type RoleResult struct {
 	Overheads         NodeID
 	Capital           NodeID
 	AnnualCostPerFTE  NodeID
+	ProductiveWeeks   NodeID
 	ProductiveHours   NodeID
 	ClientHours       NodeID // productive hours × client-related share
 	CostPerHour       NodeID
@@ -77,9 +79,9 @@ type ServiceResult struct {
 	FullCost          NodeID // what the service costs, whoever pays: Total + Memo (Total when there is no memo line)
 	Compare           *Comparison
 	Inputs            map[string]NodeID // the service's own input leaves by key (children, units, …)
-	// For residential kinds, the volumes the occupancy curve moves and reads
-	// (-1 otherwise).
-	Children, Capacity, OpenUnits NodeID
+	// For kinds children leave (residential care), the volumes the
+	// occupancy curve and a transition plan move and read (-1 otherwise).
+	Children, Capacity, OpenUnits, UnitsNeeded, UnitCapacity NodeID
 }
 
 // A UnitCost is the cost of one unit of a service's output, built from

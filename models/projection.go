@@ -1,7 +1,6 @@
 package models
 
 import (
-	"fmt"
 	"sort"
 	"strconv"
 	"strings"
@@ -436,48 +435,14 @@ func (v *validator) transition(years []int) {
 			}
 		}
 	}
-	// Children leaving may not exceed the children there.
-	children := v.number(from.Effective(m).Table(), from.Effective(m).In, "children", m)
-	left := children
-	for _, y := range SortedYears(t.Leavers) {
-		for _, dest := range Sorted(t.Leavers[y]) {
-			left = left.Sub(t.Leavers[y][dest].Value)
-		}
-		if left.IsNegative() {
-			var i Input
-			for _, dest := range Sorted(t.Leavers[y]) {
-				i = t.Leavers[y][dest]
-			}
-			v.add(Position{File: i.Pos.File, Line: i.Pos.Line, Key: fmt.Sprintf("transition.leavers.%d", y)}, "",
-				"by %d, %s children have left %s, which has only %s", y, children.Sub(left), from.Name, children)
-			return
-		}
-	}
-	// A unit cannot close with children in it: the units kept open from a
-	// year must hold the children left then, and cannot be more than there are.
-	e := from.Effective(m)
-	units := v.number(e.Table(), e.In, "units", m)
-	capacity := v.number(e.Table(), e.In, "capacity", m)
-	if units.Sign() <= 0 || capacity.Sign() <= 0 {
-		return
-	}
-	size := capacity.Div(units)
+	// The units the plan keeps open cannot be more than there are; that
+	// no more children leave than are there, and that a unit does not close
+	// with children in it, is checked year by year on the figures the
+	// engine computes (costing.Result.Check).
+	units := v.number(from.Table(), from.Effective(m).In, "units", m)
 	for _, y := range SortedYears(t.Units) {
-		i := t.Units[y]
-		left := children
-		for _, ly := range SortedYears(t.Leavers) {
-			if ly <= y {
-				for _, dest := range Sorted(t.Leavers[ly]) {
-					left = left.Sub(t.Leavers[ly][dest].Value)
-				}
-			}
-		}
-		needed := left.Div(size).Ceil()
-		switch {
-		case i.Value.GreaterThan(units):
+		if i := t.Units[y]; i.Value.GreaterThan(units) {
 			v.add(i.Pos, i.Raw, "expected at most %s units: %s has no more", units, from.Name)
-		case i.Value.LessThan(needed):
-			v.add(i.Pos, i.Raw, "in %d, %s children are still in %s and need %s units of %s beds; a unit cannot close with children in it", y, left, from.Name, needed, size)
 		}
 	}
 }

@@ -546,18 +546,8 @@ func (v *validator) role(r *Role, m *Municipality) {
 	for _, f := range RoleTable.Numbers {
 		v.check(RoleTable, r.In, f.Key, r.Pos, prefix, m)
 	}
-	// Productive weeks must be positive, or the cost per hour is undefined.
-	weeks := v.number(RoleTable, r.In, "weeks_per_year", m)
-	for _, k := range []string{"leave_weeks", "holiday_weeks", "sickness_weeks", "training_weeks"} {
-		weeks = weeks.Sub(v.number(RoleTable, r.In, k, m))
-	}
-	if weeks.Sign() <= 0 {
-		where := ""
-		if m != nil {
-			where = " in municipality " + m.Name
-		}
-		v.add(Position{File: r.Pos.File, Line: r.Pos.Line, Key: "roles." + r.Name}, "", "weeks_per_year minus leave, holiday, sickness and training weeks is %s%s; expected more than zero productive weeks", weeks.String(), where)
-	}
+	// That the weeks left for work are more than zero is checked on the
+	// figure the engine computes (costing.Result.Check).
 }
 
 // number returns the value of a field as it applies in m, or zero when it

@@ -3,6 +3,8 @@ package scenarios
 import (
 	"testing"
 	"testing/fstest"
+
+	"github.com/kosto-project/kosto/costing"
 )
 
 // projHead is a valid scenario of one municipality with an institution of 10
@@ -101,6 +103,23 @@ from = "home"
 [transition.leavers.2025]
 fcc = 2
 `, `s.toml:34: transition.leavers.2025.fcc = 2: sends children to "fcc", which is not a service of the scenario (or "reunification", home without a service); did you mean "fc"?`},
+		{"a unit closed with children in it", projHead + `[transition]
+from = "home"
+[transition.leavers.2025]
+fc = 2
+[transition.units]
+2026 = 1
+`, `s.toml:36: transition.units.2026 = 1: in 2026, 8 children are still in home and need 2 units of 6 beds; a unit cannot close with children in it`},
+		{"more children than beds in a projected year", projHead + `[paths.demand]
+assumption = "x"
+rate = 0.1
+[municipalities.a.services.home]
+children = { value = 10, uprate = "demand" }
+`, `s.toml:35: municipalities.a.services.home.children.value = 10: in 2026, 12.1 children would be in home in a, which has 12 beds: occupancy cannot exceed capacity`},
+		{"a role without productive weeks", projHead + `[roles.w.leave_weeks]
+value = 52
+assumption = "x"
+`, `s.toml:7: roles.w: weeks_per_year minus leave, holiday, sickness and training weeks is 0; expected more than zero productive weeks`},
 		{"path with rate and rates", projHead + `prices = "cpi"
 [paths.cpi]
 rate = 0.02
@@ -111,7 +130,10 @@ rate = 0.02
 `, `s.toml:32: paths.cpi: expected one of rate, [paths.cpi.rates] or [paths.cpi.levels]; this path gives rate and [paths.cpi.rates]`},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			_, err := Load(fstest.MapFS{"s.toml": {Data: []byte(c.toml)}}, "s.toml")
+			sc, err := Load(fstest.MapFS{"s.toml": {Data: []byte(c.toml)}}, "s.toml")
+			if err == nil {
+				err = costing.Build(sc).Check() // what only the figures show
+			}
 			if err == nil {
 				t.Fatal("no error")
 			}

@@ -118,7 +118,11 @@ func load(arg string) (*costing.Result, error) {
 	if err != nil {
 		return nil, asInput(err)
 	}
-	return costing.Build(sc), nil
+	r := costing.Build(sc)
+	if err := r.Check(); err != nil {
+		return nil, err
+	}
+	return r, nil
 }
 
 // asInput marks scenario errors as bad input (problems already are).
@@ -259,6 +263,9 @@ exit status is 2.`,
 			failed := 0
 			for _, f := range a {
 				sc, err := scenarios.Open(f)
+				if err == nil {
+					err = costing.Build(sc).Check() // what only the figures show
+				}
 				if err != nil {
 					failed++
 					fmt.Fprintln(&report, strings.TrimRight(err.Error(), "\n"))
