@@ -131,171 +131,232 @@ func (f *Formula) Decimals() int32 {
 // one kind, weights that sum to 1 exactly, known transforms and rules that
 // can hold. It returns every problem, or nil.
 func (f *Formula) Validate() error {
-	var ps Problems
-	at := func(t Text, key string) Position {
-		if t.Set {
-			return t.Pos
-		}
-		return Position{File: f.File, Line: f.Pos.Line, Key: key}
+	c := &formulaCheck{f: f, dec: 2}
+	c.meta()
+	c.pot()
+	c.need(f.Data.File, "data.file", "the data table, a CSV file with one row per municipality")
+	c.need(f.Data.Key, "data.key", "the column that names the municipality")
+	c.criteria()
+	c.rules()
+	return c.ps.Err()
+}
+
+// A formulaCheck collects the problems of one formula; dec is the decimals
+// its amounts may have, those the allocations are rounded to.
+type formulaCheck struct {
+	f   *Formula
+	ps  Problems
+	dec int32
+}
+
+// at is where t was written, or where the formula lacks key.
+func (c *formulaCheck) at(t Text, key string) Position {
+	if t.Set {
+		return t.Pos
 	}
-	need := func(t Text, key, what string) {
-		if !t.Set {
-			ps.Add(at(t, key), "", "missing: %s", what)
-		}
+	return Position{File: c.f.File, Line: c.f.Pos.Line, Key: key}
+}
+
+func (c *formulaCheck) need(t Text, key, what string) {
+	if !t.Set {
+		c.ps.Add(c.at(t, key), "", "missing: %s", what)
 	}
-	need(f.Name, "formula.name", "the formula's name (lower-case letters, digits and _)")
+}
+
+func (c *formulaCheck) missing(line int, key, format string, args ...any) {
+	c.ps.Add(Position{File: c.f.File, Line: line, Key: key}, "", "missing: "+format, args...)
+}
+
+// meta checks [formula]: name, title, currency, language, year and the
+// rounding rule, which set the decimals amounts may have.
+func (c *formulaCheck) meta() {
+	f := c.f
+	c.need(f.Name, "formula.name", "the formula's name (lower-case letters, digits and _)")
 	if f.Name.Set && !ValidName(f.Name.S) {
-		ps.Add(f.Name.Pos, fmt.Sprintf("%q", f.Name.S), "expected a name of lower-case letters, digits and _, starting with a letter")
+		c.ps.Add(f.Name.Pos, fmt.Sprintf("%q", f.Name.S), "expected a name of lower-case letters, digits and _, starting with a letter")
 	}
-	need(f.Title, "formula.title", "the formula's title, the heading of its reports")
-	dec := int32(2)
+	c.need(f.Title, "formula.title", "the formula's title, the heading of its reports")
 	if !f.Currency.Set {
-		ps.Add(at(f.Currency, "formula.currency"), "", "missing: the ISO 4217 currency code of every amount (%s)", strings.Join(Sorted(Currencies), ", "))
+		c.ps.Add(c.at(f.Currency, "formula.currency"), "", "missing: the ISO 4217 currency code of every amount (%s)", strings.Join(Sorted(Currencies), ", "))
 	} else if d, ok := Currencies[f.Currency.S]; !ok {
-		ps.Add(f.Currency.Pos, fmt.Sprintf("%q", f.Currency.S), "expected an ISO 4217 currency code kosto knows: %s", strings.Join(Sorted(Currencies), ", "))
+		c.ps.Add(f.Currency.Pos, fmt.Sprintf("%q", f.Currency.S), "expected an ISO 4217 currency code kosto knows: %s", strings.Join(Sorted(Currencies), ", "))
 	} else {
-		dec = d
+		c.dec = d
 	}
-	if f.Language.Set && f.Language.S != "en" && f.Language.S != "sq" {
-		ps.Add(f.Language.Pos, fmt.Sprintf("%q", f.Language.S), "expected \"en\" or \"sq\"")
+	if f.Language.Set && !contains(Languages, f.Language.S) {
+		c.ps.Add(f.Language.Pos, fmt.Sprintf("%q", f.Language.S), "expected %s", orList(quoted(Languages)))
 	}
 	if f.Year.Set && (f.Year.Ref != "" || !f.Year.Value.IsInteger() || f.Year.Value.LessThan(decimal.NewFromInt(MinYear)) || f.Year.Value.GreaterThan(decimal.NewFromInt(MaxYear))) {
-		ps.Add(f.Year.Pos, f.Year.Raw, "expected a year from %d to %d", MinYear, MaxYear)
+		c.ps.Add(f.Year.Pos, f.Year.Raw, "expected a year from %d to %d", MinYear, MaxYear)
 	}
 	switch f.Rules.Rounding.S {
 	case "", RoundCent:
 	case RoundUnit:
-		dec = 0
+		c.dec = 0
 	default:
-		ps.Add(f.Rules.Rounding.Pos, fmt.Sprintf("%q", f.Rules.Rounding.S), "expected \"unit\" (whole %s) or \"cent\"", f.Currency.S)
+		c.ps.Add(f.Rules.Rounding.Pos, fmt.Sprintf("%q", f.Rules.Rounding.S), "expected \"unit\" (whole %s) or \"cent\"", f.Currency.S)
 	}
 	if f.Rules.Rounding.S == RoundCent && Currencies[f.Currency.S] == 0 && f.Currency.Set {
-		ps.Add(f.Rules.Rounding.Pos, `"cent"`, "expected \"unit\": %s amounts have no minor unit", f.Currency.S)
+		c.ps.Add(f.Rules.Rounding.Pos, `"cent"`, "expected \"unit\": %s amounts have no minor unit", f.Currency.S)
 	}
-	money := func(in Input, what string) {
-		if !in.Set {
-			return
-		}
-		switch {
-		case in.Ref != "":
-			ps.Add(in.Pos, in.Raw, "expected %s as a number: a formula has no parameters", what)
-		case in.Float:
-			ps.Add(in.Pos, in.Raw, "expected an amount in quotes (%q) or a whole number: a number with decimals written without quotes can silently lose digits", in.Value.String())
-		case in.Value.IsNegative():
-			ps.Add(in.Pos, in.Raw, "expected %s of zero or more", what)
-		case !in.Value.Round(dec).Equal(in.Value):
-			ps.Add(in.Pos, in.Raw, "expected %s with at most %d decimals, the unit allocations are rounded to", what, dec)
-		}
+}
+
+// money checks an amount: a number, not a float, zero or more, with no more
+// decimals than the allocations are rounded to.
+func (c *formulaCheck) money(in Input, what string) {
+	if !in.Set {
+		return
 	}
-	share := func(in Input, what string, max1 bool) {
-		if !in.Set {
-			return
-		}
-		switch {
-		case in.Ref != "":
-			ps.Add(in.Pos, in.Raw, "expected %s as a number: a formula has no parameters", what)
-		case in.Value.IsNegative() || max1 && in.Value.GreaterThan(decimal.NewFromInt(1)):
-			ps.Add(in.Pos, in.Raw, "expected %s from 0 to 1 (5%% is written 0.05)", what)
-		}
+	switch {
+	case in.Ref != "":
+		c.ps.Add(in.Pos, in.Raw, "expected %s as a number: a formula has no parameters", what)
+	case in.Float:
+		c.ps.Add(in.Pos, in.Raw, "expected an amount in quotes (%q) or a whole number: a number with decimals written without quotes can silently lose digits", in.Value.String())
+	case in.Value.IsNegative():
+		c.ps.Add(in.Pos, in.Raw, "expected %s of zero or more", what)
+	case !in.Value.Round(c.dec).Equal(in.Value):
+		c.ps.Add(in.Pos, in.Raw, "expected %s with at most %d decimals, the unit allocations are rounded to", what, c.dec)
 	}
-	// The pot.
-	p := &f.Pot
+}
+
+// share checks a share from 0 to 1; it reports whether the share is good.
+func (c *formulaCheck) share(in Input, what string) bool {
+	if !in.Set {
+		return true
+	}
+	switch {
+	case in.Ref != "":
+		c.ps.Add(in.Pos, in.Raw, "expected %s as a number: a formula has no parameters", what)
+	case in.Value.IsNegative() || in.Value.GreaterThan(decimal.NewFromInt(1)):
+		c.ps.Add(in.Pos, in.Raw, "expected %s from 0 to 1 (5%% is written 0.05)", what)
+	default:
+		return true
+	}
+	return false
+}
+
+// pot checks [pot]: one kind, and what that kind needs.
+func (c *formulaCheck) pot() {
+	p := &c.f.Pot
 	switch p.Kind {
 	case "":
-		ps.Add(Position{File: f.File, Line: p.Pos.Line, Key: "pot"}, "", "missing: the pot, one of amount = \"…\", share = … of base = \"…\", or cost_based = { scenario = \"…\" }")
+		c.missing(p.Pos.Line, "pot", "the pot, one of amount = \"…\", share = … of base = \"…\", or cost_based = { scenario = \"…\" }")
 	case PotAmount:
-		money(p.Amount, "an amount")
+		c.money(p.Amount, "an amount")
 	case PotShare:
-		share(p.Share, "a share", true)
+		c.share(p.Share, "a share")
 		if !p.Base.Set {
-			ps.Add(Position{File: f.File, Line: p.Pos.Line, Key: "pot.base"}, "", "missing: the base amount the pot is a share of")
+			c.missing(p.Pos.Line, "pot.base", "the base amount the pot is a share of")
 		}
-		money(p.Base, "an amount")
+		c.money(p.Base, "an amount")
 	case PotCostBased:
-		need(p.Scenario, "pot.cost_based.scenario", "the scenario whose costed need is the pot (a shipped scenario's name or a path)")
-		share(p.Share, "a share", true)
+		c.need(p.Scenario, "pot.cost_based.scenario", "the scenario whose costed need is the pot (a shipped scenario's name or a path)")
+		c.share(p.Share, "a share")
 		if p.Need.Set && p.Need.S == "" {
-			ps.Add(p.Need.Pos, `""`, "expected \"total\", \"staffed_to_norm\" or a figure name such as \"qps.total\"")
+			c.ps.Add(p.Need.Pos, `""`, "expected \"total\", \"staffed_to_norm\" or a figure name such as \"qps.total\"")
 		}
 		if p.Baseline.Set && p.Baseline.S != NeedTotal {
-			ps.Add(p.Baseline.Pos, fmt.Sprintf("%q", p.Baseline.S), "expected \"total\": the scenario's municipality totals are the baseline")
+			c.ps.Add(p.Baseline.Pos, fmt.Sprintf("%q", p.Baseline.S), "expected \"total\": the scenario's municipality totals are the baseline")
 		}
 	}
-	// The data.
-	need(f.Data.File, "data.file", "the data table, a CSV file with one row per municipality")
-	need(f.Data.Key, "data.key", "the column that names the municipality")
-	// Criteria.
+}
+
+// criteria checks every criterion and that the weights sum to 1 exactly,
+// when every weight could be read.
+func (c *formulaCheck) criteria() {
+	f := c.f
 	if len(f.Criteria) == 0 {
-		ps.Add(Position{File: f.File, Line: f.Pos.Line, Key: "criteria"}, "", "missing: at least one [criteria.NAME] with column and weight")
+		c.missing(f.Pos.Line, "criteria", "at least one [criteria.NAME] with column and weight")
+		return
 	}
 	sum := decimal.Zero
 	var terms []string
 	weightsKnown := true
-	for _, c := range f.Criteria {
-		key := "criteria." + c.Name
-		need(c.Column, key+".column", "the column of the data table that is this criterion's indicator")
-		if !c.Weight.Set {
-			ps.Add(Position{File: f.File, Line: c.Pos.Line, Key: key + ".weight"}, "", "missing: the criterion's weight, a share from 0 to 1")
+	for _, cr := range f.Criteria {
+		if !c.criterion(cr) {
 			weightsKnown = false
-		} else {
-			n := len(ps)
-			share(c.Weight, "a weight", true)
-			if len(ps) > n {
-				weightsKnown = false
-			}
-			sum = sum.Add(c.Weight.Value)
-			terms = append(terms, c.Name+" "+c.Weight.Value.String())
+			continue
 		}
-		tr := c.Transform.S
-		if !c.Transform.Set {
-			tr = TransformNone
-		}
-		switch tr {
-		case TransformNone, TransformInverse:
-		case TransformPerCapita:
-			if !c.Per.Set {
-				ps.Add(Position{File: f.File, Line: c.Pos.Line, Key: key + ".per"}, "", "missing: per = the column the indicator is divided by (transform = \"per_capita\"), e.g. per = \"population_2011\"")
-			}
-		case TransformCapped:
-			if !c.Cap.Set {
-				ps.Add(Position{File: f.File, Line: c.Pos.Line, Key: key + ".cap"}, "", "missing: cap = the largest value of the indicator counted (transform = \"capped\")")
-			} else if c.Cap.Ref != "" || c.Cap.Value.IsNegative() {
-				ps.Add(c.Cap.Pos, c.Cap.Raw, "expected a number of zero or more")
-			}
-		default:
-			msg := "expected one of " + quoteList(Transforms)
-			if s := Suggest(tr, Transforms); s != "" {
-				msg = fmt.Sprintf("did you mean %q? expected one of %s", s, quoteList(Transforms))
-			}
-			ps.Add(c.Transform.Pos, fmt.Sprintf("%q", tr), "%s", msg)
-		}
-		if c.Per.Set && tr != TransformPerCapita {
-			ps.Add(c.Per.Pos, fmt.Sprintf("%q", c.Per.S), "per applies only to transform = \"per_capita\"")
-		}
-		if c.Cap.Set && tr != TransformCapped {
-			ps.Add(c.Cap.Pos, c.Cap.Raw, "cap applies only to transform = \"capped\"")
-		}
+		sum = sum.Add(cr.Weight.Value)
+		terms = append(terms, cr.Name+" "+cr.Weight.Value.String())
 	}
-	if weightsKnown && len(f.Criteria) > 0 && !sum.Equal(decimal.NewFromInt(1)) {
-		diff := decimal.NewFromInt(1).Sub(sum)
-		how := fmt.Sprintf("%s short", diff.String())
-		if diff.IsNegative() {
-			how = fmt.Sprintf("%s over", diff.Neg().String())
-		}
-		ps.Add(Position{File: f.File, Line: f.CriteriaPos.Line, Key: "criteria"}, sum.String(),
-			"expected the weights of the criteria to sum to 1 exactly: %s = %s (%s)", strings.Join(terms, " + "), sum.String(), how)
+	if !weightsKnown || sum.Equal(decimal.NewFromInt(1)) {
+		return
 	}
-	// Lump sums and rules.
+	diff := decimal.NewFromInt(1).Sub(sum)
+	how := fmt.Sprintf("%s short", diff.String())
+	if diff.IsNegative() {
+		how = fmt.Sprintf("%s over", diff.Neg().String())
+	}
+	c.ps.Add(Position{File: f.File, Line: f.CriteriaPos.Line, Key: "criteria"}, sum.String(),
+		"expected the weights of the criteria to sum to 1 exactly: %s = %s (%s)", strings.Join(terms, " + "), sum.String(), how)
+}
+
+// criterion checks one criterion: its column and weight, and that its
+// transform is known and has what it needs (and nothing it does not); it
+// reports whether the weight is one the sum can count.
+func (c *formulaCheck) criterion(cr *Criterion) (weightKnown bool) {
+	key := "criteria." + cr.Name
+	c.need(cr.Column, key+".column", "the column of the data table that is this criterion's indicator")
+	weightKnown = cr.Weight.Set
+	if !cr.Weight.Set {
+		c.missing(cr.Pos.Line, key+".weight", "the criterion's weight, a share from 0 to 1")
+	} else {
+		weightKnown = c.share(cr.Weight, "a weight")
+	}
+	tr := cr.Transform.S
+	if !cr.Transform.Set {
+		tr = TransformNone
+	}
+	switch tr {
+	case TransformNone, TransformInverse:
+	case TransformPerCapita:
+		if !cr.Per.Set {
+			c.missing(cr.Pos.Line, key+".per", "per = the column the indicator is divided by (transform = \"per_capita\"), e.g. per = \"population_2011\"")
+		}
+	case TransformCapped:
+		if !cr.Cap.Set {
+			c.missing(cr.Pos.Line, key+".cap", "cap = the largest value of the indicator counted (transform = \"capped\")")
+		} else if cr.Cap.Ref != "" || cr.Cap.Value.IsNegative() {
+			c.ps.Add(cr.Cap.Pos, cr.Cap.Raw, "expected a number of zero or more")
+		}
+	default:
+		msg := "expected one of " + quoteList(Transforms)
+		if s := Suggest(tr, Transforms); s != "" {
+			msg = fmt.Sprintf("did you mean %q? expected one of %s", s, quoteList(Transforms))
+		}
+		c.ps.Add(cr.Transform.Pos, fmt.Sprintf("%q", tr), "%s", msg)
+	}
+	if cr.Per.Set && tr != TransformPerCapita {
+		c.ps.Add(cr.Per.Pos, fmt.Sprintf("%q", cr.Per.S), "per applies only to transform = \"per_capita\"")
+	}
+	if cr.Cap.Set && tr != TransformCapped {
+		c.ps.Add(cr.Cap.Pos, cr.Cap.Raw, "cap applies only to transform = \"capped\"")
+	}
+	return weightKnown
+}
+
+// rules checks the lump sums, floor, cap and hold-harmless.
+func (c *formulaCheck) rules() {
+	f := c.f
 	for _, k := range Sorted(f.LumpSums) {
-		money(f.LumpSums[k], "an amount")
+		c.money(f.LumpSums[k], "an amount")
 	}
-	money(f.Rules.Floor, "an amount")
-	money(f.Rules.Cap, "an amount")
-	share(f.Rules.HoldHarmless, "a share", true)
+	c.money(f.Rules.Floor, "an amount")
+	c.money(f.Rules.Cap, "an amount")
+	c.share(f.Rules.HoldHarmless, "a share")
 	if f.Rules.Floor.Set && f.Rules.Cap.Set && f.Rules.Floor.Ref == "" && f.Rules.Cap.Ref == "" && f.Rules.Floor.Value.GreaterThan(f.Rules.Cap.Value) {
-		ps.Add(f.Rules.Cap.Pos, f.Rules.Cap.Raw, "expected a cap of at least the floor (%s)", f.Rules.Floor.Value.String())
+		c.ps.Add(f.Rules.Cap.Pos, f.Rules.Cap.Raw, "expected a cap of at least the floor (%s)", f.Rules.Floor.Value.String())
 	}
-	return ps.Err()
+}
+
+// quoted returns each of xs in quotes.
+func quoted(xs []string) []string {
+	q := make([]string, len(xs))
+	for i, x := range xs {
+		q[i] = fmt.Sprintf("%q", x)
+	}
+	return q
 }
 
 func quoteList(xs []string) string {
