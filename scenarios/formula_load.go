@@ -79,7 +79,7 @@ type GrantInput struct {
 // not empty, is a CSV file that replaces the table the formula names. The
 // formula's own problems and its files' are returned together, as
 // models.Problems; the formula is checked against its data when it is
-// computed (costing.Allocate). With problems, the input read so far is
+// computed (grant.Allocate). With problems, the input read so far is
 // returned beside them (nil when the formula could not be parsed), so that a
 // caller can check it against its data too and report every problem at once.
 // o says how to read the data table (ReadData).

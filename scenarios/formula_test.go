@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/kosto-project/kosto/costing"
+	"github.com/kosto-project/kosto/costing/grant"
 	"github.com/kosto-project/kosto/models"
 )
 
@@ -76,7 +77,7 @@ func grantFiles(t *testing.T, formula, csv string) string {
 
 // allocate reads and computes a formula, returning every problem as the
 // command prints them (with the temporary folder written DIR).
-func allocate(t *testing.T, path string) (*costing.Grant, string) {
+func allocate(t *testing.T, path string) (*grant.Result, string) {
 	t.Helper()
 	clean := func(err error) string {
 		return strings.ReplaceAll(err.Error(), filepath.Dir(path)+string(filepath.Separator), "DIR/")
@@ -84,14 +85,14 @@ func allocate(t *testing.T, path string) (*costing.Grant, string) {
 	in, err := OpenFormula(path, "", CSVOptions{})
 	if err != nil {
 		if ps, ok := err.(models.Problems); ok && in != nil && in.Data != nil {
-			if _, more := costing.Allocate(in.Formula, in.Data, costing.GrantOptions{CheckOnly: true}); more != nil {
+			if _, more := grant.Allocate(in.Formula, in.Data, grant.Options{CheckOnly: true}); more != nil {
 				ps = append(ps, more.(models.Problems)...)
 				return nil, clean(ps.Err())
 			}
 		}
 		return nil, clean(err)
 	}
-	g, err := costing.Allocate(in.Formula, in.Data, costing.GrantOptions{})
+	g, err := grant.Allocate(in.Formula, in.Data, grant.Options{})
 	if err != nil {
 		return nil, clean(err)
 	}
@@ -214,11 +215,11 @@ func TestShippedFormulas(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			o := costing.GrantOptions{}
+			o := grant.Options{}
 			if in.Scenario != nil {
 				o.Scenario = costing.Build(in.Scenario)
 			}
-			g, err := costing.Allocate(in.Formula, in.Data, o)
+			g, err := grant.Allocate(in.Formula, in.Data, o)
 			if err != nil {
 				t.Fatal(err)
 			}

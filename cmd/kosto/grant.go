@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/kosto-project/kosto/costing"
+	"github.com/kosto-project/kosto/costing/grant"
 	"github.com/kosto-project/kosto/models"
 	"github.com/kosto-project/kosto/scenarios"
 	"github.com/kosto-project/kosto/templates"
@@ -92,25 +93,25 @@ FORMULA is a formula file (.toml) or the name of a shipped formula
 
 // computeGrant reads a formula with its data (and scenario), and computes
 // it; csv says how to read the data and the baseline.
-func computeGrant(arg, data, baseline string, csv scenarios.CSVOptions) (*costing.Grant, error) {
+func computeGrant(arg, data, baseline string, csv scenarios.CSVOptions) (*grant.Result, error) {
 	in, err := scenarios.OpenFormula(arg, data, csv)
 	if err != nil {
 		// Check the formula against its data too, so that every problem is
 		// listed in one run.
 		cost := in != nil && in.Formula.Pot.Kind == models.PotCostBased
 		if ps, ok := err.(models.Problems); ok && in != nil && in.Data != nil && (!cost || in.Scenario != nil) {
-			o := costing.GrantOptions{CheckOnly: true}
+			o := grant.Options{CheckOnly: true}
 			if cost {
 				o.Scenario = costing.Build(in.Scenario)
 			}
-			if _, more := costing.Allocate(in.Formula, in.Data, o); more != nil {
+			if _, more := grant.Allocate(in.Formula, in.Data, o); more != nil {
 				ps = append(ps, more.(models.Problems)...)
 				return nil, ps.Err()
 			}
 		}
 		return nil, asInput(err)
 	}
-	o := costing.GrantOptions{BaselineFile: baseline}
+	o := grant.Options{BaselineFile: baseline}
 	if in.Scenario != nil {
 		o.Scenario = costing.Build(in.Scenario)
 	}
@@ -119,7 +120,7 @@ func computeGrant(arg, data, baseline string, csv scenarios.CSVOptions) (*costin
 			return nil, asInput(err)
 		}
 	}
-	g, err := costing.Allocate(in.Formula, in.Data, o)
+	g, err := grant.Allocate(in.Formula, in.Data, o)
 	if err != nil {
 		return nil, asInput(err)
 	}

@@ -1,17 +1,18 @@
-package costing
+package grant
 
 import (
 	"fmt"
 	"sort"
 	"strings"
 
+	"github.com/kosto-project/kosto/costing"
 	"github.com/kosto-project/kosto/models"
 	"github.com/shopspring/decimal"
 )
 
-// A Grant is a grant formula computed over its data: every municipality's
+// A Result is a grant formula computed over its data: every municipality's
 // allocation, how it was reached, and the summary lines of DOMAIN.md §5.
-type Grant struct {
+type Result struct {
 	Name, Title, Currency, Language, Description, Caveat string
 	Year                                                 int
 	File, DataFile                                       string
@@ -21,20 +22,20 @@ type Grant struct {
 	PotKind                                              string          // models.PotAmount, PotShare or PotCostBased
 	PotBase, PotShare                                    decimal.Decimal // the base (share pot) or the summed need (cost-based), and the share
 	LumpSums                                             decimal.Decimal
-	Criteria                                             []GrantCriterion
-	Rows                                                 []GrantRow // in the data table's order
+	Criteria                                             []Criterion
+	Rows                                                 []Row // in the data table's order
 	Scale, GainScale                                     decimal.Decimal
 	Rounded                                              int // municipalities given one unit of the remainder
 	HasPopulation, HasChildren, HasBaseline, HasNeed     bool
 	BaselineFrom, NeedFrom                               string // where the baseline and the need come from, in words
 	Population, Children                                 string // the columns
-	Summary                                              GrantSummary
+	Summary                                              Summary
 	Sources                                              []ColumnSource // of every column used
 	Notes                                                []string       // fallbacks used, columns without a source
 }
 
-// GrantCriterion is one criterion as applied.
-type GrantCriterion struct {
+// Criterion is one criterion as applied.
+type Criterion struct {
 	Name, Title, Column, Transform, Per string
 	Weight                              decimal.Decimal
 	Total                               decimal.Decimal // Σ of the indicator over municipalities
@@ -44,8 +45,8 @@ type GrantCriterion struct {
 // ColumnSource is a data column and its recorded source.
 type ColumnSource struct{ Column, Source string }
 
-// GrantRow is one municipality's allocation.
-type GrantRow struct {
+// Row is one municipality's allocation.
+type Row struct {
 	Name       string
 	Line       int               // of the data table
 	Indicators []decimal.Decimal // per criterion, after its transform
@@ -55,14 +56,14 @@ type GrantRow struct {
 	Exact      decimal.Decimal // after the rules, before rounding
 	Allocation decimal.Decimal
 	Bound      string // "floor", "cap", "hold_harmless" or ""
-	// Optional figures; their flags on Grant say whether they are there.
+	// Optional figures; their flags on Result say whether they are there.
 	Population, PerCapita, Children, PerChild decimal.Decimal
 	Baseline, Change, ChangeShare             decimal.Decimal // ChangeShare undefined (zero) when the baseline is zero
 	Need, Gap                                 decimal.Decimal // Gap = need − allocation: unmet need where positive
 }
 
-// GrantSummary is the summary lines.
-type GrantSummary struct {
+// Summary is the summary lines.
+type Summary struct {
 	Total                      decimal.Decimal // = the pot, exactly
 	MinPerCapita, MaxPerCapita decimal.Decimal
 	MinName, MaxName           string
@@ -73,11 +74,11 @@ type GrantSummary struct {
 	Need, Gap, Unmet           decimal.Decimal // Σ need, Σ (need − allocation), Σ of the positive gaps
 }
 
-// GrantOptions are what a grant is computed with besides its formula and
+// Options are what a grant is computed with besides its formula and
 // data.
-type GrantOptions struct {
+type Options struct {
 	// Scenario is the costed scenario of a cost-based pot (nil otherwise).
-	Scenario *Result
+	Scenario *costing.Result
 	// Baseline, when not nil, replaces the formula's baseline: a previous
 	// run's allocations by municipality (kosto grant --baseline).
 	Baseline     map[string]decimal.Decimal
@@ -93,7 +94,7 @@ type GrantOptions struct {
 // value, a lump sum for an unknown municipality, floors above the pot,
 // hold-harmless that cannot be met — is returned as models.Problems, each
 // naming the file, line and key or column.
-func Allocate(f *models.Formula, t *models.DataTable, o GrantOptions) (*Grant, error) {
+func Allocate(f *models.Formula, t *models.DataTable, o Options) (*Result, error) {
 	gb := &grantBuilder{f: f, t: t, o: o, fallbacks: map[string][]string{}}
 	g := gb.build()
 	if err := gb.ps.Err(); err != nil {
@@ -108,7 +109,7 @@ func Allocate(f *models.Formula, t *models.DataTable, o GrantOptions) (*Grant, e
 type grantBuilder struct {
 	f         *models.Formula
 	t         *models.DataTable
-	o         GrantOptions
+	o         Options
 	ps        models.Problems
 	rows      []int // the table's rows in the grant
 	names     []string
@@ -125,9 +126,9 @@ func (b *grantBuilder) at(t models.Text, key string) models.Position {
 	return models.Position{File: b.f.File, Line: b.f.Pos.Line, Key: key}
 }
 
-func (b *grantBuilder) build() *Grant {
+func (b *grantBuilder) build() *Result {
 	f, t := b.f, b.t
-	g := &Grant{Name: f.Name.S, Title: f.Title.S, Currency: f.Currency.S, Language: f.Language.S, Description: f.Description.S,
+	g := &Result{Name: f.Name.S, Title: f.Title.S, Currency: f.Currency.S, Language: f.Language.S, Description: f.Description.S,
 		Caveat: f.Caveat.S, Year: int(f.Year.Value.IntPart()), File: f.File, DataFile: t.File,
 		Decimals: f.Decimals(), MoneyDecimals: models.Currencies[f.Currency.S]}
 	if g.Language == "" {
@@ -186,7 +187,7 @@ func (b *grantBuilder) build() *Grant {
 	if f.Pot.Kind == models.PotCostBased && b.o.Scenario != nil {
 		b.matchScenario(g)
 	}
-	g.Rows = make([]GrantRow, n)
+	g.Rows = make([]Row, n)
 	for k := range g.Rows {
 		g.Rows[k].Name, g.Rows[k].Line = b.names[k], t.Rows[b.rows[k]].Line
 	}
@@ -202,7 +203,7 @@ func (b *grantBuilder) build() *Grant {
 		if tr == "" {
 			tr = models.TransformNone
 		}
-		gc := GrantCriterion{Name: c.Name, Title: c.Title.S, Column: c.Column.S, Transform: tr, Per: c.Per.S, Weight: c.Weight.Value,
+		gc := Criterion{Name: c.Name, Title: c.Title.S, Column: c.Column.S, Transform: tr, Per: c.Per.S, Weight: c.Weight.Value,
 			Source: c.Source.S, Assumption: c.Assumption.S}
 		if gc.Title == "" {
 			gc.Title = c.Name
@@ -516,7 +517,7 @@ func contains(xs []string, s string) bool {
 
 // pot computes the pot: fixed; a share of a base, rounded to the unit;
 // or the summed need times the co-financing share, rounded to the unit.
-func (b *grantBuilder) pot(g *Grant, need []decimal.Decimal) decimal.Decimal {
+func (b *grantBuilder) pot(g *Result, need []decimal.Decimal) decimal.Decimal {
 	p := b.f.Pot
 	g.PotKind = p.Kind
 	switch p.Kind {
@@ -539,7 +540,7 @@ func (b *grantBuilder) pot(g *Grant, need []decimal.Decimal) decimal.Decimal {
 
 // baseline returns each municipality's baseline, or nil: --baseline, else
 // the [data] baseline column, else a cost-based pot's scenario totals.
-func (b *grantBuilder) baseline(g *Grant) []decimal.Decimal {
+func (b *grantBuilder) baseline(g *Result) []decimal.Decimal {
 	f := b.f
 	switch {
 	case b.o.Baseline != nil:
@@ -580,8 +581,8 @@ func (b *grantBuilder) baseline(g *Grant) []decimal.Decimal {
 }
 
 // summarise computes the summary lines.
-func summarise(g *Grant) GrantSummary {
-	var s GrantSummary
+func summarise(g *Result) Summary {
+	var s Summary
 	for _, r := range g.Rows {
 		s.Total = s.Total.Add(r.Allocation)
 		if g.HasBaseline {
@@ -654,7 +655,7 @@ func summarise(g *Grant) GrantSummary {
 
 // notes records the sources of the columns used, the fallbacks taken and
 // the columns without a source.
-func (b *grantBuilder) notes(g *Grant) {
+func (b *grantBuilder) notes(g *Result) {
 	for _, col := range b.used {
 		src := b.t.Sources[col]
 		g.Sources = append(g.Sources, ColumnSource{col, src})

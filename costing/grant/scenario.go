@@ -1,4 +1,4 @@
-package costing
+package grant
 
 import (
 	"fmt"
@@ -19,7 +19,7 @@ const ScenarioColumn = "scenario."
 // is its name written plainly (models.Slug: "Fushë Kosovë" → fushe_kosove).
 // Every municipality on either side must have its match. It then adds the
 // scenario.* columns the formula names to the table, as values.
-func (b *grantBuilder) matchScenario(g *Grant) {
+func (b *grantBuilder) matchScenario(g *Result) {
 	r := b.o.Scenario
 	pos := b.at(b.f.Pot.Scenario, "pot.cost_based.scenario")
 	byName := map[string]int{}
@@ -104,7 +104,7 @@ func (b *grantBuilder) matchScenario(g *Grant) {
 //     services cost staffed to the norm (a surplus of posts in one service
 //     is not netted against a gap in another);
 //   - any other word: a figure of each municipality, e.g. "qps.total".
-func (b *grantBuilder) scenarioNeed(g *Grant) []decimal.Decimal {
+func (b *grantBuilder) scenarioNeed(g *Result) []decimal.Decimal {
 	r := b.o.Scenario
 	if r == nil || b.scenario == nil {
 		return nil

@@ -1,4 +1,4 @@
-package costing
+package grant
 
 import (
 	"cmp"
@@ -11,7 +11,7 @@ import (
 )
 
 // A Split is the arithmetic of a formula grant over plain numbers
-// (DOMAIN.md §5), without names of columns or files: [Grant] builds one
+// (DOMAIN.md §5), without names of columns or files: [Allocate] builds one
 // from a formula and its data, tests and benchmarks build them directly.
 //
 // Every slice has one entry per municipality, in any order: no result
@@ -163,7 +163,7 @@ func (s *Split) Run() (*SplitResult, error) {
 	return res, nil
 }
 
-// check refuses a Split that [Grant] never builds but a caller of the
+// check refuses a Split that [Allocate] never builds but a caller of the
 // library could: slices of different lengths, negative shares or lump
 // sums, hold-harmless without baselines, shares that do not add up to 1
 // (to within the rounding of one division a municipality, 10^-15 each).
