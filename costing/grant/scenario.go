@@ -14,24 +14,44 @@ import (
 // MUNICIPALITY.qps.caseload.cases of kosto explain --list).
 const ScenarioColumn = "scenario."
 
-// matchScenario pairs the table's municipalities with the scenario's: a
-// municipality of the table matches the scenario's municipality whose name
-// is its name written plainly (models.Slug: "Fushë Kosovë" → fushe_kosove).
-// Every municipality on either side must have its match. It then adds the
-// scenario.* columns the formula names to the table, as values.
-func (b *grantBuilder) matchScenario(g *Result) {
+// matchScenario pairs the table's municipalities with the scenario's (step
+// 2), then adds the scenario.* columns the formula names to the table, as
+// values.
+func (b *builder) matchScenario() {
+	if !b.pair() {
+		b.scenario = nil
+		return
+	}
+	d := b.f.Data
+	var names []models.Text
+	for _, c := range b.f.Criteria {
+		names = append(names, c.Column, c.Per)
+	}
+	names = append(names, d.Population, d.Children, d.Baseline, d.Need)
+	for _, col := range models.Sorted(d.Fallback) {
+		names = append(names, d.Fallback[col])
+	}
+	for _, n := range names {
+		if fig, isScenario := strings.CutPrefix(n.S, ScenarioColumn); n.Set && isScenario && b.t.Column(n.S) < 0 {
+			b.scenarioColumn(n, fig)
+		}
+	}
+}
+
+// pair matches a municipality of the table with the scenario's municipality
+// whose name is its name written plainly (models.Slug: "Fushë Kosovë" →
+// fushe_kosove). Every municipality on either side must have its match; it
+// says whether they do.
+func (b *builder) pair() bool {
 	r := b.o.Scenario
-	pos := b.at(b.f.Pot.Scenario, "pot.cost_based.scenario")
 	byName := map[string]int{}
+	var scNames []string
 	for i, m := range r.Municipalities {
 		byName[m.Name] = i
+		scNames = append(scNames, m.Name)
 	}
 	b.scenario = make([]int, len(b.rows))
 	matched := map[int]bool{}
-	var scNames []string
-	for _, m := range r.Municipalities {
-		scNames = append(scNames, m.Name)
-	}
 	ok := true
 	for k, name := range b.names {
 		i, has := byName[models.Slug(name)]
@@ -47,53 +67,37 @@ func (b *grantBuilder) matchScenario(g *Result) {
 		b.scenario[k] = i
 		matched[i] = true
 	}
+	pos := b.at(b.f.Pot.Scenario, "pot.cost_based.scenario")
 	for i, m := range r.Municipalities {
 		if !matched[i] {
 			b.ps.Add(pos, fmt.Sprintf("%q", b.f.Pot.Scenario.S), "the scenario's municipality %s (%s) has no row in %s", m.Name, m.Title, b.t.File)
 			ok = false
 		}
 	}
-	if !ok {
-		b.scenario = nil
-		return
-	}
-	// The scenario's figures the formula names, as columns.
-	var names []models.Text
-	for _, c := range b.f.Criteria {
-		names = append(names, c.Column, c.Per)
-	}
-	d := b.f.Data
-	names = append(names, d.Population, d.Children, d.Baseline, d.Need)
-	for _, fb := range d.Fallback {
-		names = append(names, fb)
-	}
-	for _, n := range names {
-		fig, isScenario := strings.CutPrefix(n.S, ScenarioColumn)
-		if !n.Set || !isScenario || b.t.Column(n.S) >= 0 {
-			continue
-		}
-		vals := make([]string, len(b.t.Rows))
-		ok := true
-		for k, row := range b.rows {
-			m := r.Municipalities[b.scenario[k]]
-			id, found := r.Graph.Lookup(m.Name + "." + fig)
-			if !found {
-				b.ps.Add(n.Pos, fmt.Sprintf("%q", n.S), "scenario %s has no figure %s.%s (kosto explain %s --list shows every figure)", r.Scenario.Name, m.Name, fig, r.Scenario.Name)
-				if b.said == nil {
-					b.said = map[string]bool{}
-				}
-				b.said[n.S] = true
-				ok = false
-				break
+	return ok
+}
+
+// scenarioColumn adds the column n, each municipality's figure fig of the
+// scenario, to the table; an undefined figure is a missing value.
+func (b *builder) scenarioColumn(n models.Text, fig string) {
+	r := b.o.Scenario
+	vals := make([]string, len(b.t.Rows))
+	for k, row := range b.rows {
+		m := r.Municipalities[b.scenario[k]]
+		id, found := r.Graph.Lookup(m.Name + "." + fig)
+		if !found {
+			b.ps.Add(n.Pos, fmt.Sprintf("%q", n.S), "scenario %s has no figure %s.%s (kosto explain %s --list shows every figure)", r.Scenario.Name, m.Name, fig, r.Scenario.Name)
+			if b.said == nil {
+				b.said = map[string]bool{}
 			}
-			if v, def := r.Value(id); def {
-				vals[row] = v.String()
-			}
+			b.said[n.S] = true
+			return
 		}
-		if ok {
-			b.t.AddColumn(n.S, fmt.Sprintf("scenario %s, figure MUNICIPALITY.%s", r.Scenario.Name, fig), vals)
+		if v, def := r.Value(id); def {
+			vals[row] = v.String()
 		}
 	}
+	b.t.AddColumn(n.S, fmt.Sprintf("scenario %s, figure MUNICIPALITY.%s", r.Scenario.Name, fig), vals)
 }
 
 // scenarioNeed returns each municipality's costed need from the scenario of
@@ -104,7 +108,7 @@ func (b *grantBuilder) matchScenario(g *Result) {
 //     services cost staffed to the norm (a surplus of posts in one service
 //     is not netted against a gap in another);
 //   - any other word: a figure of each municipality, e.g. "qps.total".
-func (b *grantBuilder) scenarioNeed(g *Result) []decimal.Decimal {
+func (b *builder) scenarioNeed() []decimal.Decimal {
 	r := b.o.Scenario
 	if r == nil || b.scenario == nil {
 		return nil
@@ -139,11 +143,23 @@ func (b *grantBuilder) scenarioNeed(g *Result) []decimal.Decimal {
 	}
 	switch basis {
 	case models.NeedTotal:
-		g.NeedFrom = "the budget of scenario " + r.Scenario.Name + " (municipality totals)"
+		b.g.NeedFrom = "the budget of scenario " + r.Scenario.Name + " (municipality totals)"
 	case models.NeedStaffedToNorm:
-		g.NeedFrom = "scenario " + r.Scenario.Name + " staffed to its norms (municipality totals + the yearly cost of every missing post)"
+		b.g.NeedFrom = "scenario " + r.Scenario.Name + " staffed to its norms (municipality totals + the yearly cost of every missing post)"
 	default:
-		g.NeedFrom = "scenario " + r.Scenario.Name + ", figure MUNICIPALITY." + basis
+		b.g.NeedFrom = "scenario " + r.Scenario.Name + ", figure MUNICIPALITY." + basis
+	}
+	return out
+}
+
+// scenarioBaseline returns each municipality's budget in the scenario of a
+// cost-based pot (baseline = "total").
+func (b *builder) scenarioBaseline() []decimal.Decimal {
+	r := b.o.Scenario
+	out := make([]decimal.Decimal, len(b.rows))
+	for k := range b.rows {
+		v, _ := r.Value(r.Municipalities[b.scenario[k]].Total)
+		out[k] = v
 	}
 	return out
 }
