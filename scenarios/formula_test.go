@@ -8,7 +8,6 @@ import (
 
 	"github.com/kosto-project/kosto/costing"
 	"github.com/kosto-project/kosto/costing/grant"
-	"github.com/kosto-project/kosto/models"
 )
 
 // A small valid formula over testdata/grants/lugina.csv; each test case
@@ -83,16 +82,10 @@ func allocate(t *testing.T, path string) (*grant.Result, string) {
 		return strings.ReplaceAll(err.Error(), filepath.Dir(path)+string(filepath.Separator), "DIR/")
 	}
 	in, err := OpenFormula(path, "", CSVOptions{})
-	if err != nil {
-		if ps, ok := err.(models.Problems); ok && in != nil && in.Data != nil {
-			if _, more := grant.Allocate(in.Formula, in.Data, grant.Options{CheckOnly: true}); more != nil {
-				ps = append(ps, more.(models.Problems)...)
-				return nil, clean(ps.Err())
-			}
-		}
+	if in == nil {
 		return nil, clean(err)
 	}
-	g, err := grant.Allocate(in.Formula, in.Data, grant.Options{})
+	g, err := grant.Allocate(in.Formula, in.Data, grant.Options{Read: err})
 	if err != nil {
 		return nil, clean(err)
 	}

@@ -7,7 +7,6 @@ import (
 
 	"github.com/kosto-project/kosto/costing"
 	"github.com/kosto-project/kosto/costing/grant"
-	"github.com/kosto-project/kosto/models"
 	"github.com/kosto-project/kosto/scenarios"
 	"github.com/kosto-project/kosto/templates"
 	"github.com/spf13/cobra"
@@ -92,39 +91,23 @@ FORMULA is a formula file (.toml) or the name of a shipped formula
 }
 
 // computeGrant reads a formula with its data (and scenario), and computes
-// it; csv says how to read the data and the baseline.
+// it; csv says how to read the data and the baseline. The formula's
+// problems and those against its data come back together.
 func computeGrant(arg, data, baseline string, csv scenarios.CSVOptions) (*grant.Result, error) {
 	in, err := scenarios.OpenFormula(arg, data, csv)
-	if err != nil {
-		// Check the formula against its data too, so that every problem is
-		// listed in one run.
-		cost := in != nil && in.Formula.Pot.Kind == models.PotCostBased
-		if ps, ok := err.(models.Problems); ok && in != nil && in.Data != nil && (!cost || in.Scenario != nil) {
-			o := grant.Options{CheckOnly: true}
-			if cost {
-				o.Scenario = costing.Build(in.Scenario)
-			}
-			if _, more := grant.Allocate(in.Formula, in.Data, o); more != nil {
-				ps = append(ps, more.(models.Problems)...)
-				return nil, ps.Err()
-			}
-		}
+	if in == nil {
 		return nil, asInput(err)
 	}
-	o := grant.Options{BaselineFile: baseline}
+	o := grant.Options{Read: err, BaselineFile: baseline}
 	if in.Scenario != nil {
 		o.Scenario = costing.Build(in.Scenario)
 	}
-	if baseline != "" {
+	if err == nil && baseline != "" {
 		if o.Baseline, err = scenarios.ReadBaseline(baseline, csv); err != nil {
 			return nil, asInput(err)
 		}
 	}
-	g, err := grant.Allocate(in.Formula, in.Data, o)
-	if err != nil {
-		return nil, asInput(err)
-	}
-	return g, nil
+	return grant.Allocate(in.Formula, in.Data, o)
 }
 
 func listFormulas(w io.Writer) error {

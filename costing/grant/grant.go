@@ -1,6 +1,9 @@
 package grant
 
 import (
+	"errors"
+	"slices"
+
 	"github.com/kosto-project/kosto/costing"
 	"github.com/kosto-project/kosto/models"
 	"github.com/shopspring/decimal"
@@ -79,28 +82,39 @@ type Options struct {
 	// run's allocations by municipality (kosto grant --baseline).
 	Baseline     map[string]decimal.Decimal
 	BaselineFile string
-	// CheckOnly checks the formula against its data and stops before
-	// allocating: for a formula that has problems of its own, so that every
-	// problem is reported in one run.
-	CheckOnly bool
+	// Read is what reading the formula and its files returned, when it
+	// found problems (scenarios.OpenFormula's error): Allocate then checks
+	// what could be read against its data, allocates nothing, and returns
+	// those problems and its own together, so that every problem is
+	// reported in one run. It checks nothing more without a data table, or
+	// for a cost-based pot without its scenario.
+	Read error
 }
 
 // Allocate computes a grant formula over its data table. Every problem with the
 // formula against its data — an unknown column, a missing or negative
 // value, a lump sum for an unknown municipality, floors above the pot,
 // hold-harmless that cannot be met — is returned as models.Problems, each
-// naming the file, line and key or column.
+// naming the file, line and key or column, with those of o.Read. Any other
+// error is kosto's own failure.
 func Allocate(f *models.Formula, t *models.DataTable, o Options) (*Result, error) {
+	read, ok := o.Read.(models.Problems)
+	switch {
+	case o.Read != nil && (!ok || f == nil || t == nil || f.Pot.Kind == models.PotCostBased && o.Scenario == nil):
+		return nil, o.Read
+	case f == nil || t == nil:
+		return nil, errors.New("grant: Allocate needs a formula and its data table")
+	}
 	b := &builder{f: f, t: t, o: o, fallbacks: map[string][]string{}}
 	g, err := b.build()
 	if err != nil {
 		return nil, err
 	}
+	if o.Read != nil {
+		return nil, append(slices.Clip(read), b.ps...).Err()
+	}
 	if err := b.ps.Err(); err != nil {
 		return nil, err
-	}
-	if o.CheckOnly {
-		return nil, nil
 	}
 	return g, nil
 }
@@ -122,8 +136,8 @@ type builder struct {
 }
 
 // build goes through the steps of doc.go in order. It returns nil when
-// problems stop it (in b.ps), or when o.CheckOnly stops it before the
-// split; an error only for a failure of kosto's own.
+// problems stop it (in b.ps), or when o.Read stops it before the split; an
+// error only for a failure of kosto's own.
 func (b *builder) build() (*Result, error) {
 	g := b.describe()
 	if !b.matchRows() {
@@ -139,7 +153,7 @@ func (b *builder) build() (*Result, error) {
 	lumps := b.lumpSums()
 	g.Pot = b.pot(need)
 	sp := b.split(shares, lumps, baseline)
-	if len(b.ps) > 0 || b.o.CheckOnly {
+	if len(b.ps) > 0 || b.o.Read != nil {
 		return nil, nil
 	}
 	res, err := b.run(sp)

@@ -435,3 +435,35 @@ func TestGrantGini(t *testing.T) {
 		t.Errorf("one takes all: Gini %s, want 0.75", g.Summary.Gini)
 	}
 }
+
+// The problems found reading a formula (Options.Read) come back with those
+// Allocate finds against its data, in one sorted list, and nothing is
+// allocated; without a table, or for a cost-based pot without its scenario,
+// they come back alone.
+func TestAllocateWithReadProblems(t *testing.T) {
+	c := &grantCase{names: []string{"a", "b"}, pop: []int64{100, 300}, area: []int64{1, 3}, noise: []int64{0, 0}, pot: 4000,
+		weights: [3]string{"0.5", "0.5", ""}}
+	f, tab := c.build(identity(2))
+	f.Criteria[1].Column = models.Text{S: "aera", Set: true, Pos: models.Position{File: "f.toml", Line: 12, Key: "criteria.area.column"}}
+	read := models.Problems{{Pos: models.Position{File: "f.toml", Line: 20, Key: "rules.flor"}, Expected: "unknown key in [rules]"}}
+	g, err := grant.Allocate(f, tab, grant.Options{Read: read})
+	want := `f.toml:12: criteria.area.column = "aera": no column "aera" in d.csv; did you mean "area"?
+f.toml:20: rules.flor: unknown key in [rules]`
+	if g != nil || err == nil || err.Error() != want {
+		t.Errorf("got %v, %v; want nothing and\n%s", g, err, want)
+	}
+	if len(read) != 1 {
+		t.Errorf("Allocate changed the caller's problems: %v", read)
+	}
+	f, tab = c.build(identity(2))
+	if g, err := grant.Allocate(f, tab, grant.Options{Read: read}); g != nil || err.Error() != read.Error() {
+		t.Errorf("no problems against the data: got %v, %v; want the formula's alone", g, err)
+	}
+	if g, err := grant.Allocate(f, nil, grant.Options{Read: read}); g != nil || err.Error() != read.Error() {
+		t.Errorf("no table: got %v, %v; want the formula's problems alone", g, err)
+	}
+	f.Pot = models.Pot{Kind: models.PotCostBased, Scenario: models.T("gjilan")}
+	if g, err := grant.Allocate(f, tab, grant.Options{Read: read}); g != nil || err.Error() != read.Error() {
+		t.Errorf("cost-based without its scenario: got %v, %v; want the formula's problems alone", g, err)
+	}
+}

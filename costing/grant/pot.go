@@ -92,11 +92,7 @@ func (b *builder) run(sp *Split) (*SplitResult, error) {
 		b.ps.Add(pos, value, "%s", se.Msg)
 		return nil, nil
 	}
-	if err != nil {
-		b.ps = append(b.ps, models.Problem{Pos: models.Position{File: b.f.File}, Expected: err.Error()})
-		return nil, nil
-	}
-	return res, nil
+	return res, err
 }
 
 // rule is the key of the formula that states a rule of the split, and its
