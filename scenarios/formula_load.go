@@ -55,6 +55,22 @@ func FormulaSource(name string) ([]byte, error) {
 	return src, nil
 }
 
+// ShippedFormula returns a shipped formula as decoded, its title and its
+// keys, for listing: not validated, and without its data table (OpenFormula
+// reads a formula to compute it).
+func ShippedFormula(name string) (*models.Formula, error) {
+	src, err := FormulaSource(name)
+	if err != nil {
+		return nil, err
+	}
+	var ps models.Problems
+	f := decodeFormula("kosto:formulas/"+name+".toml", src, &ps)
+	if err := ps.Err(); err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
 // DataSource returns a shipped data table's CSV text.
 func DataSource(name string) ([]byte, error) {
 	src, err := shippedData.ReadFile("data/" + name)

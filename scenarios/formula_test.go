@@ -227,3 +227,20 @@ func TestShippedFormulas(t *testing.T) {
 		})
 	}
 }
+
+// Every shipped formula decodes on its own, with the title kosto formulas
+// list prints; an unknown name says which are shipped.
+func TestShippedFormulaTitles(t *testing.T) {
+	for _, name := range Formulas() {
+		f, err := ShippedFormula(name)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if f.Title.S == "" || strings.Contains(f.Title.S, `"`) || f.File != "kosto:formulas/"+name+".toml" {
+			t.Errorf("%s: title %q, file %s", name, f.Title.S, f.File)
+		}
+	}
+	if _, err := ShippedFormula("nope"); err == nil || !strings.Contains(err.Error(), "kosovo-social-services-grant") {
+		t.Errorf("an unknown formula: %v", err)
+	}
+}

@@ -112,21 +112,14 @@ func computeGrant(arg, data, baseline string, csv scenarios.CSVOptions) (*grant.
 
 func listFormulas(w io.Writer) error {
 	for _, name := range scenarios.Formulas() {
-		src, _ := scenarios.FormulaSource(name)
-		fmt.Fprintf(w, "%-45s %s\n", name, titleOf(string(src)))
+		f, err := scenarios.ShippedFormula(name)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(w, "%-45s %s\n", name, f.Title.S)
 	}
 	fmt.Fprintf(w, "\ndata tables shipped: %s\n", strings.Join(scenarios.DataTables(), ", "))
 	return nil
-}
-
-// titleOf returns the title = "…" of a formula's source, for listing.
-func titleOf(src string) string {
-	for _, l := range strings.Split(src, "\n") {
-		if v, ok := strings.CutPrefix(strings.TrimSpace(l), "title = "); ok {
-			return strings.Trim(v, `"`)
-		}
-	}
-	return ""
 }
 
 func newFormulasCmd() *cobra.Command {
