@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/kosto-project/kosto/costing"
 	"github.com/kosto-project/kosto/models"
 	"github.com/shopspring/decimal"
 )
@@ -26,17 +27,21 @@ func (b *builder) figures() []decimal.Decimal {
 		}
 	}
 	var need []decimal.Decimal
+	var figures [][]costing.NodeID
 	if b.f.Pot.Kind == models.PotCostBased {
-		need = b.scenarioNeed()
+		need, figures = b.scenarioNeed()
 	}
 	if d.Need.Set {
-		need = b.values(d.Need, "data.need", "data.need")
+		need, figures = b.values(d.Need, "data.need", "data.need"), nil
 		g.NeedFrom = "column " + d.Need.S + " of " + b.t.File
 	}
 	if need != nil {
 		g.HasNeed = true
 		for k := range g.Rows {
 			g.Rows[k].Need = need[k]
+			if figures != nil {
+				g.Rows[k].NeedFigures = figures[k]
+			}
 		}
 	}
 	return need
@@ -55,7 +60,13 @@ func (b *builder) baseline() []decimal.Decimal {
 		return b.values(f.Data.Baseline, "data.baseline", "data.baseline")
 	case f.Pot.Kind == models.PotCostBased && f.Pot.Baseline.Set && b.o.Scenario != nil && b.scenario != nil:
 		b.g.BaselineFrom = "the budget of scenario " + b.o.Scenario.Scenario.Name + " (municipality totals)"
-		return b.scenarioBaseline()
+		baseline, figures := b.scenarioBaseline()
+		if baseline != nil {
+			for k := range b.g.Rows {
+				b.g.Rows[k].BaselineFigures = figures[k]
+			}
+		}
+		return baseline
 	}
 	return nil
 }

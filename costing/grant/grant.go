@@ -31,6 +31,10 @@ type Result struct {
 	Summary                                              Summary
 	Sources                                              []ColumnSource // of every column used
 	Notes                                                []string       // fallbacks used, columns without a source
+	// Scenario is the costed scenario of a cost-based pot, whose graph the
+	// rows' NeedFigures and BaselineFigures index (kosto explain SCENARIO
+	// FIGURE); nil for another pot.
+	Scenario *costing.Result
 }
 
 // Criterion is one criterion as applied.
@@ -59,6 +63,11 @@ type Row struct {
 	Population, PerCapita, Children, PerChild decimal.Decimal
 	Baseline, Change, ChangeShare             decimal.Decimal // ChangeShare undefined (zero) when the baseline is zero
 	Need, Gap                                 decimal.Decimal // Gap = need − allocation: unmet need where positive
+	// The figures of Result.Scenario whose sum is the need (the cost-based
+	// pot is the sum of every municipality's) and the baseline, when they
+	// come from the scenario: the municipality's total and, staffed to the
+	// norm, each staff line's gap_cost. Nil otherwise.
+	NeedFigures, BaselineFigures []costing.NodeID
 }
 
 // Summary is the summary lines.
@@ -174,6 +183,9 @@ func (b *builder) describe() *Result {
 		Decimals: f.Decimals(), MoneyDecimals: models.Currencies[f.Currency.S]}
 	if b.g.Language == "" {
 		b.g.Language = "en"
+	}
+	if f.Pot.Kind == models.PotCostBased {
+		b.g.Scenario = b.o.Scenario
 	}
 	return b.g
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/kosto-project/kosto/costing"
 	"github.com/kosto-project/kosto/models"
 	"github.com/shopspring/decimal"
 )
@@ -101,65 +102,150 @@ func (b *builder) scenarioColumn(n models.Text, fig string) {
 }
 
 // scenarioNeed returns each municipality's costed need from the scenario of
-// a cost-based pot, by the pot's need basis:
+// a cost-based pot, and the figures it is the sum of, by the pot's need
+// basis:
 //   - "total": the municipality's budget as the scenario costs it;
 //   - "staffed_to_norm" (the default): that budget plus the yearly cost of
 //     every post missing against the staffing norm, that is what the
 //     services cost staffed to the norm (a surplus of posts in one service
 //     is not netted against a gap in another);
 //   - any other word: a figure of each municipality, e.g. "qps.total".
-func (b *builder) scenarioNeed() []decimal.Decimal {
+//
+// A figure the scenario leaves undefined (it divides by zero) is a problem
+// naming the municipality and the figure.
+func (b *builder) scenarioNeed() ([]decimal.Decimal, [][]costing.NodeID) {
 	r := b.o.Scenario
 	if r == nil || b.scenario == nil {
-		return nil
+		return nil, nil
 	}
 	basis := b.f.Pot.Need.S
 	if basis == "" {
 		basis = models.NeedStaffedToNorm
 	}
 	out := make([]decimal.Decimal, len(b.rows))
+	figures := make([][]costing.NodeID, len(b.rows))
+	ok := true
 	for k := range b.rows {
 		m := &r.Municipalities[b.scenario[k]]
-		switch basis {
-		case models.NeedTotal, models.NeedStaffedToNorm:
-			v, _ := r.Value(m.Total)
-			if basis == models.NeedStaffedToNorm {
-				for _, s := range m.Services {
-					for _, st := range s.Staffing {
-						gc, _ := r.Value(st.GapCost)
-						v = v.Add(gc)
-					}
-				}
-			}
-			out[k] = v
-		default:
-			id, found := r.Graph.Lookup(m.Name + "." + basis)
-			if !found {
-				b.ps.Add(b.f.Pot.Need.Pos, fmt.Sprintf("%q", basis), "expected \"total\", \"staffed_to_norm\" or a figure of each municipality: scenario %s has no figure %s.%s", r.Scenario.Name, m.Name, basis)
-				return nil
-			}
-			out[k], _ = r.Value(id)
+		ids, found := needFigures(r, m, basis)
+		if !found {
+			b.ps.Add(b.f.Pot.Need.Pos, fmt.Sprintf("%q", basis), "expected \"total\", \"staffed_to_norm\" or a figure of each municipality: scenario %s has no figure %s.%s", r.Scenario.Name, m.Name, basis)
+			return nil, nil
 		}
+		v, undefined := sum(r, ids)
+		if undefined >= 0 {
+			b.undefined(b.needAt(), basis, k, "need", undefined)
+			ok = false
+			continue
+		}
+		out[k], figures[k] = v, ids
 	}
+	b.g.NeedFrom = needFrom(r.Scenario.Name, basis)
+	if !ok {
+		return nil, nil
+	}
+	return out, figures
+}
+
+// needFigures lists the figures of a municipality whose sum is its need by
+// basis; found is false when the scenario has no figure of that name.
+func needFigures(r *costing.Result, m *costing.MunicipalityResult, basis string) (ids []costing.NodeID, found bool) {
 	switch basis {
 	case models.NeedTotal:
-		b.g.NeedFrom = "the budget of scenario " + r.Scenario.Name + " (municipality totals)"
+		return []costing.NodeID{m.Total}, true
 	case models.NeedStaffedToNorm:
-		b.g.NeedFrom = "scenario " + r.Scenario.Name + " staffed to its norms (municipality totals + the yearly cost of every missing post)"
-	default:
-		b.g.NeedFrom = "scenario " + r.Scenario.Name + ", figure MUNICIPALITY." + basis
+		ids = []costing.NodeID{m.Total}
+		for _, s := range m.Services {
+			for _, st := range s.Staffing {
+				ids = append(ids, st.GapCost)
+			}
+		}
+		return ids, true
 	}
-	return out
+	id, found := r.Graph.Lookup(m.Name + "." + basis)
+	return []costing.NodeID{id}, found
+}
+
+// needFrom says where the need comes from, in words.
+func needFrom(scenario, basis string) string {
+	switch basis {
+	case models.NeedTotal:
+		return "the budget of scenario " + scenario + " (municipality totals)"
+	case models.NeedStaffedToNorm:
+		return "scenario " + scenario + " staffed to its norms (municipality totals + the yearly cost of every missing post)"
+	}
+	return "scenario " + scenario + ", figure MUNICIPALITY." + basis
+}
+
+// needAt is where the formula states the need basis: its key need, else
+// the cost_based table (staffed_to_norm by default).
+func (b *builder) needAt() models.Position {
+	if b.f.Pot.Need.Set {
+		return b.f.Pot.Need.Pos
+	}
+	return models.Position{File: b.f.File, Line: b.f.Pot.CostPos.Line, Key: "pot.cost_based.need"}
+}
+
+// sum adds up the values of figures, in order; undefined is the first
+// figure the scenario leaves undefined, or -1.
+func sum(r *costing.Result, ids []costing.NodeID) (v decimal.Decimal, undefined costing.NodeID) {
+	for i, id := range ids {
+		x, def := r.Value(id)
+		switch {
+		case !def:
+			return decimal.Decimal{}, id
+		case i == 0:
+			v = x
+		default:
+			v = v.Add(x)
+		}
+	}
+	return v, -1
+}
+
+// undefined reports that municipality k's need or baseline, which the
+// formula takes from the scenario (the key at pos, of value basis), is
+// undefined: its figure id divides by zero.
+func (b *builder) undefined(pos models.Position, basis string, k int, what string, id costing.NodeID) {
+	r := b.o.Scenario
+	fig := r.Graph.Nodes[id].Name
+	b.ps.Add(pos, fmt.Sprintf("%q", basis), "expected every municipality's %s to be defined: for %s, figure %s of scenario %s is undefined, a division by zero (kosto explain %s %s shows where)",
+		what, b.names[k], fig, r.Scenario.Name, explainArg(r), fig)
+}
+
+// explainArg is how kosto explain names the scenario: the file read, or the
+// shipped scenario's name.
+func explainArg(r *costing.Result) string {
+	if len(r.Scenario.Files) == 0 {
+		return r.Scenario.Name
+	}
+	file := r.Scenario.Files[len(r.Scenario.Files)-1]
+	if name, shipped := strings.CutPrefix(file, "kosto:"); shipped {
+		return strings.TrimSuffix(name, ".toml")
+	}
+	return file
 }
 
 // scenarioBaseline returns each municipality's budget in the scenario of a
-// cost-based pot (baseline = "total").
-func (b *builder) scenarioBaseline() []decimal.Decimal {
+// cost-based pot (baseline = "total"), and the figure it is; an undefined
+// budget is a problem.
+func (b *builder) scenarioBaseline() ([]decimal.Decimal, [][]costing.NodeID) {
 	r := b.o.Scenario
 	out := make([]decimal.Decimal, len(b.rows))
+	figures := make([][]costing.NodeID, len(b.rows))
+	ok := true
 	for k := range b.rows {
-		v, _ := r.Value(r.Municipalities[b.scenario[k]].Total)
-		out[k] = v
+		ids := []costing.NodeID{r.Municipalities[b.scenario[k]].Total}
+		v, undefined := sum(r, ids)
+		if undefined >= 0 {
+			b.undefined(b.f.Pot.Baseline.Pos, b.f.Pot.Baseline.S, k, "baseline", undefined)
+			ok = false
+			continue
+		}
+		out[k], figures[k] = v, ids
 	}
-	return out
+	if !ok {
+		return nil, nil
+	}
+	return out, figures
 }
