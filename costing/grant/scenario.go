@@ -87,7 +87,7 @@ func (b *builder) scenarioColumn(n models.Text, fig string) {
 		m := r.Municipalities[b.scenario[k]]
 		id, found := r.Graph.Lookup(m.Name + "." + fig)
 		if !found {
-			b.ps.Add(n.Pos, fmt.Sprintf("%q", n.S), "scenario %s has no figure %s.%s (kosto explain %s --list shows every figure)", r.Scenario.Name, m.Name, fig, r.Scenario.Name)
+			b.ps.Add(n.Pos, fmt.Sprintf("%q", n.S), "scenario %s has no figure %s.%s (kosto explain %s --list shows every figure)", r.Scenario.Name, m.Name, fig, explainArg(r))
 			if b.said == nil {
 				b.said = map[string]bool{}
 			}
