@@ -2,6 +2,8 @@ package grant
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/kosto-project/kosto/costing"
@@ -16,13 +18,14 @@ import (
 const ScenarioColumn = "scenario."
 
 // matchScenario pairs the table's municipalities with the scenario's (step
-// 2), then adds the scenario.* columns the formula names to the table, as
-// values.
+// 2), then adds the scenario.* columns the formula names to a copy of the
+// table, as values.
 func (b *builder) matchScenario() {
 	if !b.pair() {
 		b.scenario = nil
 		return
 	}
+	b.t = cloneTable(b.t)
 	d := b.f.Data
 	var names []models.Text
 	for _, c := range b.f.Criteria {
@@ -37,6 +40,19 @@ func (b *builder) matchScenario() {
 			b.scenarioColumn(n, fig)
 		}
 	}
+}
+
+// cloneTable copies a table, so that the scenario's columns are added to
+// the grant's copy and the caller's table is left as it was.
+func cloneTable(t *models.DataTable) *models.DataTable {
+	c := *t
+	c.Columns = slices.Clone(t.Columns)
+	c.Rows = slices.Clone(t.Rows)
+	for i := range c.Rows {
+		c.Rows[i].Cells = slices.Clone(t.Rows[i].Cells)
+	}
+	c.Sources = maps.Clone(t.Sources)
+	return &c
 }
 
 // pair matches a municipality of the table with the scenario's municipality

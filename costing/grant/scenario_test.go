@@ -160,3 +160,31 @@ func TestUndefinedNeedIsAProblem(t *testing.T) {
 		}
 	}
 }
+
+// The scenario's figures a formula names as columns are read into the
+// grant's copy of the table: the caller's is left as it was, and a second
+// grant over it is the first.
+func TestScenarioColumnsLeaveTheTable(t *testing.T) {
+	in, err := scenarios.OpenFormula("kosovo-social-services-grant", "", scenarios.CSVOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	columns := strings.Join(in.Data.Columns, ",")
+	o := grant.Options{Scenario: costing.Build(in.Scenario)}
+	g1, err := grant.Allocate(in.Formula, in.Data, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(in.Data.Columns, ","); got != columns || len(in.Data.Rows[0].Cells) != len(in.Data.Columns) {
+		t.Errorf("the table's columns became %s, were %s", got, columns)
+	}
+	g2, err := grant.Allocate(in.Formula, in.Data, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for k := range g1.Rows {
+		if !g1.Rows[k].Allocation.Equal(g2.Rows[k].Allocation) {
+			t.Errorf("%s: %s, then %s", g1.Rows[k].Name, g1.Rows[k].Allocation, g2.Rows[k].Allocation)
+		}
+	}
+}
