@@ -19,7 +19,8 @@
 //  1. the rows: the municipalities of the table the grant is for;
 //  2. for a cost-based pot, each municipality of the table paired with the
 //     scenario's, and the scenario's figures the formula names read as
-//     columns (scenario.qps.caseload.cases);
+//     columns (scenario.qps.caseload.cases) of the grant's copy of the
+//     table;
 //  3. the criteria: each indicator read and transformed, and its total;
 //  4. the formula shares, Σ weight × indicator ÷ Σ indicator;
 //  5. population, children, need and the baseline;
@@ -33,13 +34,15 @@
 //
 // Every problem of the formula against its data is reported as
 // models.Problems naming the file, line and key or column, all of them in
-// one run; [Options].Read carries the problems found reading the formula,
+// one run; [Options.Read] carries the problems found reading the formula,
 // so that those and these are returned together.
 //
 // A figure taken from the scenario's graph — each municipality's need and,
 // with baseline = "total", its baseline — keeps the nodes it was read from
-// ([Row].NeedFigures, [Row].BaselineFigures), so that a reader can ask
-// kosto explain where it came from; the cost-based pot is their sum.
+// ([Row.NeedFigures], [Row.BaselineFigures]) in the costed scenario
+// ([Result.Scenario]), so that a reader can ask kosto explain where it came
+// from; the cost-based pot is the sum of the needs. A figure the scenario
+// leaves undefined (a division by zero) is a problem, never 0.
 //
 // [Split] is the arithmetic alone, over plain numbers: the pot, the shares,
 // the lump sums and the rules, without names of columns or files. Tests and

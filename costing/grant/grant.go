@@ -108,6 +108,9 @@ type Options struct {
 // error is kosto's own failure.
 func Allocate(f *models.Formula, t *models.DataTable, o Options) (*Result, error) {
 	read, ok := o.Read.(models.Problems)
+	if ok && len(read) == 0 {
+		o.Read = nil // an empty list is no problem
+	}
 	switch {
 	case o.Read != nil && (!ok || f == nil || t == nil || f.Pot.Kind == models.PotCostBased && o.Scenario == nil):
 		return nil, o.Read
