@@ -10,7 +10,7 @@ import (
 // A Formula is a grant formula (DOMAIN.md §5): a pot divided among
 // municipalities by weighted criteria read from a data table, then floors,
 // caps, hold-harmless and rounding. Package scenarios reads it from its own
-// TOML file (scenarios/GRANTS.md); package costing computes it.
+// TOML file (scenarios/GRANTS.md); package costing/grant computes it.
 type Formula struct {
 	Pos         Position
 	Name        Text

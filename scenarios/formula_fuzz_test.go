@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/kosto-project/kosto/costing"
+	"github.com/kosto-project/kosto/costing/grant"
 	"github.com/kosto-project/kosto/models"
 	"github.com/shopspring/decimal"
 )
@@ -86,7 +86,7 @@ func FuzzFormula(f *testing.F) {
 		}
 		copyTab := *tab
 		copyTab.Rows = append([]models.DataRow{}, tab.Rows...)
-		if _, err := costing.Allocate(fm, &copyTab, costing.GrantOptions{}); err != nil {
+		if _, err := grant.Allocate(fm, &copyTab, grant.Options{}); err != nil {
 			checkProblems(t, err)
 		}
 	})
@@ -138,7 +138,7 @@ func FuzzData(f *testing.F) {
 				}
 			}
 		}
-		if _, err := costing.Allocate(fm, tab, costing.GrantOptions{}); err != nil {
+		if _, err := grant.Allocate(fm, tab, grant.Options{}); err != nil {
 			checkProblems(t, err)
 		}
 	})

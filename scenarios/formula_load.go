@@ -55,6 +55,22 @@ func FormulaSource(name string) ([]byte, error) {
 	return src, nil
 }
 
+// ShippedFormula returns a shipped formula as decoded, its title and its
+// keys, for listing: not validated, and without its data table (OpenFormula
+// reads a formula to compute it).
+func ShippedFormula(name string) (*models.Formula, error) {
+	src, err := FormulaSource(name)
+	if err != nil {
+		return nil, err
+	}
+	var ps models.Problems
+	f := decodeFormula("kosto:formulas/"+name+".toml", src, &ps)
+	if err := ps.Err(); err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
 // DataSource returns a shipped data table's CSV text.
 func DataSource(name string) ([]byte, error) {
 	src, err := shippedData.ReadFile("data/" + name)
@@ -79,7 +95,7 @@ type GrantInput struct {
 // not empty, is a CSV file that replaces the table the formula names. The
 // formula's own problems and its files' are returned together, as
 // models.Problems; the formula is checked against its data when it is
-// computed (costing.Allocate). With problems, the input read so far is
+// computed (grant.Allocate). With problems, the input read so far is
 // returned beside them (nil when the formula could not be parsed), so that a
 // caller can check it against its data too and report every problem at once.
 // o says how to read the data table (ReadData).

@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/kosto-project/kosto/costing"
-	"github.com/kosto-project/kosto/models"
+	"github.com/kosto-project/kosto/costing/grant"
 )
 
 // A small valid formula over testdata/grants/lugina.csv; each test case
@@ -76,22 +76,16 @@ func grantFiles(t *testing.T, formula, csv string) string {
 
 // allocate reads and computes a formula, returning every problem as the
 // command prints them (with the temporary folder written DIR).
-func allocate(t *testing.T, path string) (*costing.Grant, string) {
+func allocate(t *testing.T, path string) (*grant.Result, string) {
 	t.Helper()
 	clean := func(err error) string {
 		return strings.ReplaceAll(err.Error(), filepath.Dir(path)+string(filepath.Separator), "DIR/")
 	}
 	in, err := OpenFormula(path, "", CSVOptions{})
-	if err != nil {
-		if ps, ok := err.(models.Problems); ok && in != nil && in.Data != nil {
-			if _, more := costing.Allocate(in.Formula, in.Data, costing.GrantOptions{CheckOnly: true}); more != nil {
-				ps = append(ps, more.(models.Problems)...)
-				return nil, clean(ps.Err())
-			}
-		}
+	if in == nil {
 		return nil, clean(err)
 	}
-	g, err := costing.Allocate(in.Formula, in.Data, costing.GrantOptions{})
+	g, err := grant.Allocate(in.Formula, in.Data, grant.Options{Read: err})
 	if err != nil {
 		return nil, clean(err)
 	}
@@ -214,11 +208,11 @@ func TestShippedFormulas(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			o := costing.GrantOptions{}
+			o := grant.Options{}
 			if in.Scenario != nil {
 				o.Scenario = costing.Build(in.Scenario)
 			}
-			g, err := costing.Allocate(in.Formula, in.Data, o)
+			g, err := grant.Allocate(in.Formula, in.Data, o)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -231,5 +225,22 @@ func TestShippedFormulas(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// Every shipped formula decodes on its own, with the title kosto formulas
+// list prints; an unknown name says which are shipped.
+func TestShippedFormulaTitles(t *testing.T) {
+	for _, name := range Formulas() {
+		f, err := ShippedFormula(name)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if f.Title.S == "" || strings.Contains(f.Title.S, `"`) || f.File != "kosto:formulas/"+name+".toml" {
+			t.Errorf("%s: title %q, file %s", name, f.Title.S, f.File)
+		}
+	}
+	if _, err := ShippedFormula("nope"); err == nil || !strings.Contains(err.Error(), "kosovo-social-services-grant") {
+		t.Errorf("an unknown formula: %v", err)
 	}
 }

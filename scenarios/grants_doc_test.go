@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/kosto-project/kosto/costing"
+	"github.com/kosto-project/kosto/costing/grant"
 )
 
 // GRANTS.md's complete example is the file under testdata, byte for byte,
@@ -34,7 +34,7 @@ func TestGrantsDocExample(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	g, err := costing.Allocate(in.Formula, in.Data, costing.GrantOptions{})
+	g, err := grant.Allocate(in.Formula, in.Data, grant.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,6 +8,7 @@ import (
 	"strconv"
 
 	"github.com/kosto-project/kosto/costing"
+	"github.com/kosto-project/kosto/costing/grant"
 	"github.com/shopspring/decimal"
 )
 
@@ -17,7 +18,7 @@ import (
 // lowest and highest per capita, their ratio, the Gini coefficient, gainers
 // and losers). format is table, markdown, json or csv; the CSV has one row
 // per municipality, and can be read back as the --baseline of a later run.
-func Grant(w io.Writer, g *costing.Grant, o Options, format string) error {
+func Grant(w io.Writer, g *grant.Result, o Options, format string) error {
 	lang := o.Lang
 	if lang == "" {
 		lang = g.Language
@@ -51,7 +52,7 @@ func Grant(w io.Writer, g *costing.Grant, o Options, format string) error {
 
 type grantView struct {
 	*view
-	g *costing.Grant
+	g *grant.Result
 }
 
 func (v *grantView) money(d decimal.Decimal) string { return v.num.money(d) }

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/kosto-project/kosto/costing"
+	"github.com/kosto-project/kosto/costing/grant"
 	"github.com/kosto-project/kosto/scenarios"
 	"github.com/kosto-project/kosto/templates"
 )
@@ -17,11 +18,11 @@ func TestGoldenGrants(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		o := costing.GrantOptions{}
+		o := grant.Options{}
 		if in.Scenario != nil {
 			o.Scenario = costing.Build(in.Scenario)
 		}
-		g, err := costing.Allocate(in.Formula, in.Data, o)
+		g, err := grant.Allocate(in.Formula, in.Data, o)
 		if err != nil {
 			t.Fatal(err)
 		}

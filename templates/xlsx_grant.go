@@ -5,7 +5,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/kosto-project/kosto/costing"
+	"github.com/kosto-project/kosto/costing/grant"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -18,7 +18,7 @@ import (
 // per inhabitant. The allocation after floors, caps, hold-harmless and
 // rounding by largest remainder is kosto's (those rules are not spreadsheet
 // arithmetic): change an input and re-run kosto grant for it.
-func GrantWorkbook(w io.Writer, g *costing.Grant, o WorkbookOptions) error {
+func GrantWorkbook(w io.Writer, g *grant.Result, o WorkbookOptions) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	x := &grantBook{f: f, g: g, l: func(k string) string { return label(langOf(o.Lang, g.Language), k) }, noCache: o.NoCache}
@@ -41,7 +41,7 @@ func langOf(lang, fallback string) string {
 
 type grantBook struct {
 	f       *excelize.File
-	g       *costing.Grant
+	g       *grant.Result
 	l       func(string) string
 	noCache bool
 

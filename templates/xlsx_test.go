@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/kosto-project/kosto/costing"
+	"github.com/kosto-project/kosto/costing/grant"
 	"github.com/kosto-project/kosto/models"
 	"github.com/kosto-project/kosto/scenarios"
 	"github.com/kosto-project/kosto/templates"
@@ -333,17 +334,17 @@ func TestCompareWorkbookParity(t *testing.T) {
 // per inhabitant, change and gap are the engine's.
 func TestGrantWorkbookParity(t *testing.T) {
 	files := map[string][]byte{}
-	grants := map[string]*costing.Grant{}
+	grants := map[string]*grant.Result{}
 	for _, name := range scenarios.Formulas() {
 		in, err := scenarios.OpenFormula(name, "", scenarios.CSVOptions{})
 		if err != nil {
 			t.Fatal(err)
 		}
-		o := costing.GrantOptions{}
+		o := grant.Options{}
 		if in.Scenario != nil {
 			o.Scenario = costing.Build(in.Scenario)
 		}
-		g, err := costing.Allocate(in.Formula, in.Data, o)
+		g, err := grant.Allocate(in.Formula, in.Data, o)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"github.com/kosto-project/kosto/costing"
-	"github.com/kosto-project/kosto/models"
+	"github.com/kosto-project/kosto/costing/grant"
 	"github.com/kosto-project/kosto/scenarios"
 	"github.com/kosto-project/kosto/templates"
 	"github.com/spf13/cobra"
@@ -91,58 +91,35 @@ FORMULA is a formula file (.toml) or the name of a shipped formula
 }
 
 // computeGrant reads a formula with its data (and scenario), and computes
-// it; csv says how to read the data and the baseline.
-func computeGrant(arg, data, baseline string, csv scenarios.CSVOptions) (*costing.Grant, error) {
+// it; csv says how to read the data and the baseline. The formula's
+// problems and those against its data come back together.
+func computeGrant(arg, data, baseline string, csv scenarios.CSVOptions) (*grant.Result, error) {
 	in, err := scenarios.OpenFormula(arg, data, csv)
-	if err != nil {
-		// Check the formula against its data too, so that every problem is
-		// listed in one run.
-		cost := in != nil && in.Formula.Pot.Kind == models.PotCostBased
-		if ps, ok := err.(models.Problems); ok && in != nil && in.Data != nil && (!cost || in.Scenario != nil) {
-			o := costing.GrantOptions{CheckOnly: true}
-			if cost {
-				o.Scenario = costing.Build(in.Scenario)
-			}
-			if _, more := costing.Allocate(in.Formula, in.Data, o); more != nil {
-				ps = append(ps, more.(models.Problems)...)
-				return nil, ps.Err()
-			}
-		}
+	if in == nil {
 		return nil, asInput(err)
 	}
-	o := costing.GrantOptions{BaselineFile: baseline}
+	o := grant.Options{Read: err, BaselineFile: baseline}
 	if in.Scenario != nil {
 		o.Scenario = costing.Build(in.Scenario)
 	}
-	if baseline != "" {
+	if err == nil && baseline != "" {
 		if o.Baseline, err = scenarios.ReadBaseline(baseline, csv); err != nil {
 			return nil, asInput(err)
 		}
 	}
-	g, err := costing.Allocate(in.Formula, in.Data, o)
-	if err != nil {
-		return nil, asInput(err)
-	}
-	return g, nil
+	return grant.Allocate(in.Formula, in.Data, o)
 }
 
 func listFormulas(w io.Writer) error {
 	for _, name := range scenarios.Formulas() {
-		src, _ := scenarios.FormulaSource(name)
-		fmt.Fprintf(w, "%-45s %s\n", name, titleOf(string(src)))
+		f, err := scenarios.ShippedFormula(name)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(w, "%-45s %s\n", name, f.Title.S)
 	}
 	fmt.Fprintf(w, "\ndata tables shipped: %s\n", strings.Join(scenarios.DataTables(), ", "))
 	return nil
-}
-
-// titleOf returns the title = "…" of a formula's source, for listing.
-func titleOf(src string) string {
-	for _, l := range strings.Split(src, "\n") {
-		if v, ok := strings.CutPrefix(strings.TrimSpace(l), "title = "); ok {
-			return strings.Trim(v, `"`)
-		}
-	}
-	return ""
 }
 
 func newFormulasCmd() *cobra.Command {

@@ -50,7 +50,7 @@ func TestGrantAsANewUser(t *testing.T) {
 	}
 	for _, want := range []string{
 		"mine.toml:43: criteria = 0.95: expected the weights of the criteria to sum to 1 exactly: caseload 0.8 + population 0.15 = 0.95 (0.05 short)",
-		`mine.toml:51: criteria.population.column = "scenario.populaton": scenario kosovo_qps_staffing has no figure decan.populaton (kosto explain kosovo_qps_staffing --list shows every figure)`,
+		`mine.toml:51: criteria.population.column = "scenario.populaton": scenario kosovo_qps_staffing has no figure decan.populaton (kosto explain kosovo-qps-staffing --list shows every figure)`,
 		"kosto: 2 problems; nothing was computed",
 	} {
 		if !strings.Contains(errs, want) {

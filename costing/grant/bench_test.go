@@ -1,11 +1,11 @@
-package costing_test
+package grant_test
 
 import (
 	"fmt"
 	"math/rand"
 	"testing"
 
-	"github.com/kosto-project/kosto/costing"
+	"github.com/kosto-project/kosto/costing/grant"
 	"github.com/shopspring/decimal"
 )
 
@@ -44,15 +44,15 @@ func BenchmarkGrantAllocate10k(b *testing.B) {
 	f, tab := c.build(identity(n))
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := costing.Allocate(f, tab, costing.GrantOptions{}); err != nil {
+		if _, err := grant.Allocate(f, tab, grant.Options{}); err != nil {
 			b.Fatal(err)
 		}
 	}
 }
 
-func syntheticSplit(n int) *costing.Split {
+func syntheticSplit(n int) *grant.Split {
 	r := rand.New(rand.NewSource(1))
-	s := &costing.Split{Pot: decimal.NewFromInt(500_000_000), Decimals: 2, Floor: ptr("20000"), Cap: ptr("90000"), HoldHarmless: ptr("0.05")}
+	s := &grant.Split{Pot: decimal.NewFromInt(500_000_000), Decimals: 2, Floor: ptr("20000"), Cap: ptr("90000"), HoldHarmless: ptr("0.05")}
 	pop := make([]decimal.Decimal, n)
 	total := decimal.Zero
 	for i := range n {
@@ -83,7 +83,7 @@ func TestSyntheticSplitBindsEveryRule(t *testing.T) {
 	for _, b := range res.Bound {
 		n[b]++
 	}
-	if n[costing.BoundFloor] == 0 || n[costing.BoundCap] == 0 || n[costing.BoundHoldHarmless] == 0 {
+	if n[grant.BoundFloor] == 0 || n[grant.BoundCap] == 0 || n[grant.BoundHoldHarmless] == 0 {
 		t.Errorf("bounds %v: every rule should bind somewhere", n)
 	}
 }

@@ -1,4 +1,4 @@
-package costing_test
+package grant_test
 
 import (
 	"fmt"
@@ -7,10 +7,13 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/kosto-project/kosto/costing"
+	"github.com/kosto-project/kosto/costing/grant"
 	"github.com/kosto-project/kosto/models"
 	"github.com/shopspring/decimal"
 )
+
+// dec parses a decimal written in a test.
+func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 
 func ptr(s string) *decimal.Decimal { d := dec(s); return &d }
 
@@ -36,9 +39,9 @@ func decs(ss ...string) []decimal.Decimal {
 //	gains are scaled by k = 1 − 60/100 = 0.4:
 //	  A = 500 + 100 × 0.4 = 540, B = 360, C = 100; total 1,000.
 func TestSplitByHand(t *testing.T) {
-	s := &costing.Split{Pot: dec("1000"), Decimals: 0, Names: []string{"a", "b", "c"},
+	s := &grant.Split{Pot: dec("1000"), Decimals: 0, Names: []string{"a", "b", "c"},
 		Shares: decs("0.6", "0.36", "0.04"), Lumps: decs("100", "0", "0")}
-	check := func(name string, want ...string) *costing.SplitResult {
+	check := func(name string, want ...string) *grant.SplitResult {
 		t.Helper()
 		res, err := s.Run()
 		if err != nil {
@@ -57,12 +60,12 @@ func TestSplitByHand(t *testing.T) {
 	}
 	s.Floor = ptr("100")
 	res = check("floor", "600", "300", "100")
-	if res.Bound[2] != costing.BoundFloor || res.Bound[0] != "" {
+	if res.Bound[2] != grant.BoundFloor || res.Bound[0] != "" {
 		t.Errorf("bounds = %v, want c at the floor", res.Bound)
 	}
 	s.HoldHarmless, s.Baseline = ptr("0.1"), decs("500", "400", "100")
 	res = check("hold-harmless", "540", "360", "100")
-	if res.Bound[1] != costing.BoundHoldHarmless || !res.GainScale.Round(9).Equal(dec("0.4")) {
+	if res.Bound[1] != grant.BoundHoldHarmless || !res.GainScale.Round(9).Equal(dec("0.4")) {
 		t.Errorf("bounds = %v, gain scale %s; want b held harmless and gains × 0.4", res.Bound, res.GainScale)
 	}
 	// With a cap of 550: floors and caps first — A held at 550, C at its
@@ -77,7 +80,7 @@ func TestSplitByHand(t *testing.T) {
 // sum to the pot to the cent.
 func TestSplitLargestRemainder(t *testing.T) {
 	third := dec("1").Div(dec("3"))
-	s := &costing.Split{Pot: dec("100"), Decimals: 2, Names: []string{"c", "a", "b"}, Shares: []decimal.Decimal{third, third, third}}
+	s := &grant.Split{Pot: dec("100"), Decimals: 2, Names: []string{"c", "a", "b"}, Shares: []decimal.Decimal{third, third, third}}
 	res, err := s.Run()
 	if err != nil {
 		t.Fatal(err)
@@ -97,13 +100,13 @@ func TestSplitLargestRemainder(t *testing.T) {
 // floor and the formula part is scaled to nothing (the sweep's first event
 // reaches the pot on a flat piece; this used to divide by zero).
 func TestSplitFloorsTakeThePot(t *testing.T) {
-	s := &costing.Split{Pot: dec("200"), Names: []string{"a", "b"}, Shares: decs("0.2", "0.8"), Floor: ptr("100")}
+	s := &grant.Split{Pot: dec("200"), Names: []string{"a", "b"}, Shares: decs("0.2", "0.8"), Floor: ptr("100")}
 	res, err := s.Run()
 	if err != nil {
 		t.Fatal(err)
 	}
 	for m := range 2 {
-		if !res.Allocation[m].Equal(dec("100")) || res.Bound[m] != costing.BoundFloor {
+		if !res.Allocation[m].Equal(dec("100")) || res.Bound[m] != grant.BoundFloor {
 			t.Errorf("%s = %s (%q), want 100 at the floor", s.Names[m], res.Allocation[m], res.Bound[m])
 		}
 	}
@@ -123,7 +126,7 @@ func TestSplitScaleCharacterised(t *testing.T) {
 	met := 0
 	for i := range 2000 {
 		n := 1 + r.Intn(40)
-		s := &costing.Split{Decimals: 0}
+		s := &grant.Split{Decimals: 0}
 		weights := make([]int64, n)
 		total := int64(0)
 		for m := range n {
@@ -181,11 +184,11 @@ func TestSplitScaleCharacterised(t *testing.T) {
 				if x.Sub(v).Abs().GreaterThan(eps) {
 					t.Fatalf("case %d: %s free at %s, but lump + λ × part = %s (λ = %s)", i, s.Names[m], x, v, res.Scale)
 				}
-			case costing.BoundFloor:
+			case grant.BoundFloor:
 				if v.Sub(x).GreaterThan(eps) || !x.Equal(*s.Floor) {
 					t.Fatalf("case %d: %s held at the floor %s, but lump + λ × part = %s", i, s.Names[m], x, v)
 				}
-			case costing.BoundCap:
+			case grant.BoundCap:
 				if x.Sub(v).GreaterThan(eps) || !x.Equal(*s.Cap) {
 					t.Fatalf("case %d: %s held at the cap %s, but lump + λ × part = %s", i, s.Names[m], x, v)
 				}
@@ -203,27 +206,27 @@ func TestSplitScaleCharacterised(t *testing.T) {
 func TestSplitErrors(t *testing.T) {
 	for _, c := range []struct {
 		name string
-		s    costing.Split
+		s    grant.Split
 		want string
 	}{
-		{"floors above the pot", costing.Split{Pot: dec("250"), Names: []string{"a", "b", "c"}, Shares: decs("0.5", "0.3", "0.2"), Floor: ptr("100")},
+		{"floors above the pot", grant.Split{Pot: dec("250"), Names: []string{"a", "b", "c"}, Shares: decs("0.5", "0.3", "0.2"), Floor: ptr("100")},
 			"3 municipalities × the floor of 100 = 300; with the lump sums above it, the allocations cannot go below 300, more than the pot of 250"},
-		{"lump sums above the pot", costing.Split{Pot: dec("100"), Names: []string{"a", "b"}, Shares: decs("0.5", "0.5"), Lumps: decs("60", "50")},
+		{"lump sums above the pot", grant.Split{Pot: dec("100"), Names: []string{"a", "b"}, Shares: decs("0.5", "0.5"), Lumps: decs("60", "50")},
 			"the lump sums add up to 110, more than the pot of 100"},
-		{"caps below the pot", costing.Split{Pot: dec("100"), Names: []string{"a", "b"}, Shares: decs("0.5", "0.5"), Cap: ptr("40")},
+		{"caps below the pot", grant.Split{Pot: dec("100"), Names: []string{"a", "b"}, Shares: decs("0.5", "0.5"), Cap: ptr("40")},
 			"with every municipality at its cap of 40 or held by the formula, the allocations reach only 80 of the pot of 100"},
-		{"hold-harmless impossible", costing.Split{Pot: dec("100"), Names: []string{"a", "b"}, Shares: decs("0.5", "0.5"),
+		{"hold-harmless impossible", grant.Split{Pot: dec("100"), Names: []string{"a", "b"}, Shares: decs("0.5", "0.5"),
 			HoldHarmless: ptr("0"), Baseline: decs("80", "40")},
 			"cannot be satisfied: keeping every municipality within 0 of its baseline needs 30, but the gainers gain only 10 above their baselines"},
-		{"negative share", costing.Split{Pot: dec("100"), Names: []string{"a", "b"}, Shares: decs("1.5", "-0.5")},
+		{"negative share", grant.Split{Pot: dec("100"), Names: []string{"a", "b"}, Shares: decs("1.5", "-0.5")},
 			"b: the share is -0.5, less than zero"},
-		{"shares not adding up to 1", costing.Split{Pot: dec("100"), Names: []string{"a", "b"}, Shares: decs("0.5", "0.4")},
+		{"shares not adding up to 1", grant.Split{Pot: dec("100"), Names: []string{"a", "b"}, Shares: decs("0.5", "0.4")},
 			"the shares add up to 0.9, not 1"},
-		{"negative lump sum", costing.Split{Pot: dec("100"), Names: []string{"a", "b"}, Shares: decs("0.5", "0.5"), Lumps: decs("-10", "0")},
+		{"negative lump sum", grant.Split{Pot: dec("100"), Names: []string{"a", "b"}, Shares: decs("0.5", "0.5"), Lumps: decs("-10", "0")},
 			"a: the lump sum is -10, less than zero"},
-		{"hold-harmless without baselines", costing.Split{Pot: dec("100"), Names: []string{"a", "b"}, Shares: decs("0.5", "0.5"), HoldHarmless: ptr("0.1")},
+		{"hold-harmless without baselines", grant.Split{Pot: dec("100"), Names: []string{"a", "b"}, Shares: decs("0.5", "0.5"), HoldHarmless: ptr("0.1")},
 			"0 baselines for 2 shares"},
-		{"pot in cents, rounding to units", costing.Split{Pot: dec("100.5"), Names: []string{"a"}, Shares: decs("1")},
+		{"pot in cents, rounding to units", grant.Split{Pot: dec("100.5"), Names: []string{"a"}, Shares: decs("1")},
 			"the pot 100.5 is not a whole multiple of 1, the unit allocations are rounded to"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -343,7 +346,7 @@ func TestGrantProperties(t *testing.T) {
 	for i := range 600 {
 		c := randomCase(r)
 		f, tab := c.build(identity(len(c.names)))
-		g, err := costing.Allocate(f, tab, costing.GrantOptions{})
+		g, err := grant.Allocate(f, tab, grant.Options{})
 		if err != nil {
 			// Only an infeasible rule may refuse, and it must say which.
 			msg := err.Error()
@@ -380,7 +383,7 @@ func TestGrantProperties(t *testing.T) {
 		// A criterion of weight 0 changes nothing.
 		c.weights[2] = "0"
 		f0, tab0 := c.build(identity(len(c.names)))
-		g0, err := costing.Allocate(f0, tab0, costing.GrantOptions{})
+		g0, err := grant.Allocate(f0, tab0, grant.Options{})
 		if err != nil {
 			t.Fatalf("case %d with a weight-0 criterion: %v", i, err)
 		}
@@ -393,7 +396,7 @@ func TestGrantProperties(t *testing.T) {
 		// Permuting the rows changes no one's allocation.
 		perm := r.Perm(len(c.names))
 		fp, tabp := c.build(perm)
-		gp, err := costing.Allocate(fp, tabp, costing.GrantOptions{})
+		gp, err := grant.Allocate(fp, tabp, grant.Options{})
 		if err != nil {
 			t.Fatalf("case %d permuted: %v", i, err)
 		}
@@ -414,7 +417,7 @@ func TestGrantGini(t *testing.T) {
 	c := &grantCase{names: []string{"a", "b"}, pop: []int64{100, 300}, area: []int64{1, 3}, noise: []int64{0, 0}, pot: 4000,
 		weights: [3]string{"1", "", ""}}
 	f, tab := c.build(identity(2))
-	g, err := costing.Allocate(f, tab, costing.GrantOptions{})
+	g, err := grant.Allocate(f, tab, grant.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -424,11 +427,43 @@ func TestGrantGini(t *testing.T) {
 	c.area = []int64{1, 0}
 	c.weights = [3]string{"", "1", ""}
 	f, tab = c.build(identity(2))
-	if g, err = costing.Allocate(f, tab, costing.GrantOptions{}); err != nil {
+	if g, err = grant.Allocate(f, tab, grant.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	// a (a quarter of the people) takes everything: G = 0.75.
 	if !g.Summary.Gini.Equal(dec("0.75")) {
 		t.Errorf("one takes all: Gini %s, want 0.75", g.Summary.Gini)
+	}
+}
+
+// The problems found reading a formula (Options.Read) come back with those
+// Allocate finds against its data, in one sorted list, and nothing is
+// allocated; without a table, or for a cost-based pot without its scenario,
+// they come back alone.
+func TestAllocateWithReadProblems(t *testing.T) {
+	c := &grantCase{names: []string{"a", "b"}, pop: []int64{100, 300}, area: []int64{1, 3}, noise: []int64{0, 0}, pot: 4000,
+		weights: [3]string{"0.5", "0.5", ""}}
+	f, tab := c.build(identity(2))
+	f.Criteria[1].Column = models.Text{S: "aera", Set: true, Pos: models.Position{File: "f.toml", Line: 12, Key: "criteria.area.column"}}
+	read := models.Problems{{Pos: models.Position{File: "f.toml", Line: 20, Key: "rules.flor"}, Expected: "unknown key in [rules]"}}
+	g, err := grant.Allocate(f, tab, grant.Options{Read: read})
+	want := `f.toml:12: criteria.area.column = "aera": no column "aera" in d.csv; did you mean "area"?
+f.toml:20: rules.flor: unknown key in [rules]`
+	if g != nil || err == nil || err.Error() != want {
+		t.Errorf("got %v, %v; want nothing and\n%s", g, err, want)
+	}
+	if len(read) != 1 {
+		t.Errorf("Allocate changed the caller's problems: %v", read)
+	}
+	f, tab = c.build(identity(2))
+	if g, err := grant.Allocate(f, tab, grant.Options{Read: read}); g != nil || err.Error() != read.Error() {
+		t.Errorf("no problems against the data: got %v, %v; want the formula's alone", g, err)
+	}
+	if g, err := grant.Allocate(f, nil, grant.Options{Read: read}); g != nil || err.Error() != read.Error() {
+		t.Errorf("no table: got %v, %v; want the formula's problems alone", g, err)
+	}
+	f.Pot = models.Pot{Kind: models.PotCostBased, Scenario: models.T("gjilan")}
+	if g, err := grant.Allocate(f, tab, grant.Options{Read: read}); g != nil || err.Error() != read.Error() {
+		t.Errorf("cost-based without its scenario: got %v, %v; want the formula's problems alone", g, err)
 	}
 }

@@ -1,7 +1,6 @@
-package costing
+package grant
 
 import (
-	"cmp"
 	"fmt"
 	"math"
 	"slices"
@@ -11,7 +10,7 @@ import (
 )
 
 // A Split is the arithmetic of a formula grant over plain numbers
-// (DOMAIN.md §5), without names of columns or files: [Grant] builds one
+// (DOMAIN.md §5), without names of columns or files: [Allocate] builds one
 // from a formula and its data, tests and benchmarks build them directly.
 //
 // Every slice has one entry per municipality, in any order: no result
@@ -92,43 +91,115 @@ var (
 //     inward), so rounding never breaks a rule, and the allocations sum to
 //     the pot exactly.
 func (s *Split) Run() (*SplitResult, error) {
-	n := len(s.Shares)
 	unit := decimal.New(1, -s.Decimals)
-	if n == 0 {
-		return nil, &SplitError{"shares", "no municipality to allocate to"}
-	}
-	if s.Pot.IsNegative() {
-		return nil, &SplitError{"pot", fmt.Sprintf("the pot is %s, less than zero", s.Pot)}
-	}
-	if !s.Pot.Mod(unit).IsZero() {
-		return nil, &SplitError{"pot", fmt.Sprintf("the pot %s is not a whole multiple of %s, the unit allocations are rounded to", s.Pot, unit)}
-	}
-	if err := s.check(n); err != nil {
+	if err := s.check(unit); err != nil {
 		return nil, err
 	}
-	lump := func(m int) decimal.Decimal {
-		if s.Lumps == nil {
-			return zero
-		}
-		return s.Lumps[m]
+	lump := s.lumps()
+	res, part, err := s.formula(lump)
+	if err != nil {
+		return nil, err
 	}
+	lo, hi := s.bounds(unit)
+	if s.Floor != nil || s.Cap != nil {
+		if err := s.clamp(res, part, lump, lo, hi); err != nil {
+			return nil, err
+		}
+	} else {
+		copy(res.Exact, res.Formula)
+	}
+	if s.HoldHarmless != nil {
+		if err := s.holdHarmless(res, lo, hi, unit); err != nil {
+			return nil, err
+		}
+	}
+	if err := s.round(res, unit); err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// check refuses a Split that [Allocate] never builds but a caller of the
+// library could: no municipality, a pot below zero or not a whole number of
+// units, slices of different lengths, negative shares or lump sums,
+// hold-harmless without baselines, shares that do not add up to 1 (to
+// within the rounding of one division a municipality, 10^-15 each).
+func (s *Split) check(unit decimal.Decimal) error {
+	n := len(s.Shares)
+	switch {
+	case n == 0:
+		return &SplitError{"shares", "no municipality to allocate to"}
+	case s.Pot.IsNegative():
+		return &SplitError{"pot", fmt.Sprintf("the pot is %s, less than zero", s.Pot)}
+	case !s.Pot.Mod(unit).IsZero():
+		return &SplitError{"pot", fmt.Sprintf("the pot %s is not a whole multiple of %s, the unit allocations are rounded to", s.Pot, unit)}
+	case len(s.Names) != n:
+		return &SplitError{"shares", fmt.Sprintf("%d names for %d shares", len(s.Names), n)}
+	case s.Lumps != nil && len(s.Lumps) != n:
+		return &SplitError{"lump_sums", fmt.Sprintf("%d lump sums for %d shares", len(s.Lumps), n)}
+	case s.HoldHarmless != nil && len(s.Baseline) != n:
+		return &SplitError{BoundHoldHarmless, fmt.Sprintf("%d baselines for %d shares", len(s.Baseline), n)}
+	}
+	return s.checkShares()
+}
+
+// checkShares refuses negative shares and lump sums, and shares that do not
+// add up to 1.
+func (s *Split) checkShares() error {
+	total := zero
+	for m := range s.Shares {
+		if s.Shares[m].IsNegative() {
+			return &SplitError{"shares", fmt.Sprintf("%s: the share is %s, less than zero", s.Names[m], s.Shares[m])}
+		}
+		if s.Lumps != nil && s.Lumps[m].IsNegative() {
+			return &SplitError{"lump_sums", fmt.Sprintf("%s: the lump sum is %s, less than zero", s.Names[m], s.Lumps[m])}
+		}
+		total = total.Add(s.Shares[m])
+	}
+	if total.Sub(one).Abs().GreaterThan(decimal.New(int64(len(s.Shares)), -15)) {
+		return &SplitError{"shares", fmt.Sprintf("the shares add up to %s, not 1", total)}
+	}
+	return nil
+}
+
+// lumps returns every municipality's lump sum: zero for all without any.
+func (s *Split) lumps() []decimal.Decimal {
+	if s.Lumps != nil {
+		return s.Lumps
+	}
+	lump := make([]decimal.Decimal, len(s.Shares))
+	for m := range lump {
+		lump[m] = zero
+	}
+	return lump
+}
+
+// formula applies step 1: each municipality's formula part, (pot − Σ
+// lumps) × share, and its formula amount, its lump sum plus that part.
+func (s *Split) formula(lump []decimal.Decimal) (*SplitResult, []decimal.Decimal, error) {
+	n := len(s.Shares)
 	lumps := zero
 	for m := range n {
-		lumps = lumps.Add(lump(m))
+		lumps = lumps.Add(lump[m])
 	}
 	if lumps.GreaterThan(s.Pot) {
-		return nil, &SplitError{"lump_sums", fmt.Sprintf("the lump sums add up to %s, more than the pot of %s", lumps, s.Pot)}
+		return nil, nil, &SplitError{"lump_sums", fmt.Sprintf("the lump sums add up to %s, more than the pot of %s", lumps, s.Pot)}
 	}
 	rest := s.Pot.Sub(lumps)
 	res := &SplitResult{Formula: make([]decimal.Decimal, n), Exact: make([]decimal.Decimal, n), Allocation: make([]decimal.Decimal, n),
 		Bound: make([]string, n), Scale: one, GainScale: one}
-	part := make([]decimal.Decimal, n) // the formula part, (pot − lumps) × share
+	part := make([]decimal.Decimal, n)
 	for m := range n {
 		part[m] = rest.Mul(s.Shares[m])
-		res.Formula[m] = lump(m).Add(part[m])
+		res.Formula[m] = lump[m].Add(part[m])
 	}
+	return res, part, nil
+}
 
-	// Bounds, rounded inward to the unit.
+// bounds returns every municipality's floor (zero without one) and cap
+// (nil without one), rounded inward to the unit.
+func (s *Split) bounds(unit decimal.Decimal) ([]decimal.Decimal, []*decimal.Decimal) {
+	n := len(s.Shares)
 	lo := make([]decimal.Decimal, n)
 	hi := make([]*decimal.Decimal, n)
 	floor, capv := zero, zero
@@ -144,222 +215,7 @@ func (s *Split) Run() (*SplitResult, error) {
 			hi[m] = &capv
 		}
 	}
-	if s.Floor != nil || s.Cap != nil {
-		if err := s.clamp(res, part, lump, lo, hi); err != nil {
-			return nil, err
-		}
-	} else {
-		copy(res.Exact, res.Formula)
-	}
-
-	if s.HoldHarmless != nil {
-		if err := s.holdHarmless(res, lo, hi, unit); err != nil {
-			return nil, err
-		}
-	}
-	if err := s.round(res, unit); err != nil {
-		return nil, err
-	}
-	return res, nil
-}
-
-// check refuses a Split that [Grant] never builds but a caller of the
-// library could: slices of different lengths, negative shares or lump
-// sums, hold-harmless without baselines, shares that do not add up to 1
-// (to within the rounding of one division a municipality, 10^-15 each).
-func (s *Split) check(n int) error {
-	switch {
-	case len(s.Names) != n:
-		return &SplitError{"shares", fmt.Sprintf("%d names for %d shares", len(s.Names), n)}
-	case s.Lumps != nil && len(s.Lumps) != n:
-		return &SplitError{"lump_sums", fmt.Sprintf("%d lump sums for %d shares", len(s.Lumps), n)}
-	case s.HoldHarmless != nil && len(s.Baseline) != n:
-		return &SplitError{BoundHoldHarmless, fmt.Sprintf("%d baselines for %d shares", len(s.Baseline), n)}
-	}
-	total := zero
-	for m := range n {
-		if s.Shares[m].IsNegative() {
-			return &SplitError{"shares", fmt.Sprintf("%s: the share is %s, less than zero", s.Names[m], s.Shares[m])}
-		}
-		if s.Lumps != nil && s.Lumps[m].IsNegative() {
-			return &SplitError{"lump_sums", fmt.Sprintf("%s: the lump sum is %s, less than zero", s.Names[m], s.Lumps[m])}
-		}
-		total = total.Add(s.Shares[m])
-	}
-	if total.Sub(one).Abs().GreaterThan(decimal.New(int64(n), -15)) {
-		return &SplitError{"shares", fmt.Sprintf("the shares add up to %s, not 1", total)}
-	}
-	return nil
-}
-
-// clamp applies floors and caps (step 2).
-func (s *Split) clamp(res *SplitResult, part []decimal.Decimal, lump func(int) decimal.Decimal, lo []decimal.Decimal, hi []*decimal.Decimal) error {
-	n := len(part)
-	// within holds v within m's bounds and says which rule held it.
-	within := func(m int, v decimal.Decimal) (decimal.Decimal, string) {
-		if v.LessThan(lo[m]) && s.Floor != nil {
-			return lo[m], BoundFloor
-		}
-		if hi[m] != nil && v.GreaterThan(*hi[m]) {
-			return *hi[m], BoundCap
-		}
-		return v, ""
-	}
-	// Nothing binds at λ = 1: the formula stands.
-	binds := false
-	for m := range n {
-		if _, b := within(m, res.Formula[m]); b != "" {
-			binds = true
-			break
-		}
-	}
-	if !binds {
-		copy(res.Exact, res.Formula)
-		return nil
-	}
-	// g(λ) = Σ clamp(lump + λ × part, lo, hi) is continuous, piecewise linear
-	// and non-decreasing. At λ = 0 each allocation is its lump sum, clamped.
-	base, slope := zero, zero // g(λ) = base + λ × slope on the current piece
-	// An event is where a municipality changes piece: it leaves its floor, or
-	// reaches its cap, at λ = (bound − lump) ÷ part. Events are sorted by a
-	// float64 approximation of that point and the exact point is computed
-	// only for the events the sweep visits: two events nearer each other than
-	// float64 can tell apart change λ by less than the rounding absorbs, and
-	// every allocation is clamped to its bounds exactly afterwards.
-	type event struct {
-		key   float64
-		m     int
-		toCap bool // reaches its cap (else: leaves its floor)
-		// What the event changes in base and slope, as float64, for the
-		// approximate pass of the sweep.
-		dBase, dSlope float64
-	}
-	var events []event
-	// reached says whether g at the event's point, (bound − lump) ÷ part,
-	// is at least the pot: base + point × slope ≥ pot, multiplied out by
-	// part (positive) so that no division rounds the comparison.
-	reached := func(e event, base, slope decimal.Decimal) bool {
-		bound := lo[e.m]
-		if e.toCap {
-			bound = *hi[e.m]
-		}
-		return !bound.Sub(lump(e.m)).Mul(slope).LessThan(s.Pot.Sub(base).Mul(part[e.m]))
-	}
-	for m := range n {
-		l := lump(m)
-		fixedLo := s.Floor != nil && l.LessThan(lo[m])
-		fixedHi := hi[m] != nil && !l.LessThan(*hi[m])
-		switch {
-		case fixedHi:
-			base = base.Add(*hi[m])
-			continue
-		case fixedLo:
-			base = base.Add(lo[m])
-		default:
-			base = base.Add(l)
-			slope = slope.Add(part[m])
-		}
-		if part[m].IsZero() {
-			continue // never moves
-		}
-		pf, lf := approx(part[m]), approx(l)
-		if fixedLo {
-			lof := approx(lo[m])
-			events = append(events, event{(lof - lf) / pf, m, false, lf - lof, pf})
-		}
-		if hi[m] != nil {
-			hif := approx(*hi[m])
-			events = append(events, event{(hif - lf) / pf, m, true, hif - lf, -pf})
-		}
-	}
-	if base.GreaterThan(s.Pot) {
-		floors := zero
-		k := 0
-		for m := range n {
-			if s.Floor != nil && !lo[m].IsZero() {
-				floors = floors.Add(lo[m])
-				k++
-			}
-		}
-		return &SplitError{BoundFloor, fmt.Sprintf("%d municipalities × the floor of %s = %s; with the lump sums above it, the allocations cannot go below %s, more than the pot of %s",
-			k, lo[0], floors, base.StringFixed(s.Decimals), s.Pot)}
-	}
-	slices.SortFunc(events, func(a, b event) int {
-		if c := cmp.Compare(a.key, b.key); c != 0 {
-			return c
-		}
-		// At the same point a municipality leaving its floor and one
-		// reaching its cap: the order does not change g there.
-		if a.toCap != b.toCap {
-			if b.toCap {
-				return -1
-			}
-			return 1
-		}
-		return a.m - b.m
-	})
-	// step moves base and slope over an event (undo: back): the
-	// municipality changes piece, from its floor to free or from free to its
-	// cap.
-	step := func(e event, undo bool) {
-		from, to, dSlope := lo[e.m], lump(e.m), part[e.m]
-		if e.toCap {
-			from, to, dSlope = lump(e.m), *hi[e.m], part[e.m].Neg()
-		}
-		if undo {
-			from, to, dSlope = to, from, dSlope.Neg()
-		}
-		base = base.Sub(from).Add(to)
-		slope = slope.Add(dSlope)
-	}
-	// The sweep looks for the first event at which g reaches the pot. A
-	// float64 pass finds it, or one near it; the exact pass applies the
-	// events before it (sums only), then steps back or on, comparing
-	// exactly, to the first event that reaches the pot.
-	i := 0
-	for fb, fs, fp := approx(base), approx(slope), approx(s.Pot); i < len(events) && fb+events[i].key*fs < fp; i++ {
-		fb, fs = fb+events[i].dBase, fs+events[i].dSlope
-	}
-	for _, e := range events[:i] {
-		step(e, false)
-	}
-	for ; i > 0; i-- {
-		step(events[i-1], true)
-		if !reached(events[i-1], base, slope) {
-			step(events[i-1], false)
-			break
-		}
-	}
-	for ; i < len(events) && !reached(events[i], base, slope); i++ {
-		step(events[i], false)
-	}
-	lambda := decimal.Decimal{}
-	found := false
-	switch {
-	case i == len(events):
-	case slope.IsZero():
-		// Only possible at the first event, with base = pot: every
-		// municipality is held at λ = 0 (its lump sum, or its floor) and
-		// they add up to the pot exactly.
-		lambda, found = zero, true
-	default:
-		lambda, found = s.Pot.Sub(base).Div(slope), true
-	}
-	if !found {
-		if slope.IsPositive() {
-			lambda, found = s.Pot.Sub(base).Div(slope), true
-		} else if base.Equal(s.Pot) {
-			lambda, found = one, true
-		}
-	}
-	if !found {
-		return &SplitError{BoundCap, fmt.Sprintf("with every municipality at its cap of %s or held by the formula, the allocations reach only %s of the pot of %s", hi[0], base.StringFixed(s.Decimals), s.Pot)}
-	}
-	res.Scale = lambda
-	for m := range n {
-		res.Exact[m], res.Bound[m] = within(m, lump(m).Add(lambda.Mul(part[m])))
-	}
-	return nil
+	return lo, hi
 }
 
 // holdHarmless applies step 3.
