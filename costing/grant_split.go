@@ -11,7 +11,7 @@ import (
 )
 
 // A Split is the arithmetic of a formula grant over plain numbers
-// (DOMAIN.md §5), without names of columns or files: [Grant] builds one
+// (docs/METHOD.md §10), without names of columns or files: [Grant] builds one
 // from a formula and its data, tests and benchmarks build them directly.
 //
 // Every slice has one entry per municipality, in any order: no result

@@ -6,7 +6,7 @@ import (
 )
 
 // familyCare costs foster, kinship and specialised foster care per child-year
-// and per new placement (DOMAIN.md §3), then the year's lines as unit blocks
+// and per new placement (docs/METHOD.md §4), then the year's lines as unit blocks
 // times volumes.
 func (sb *serviceBuilder) familyCare() {
 	s, cur := sb.s, sb.g.Currency
@@ -91,7 +91,7 @@ type block struct {
 // measures give its volumes, staff lines give posts under a norm, cost lines
 // and capital items add what they are per, an overhead rate may follow, and
 // unit costs (built by finish) divide each block by each measure's volume
-// (DOMAIN.md §3).
+// (docs/METHOD.md §6–7).
 func (sb *serviceBuilder) premises() {
 	sb.vols = map[string]NodeID{}
 	sb.measureVols = map[string]NodeID{}

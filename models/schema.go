@@ -107,7 +107,7 @@ var (
 	wholeYears  = Spec{Kind: Quantity, Positive: true, Whole: true, Max: 200}
 )
 
-// RoleTable is the schema of [roles.NAME]: every input of DOMAIN.md §3's staff
+// RoleTable is the schema of [roles.NAME]: every input of docs/METHOD.md §2's staff
 // cost per hour.
 var RoleTable = &Table{
 	Name: "role",
@@ -133,7 +133,7 @@ var RoleTable = &Table{
 	},
 }
 
-// Service kinds (DOMAIN.md §2).
+// Service kinds (docs/METHOD.md §1).
 const (
 	FosterCare            = "foster_care"
 	KinshipCare           = "kinship_care"
@@ -220,7 +220,7 @@ var StaffTable = &Table{
 	},
 }
 
-// Staffing norms: how a staff line's required FTE is derived (DOMAIN.md §3).
+// Staffing norms: how a staff line's required FTE is derived (docs/METHOD.md §3).
 const (
 	NormPosts      = "posts"      // required = the posts written
 	NormRatio      = "ratio"      // volume ÷ per_post
@@ -305,7 +305,7 @@ func premises(kind string, numbers []Field, tables []string, ratios []string, me
 const MaxCapacity = 10000
 
 // residential is the schema of 24-hour care of children in units:
-// institutions and small group homes are costed the same way (DOMAIN.md §3).
+// institutions and small group homes are costed the same way (docs/METHOD.md §6).
 func residential(kind string) *Table {
 	return premises(kind, []Field{
 		{Key: "capacity", Spec: Spec{Kind: Quantity, Positive: true, Max: MaxCapacity}, Required: true, Doc: "beds (places) in all units"},
