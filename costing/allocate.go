@@ -4,7 +4,7 @@ import "github.com/kosto-project/kosto/models"
 
 // allocate shares each of the scenario's central costs among the services
 // of a municipality that name it, by FTE, cases or direct cost
-// (DOMAIN.md §3): each share is amount × driver ÷ total driver, computed
+// (docs/METHOD.md §2.3): each share is amount × driver ÷ total driver, computed
 // exactly and rounded once, and the last share is what remains, so the
 // shares add up to the amount to the cent. A service's direct cost, as a
 // driver, is its own budget before any central cost is shared, whatever the

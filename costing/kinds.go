@@ -9,7 +9,7 @@ import (
 
 // unitFirst costs a kind costed models.UnitFirst — foster, kinship and
 // specialised foster care — per child-year and per new placement
-// (DOMAIN.md §3), then the year's lines as unit blocks times volumes.
+// (docs/METHOD.md §4), then the year's lines as unit blocks times volumes.
 func (sb *serviceBuilder) unitFirst() {
 	s, cur := sb.s, sb.g.Currency
 	cy := sb.per("child-year")
@@ -93,7 +93,7 @@ type block struct {
 // measures give its volumes, staff lines give posts under a norm, cost lines
 // and capital items add what they are per, an overhead rate may follow, and
 // unit costs (built by finish) divide each block by each measure's volume
-// (DOMAIN.md §3).
+// (docs/METHOD.md §6–7).
 func (sb *serviceBuilder) byMeasures() {
 	for _, m := range sb.t.Measures {
 		if id, ok := sb.measure(m); ok {

@@ -12,7 +12,7 @@ import (
 // allowances by their own rule, volumes by a demand path or a transition
 // plan. Every other figure follows from its inputs in dependency order, so
 // nothing is uprated twice or out of order, and every year's figures can be
-// explained like the base year's (DOMAIN.md §4).
+// explained like the base year's (docs/METHOD.md §8).
 
 // A Projection is a result evaluated for each year of its horizon.
 type Projection struct {

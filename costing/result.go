@@ -40,7 +40,7 @@ func (r *Result) Value(id NodeID) (decimal.Decimal, bool) { return r.Values.Get(
 // Node returns a figure's node.
 func (r *Result) Node(id NodeID) *Node { return &r.Graph.Nodes[id] }
 
-// RoleResult is the cost of one full-time post of a role (DOMAIN.md §3).
+// RoleResult is the cost of one full-time post of a role (docs/METHOD.md §2).
 type RoleResult struct {
 	Name, Title       string
 	Municipality      string // set when a municipality's parameters change the role's cost

@@ -24,7 +24,7 @@ func checkFigures(t *testing.T, r *costing.Result, figs []figure) {
 }
 
 // The figures below were computed by hand from workedTOML (helpers_test.go),
-// following DOMAIN.md §3, with the rounding rule of §6: a money figure is
+// following docs/METHOD.md §2–4, with the rounding rule of §11: a money figure is
 // rounded to the cent, half away from zero, where it is produced, and every
 // later figure uses the rounded value. Quantities (hours, FTE, attendance
 // days) are never rounded.

@@ -7,7 +7,7 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// A Formula is a grant formula (DOMAIN.md §5): a pot divided among
+// A Formula is a grant formula (docs/METHOD.md §10): a pot divided among
 // municipalities by weighted criteria read from a data table, then floors,
 // caps, hold-harmless and rounding. Package scenarios reads it from its own
 // TOML file (scenarios/GRANTS.md); package costing/grant computes it.

@@ -1,6 +1,6 @@
 package models
 
-// The kinds of service kosto costs (docs/METHOD.md §2), each a table of the
+// The kinds of service kosto costs (docs/METHOD.md §1), each a table of the
 // schema with the traits package costing, validation and the reports read
 // instead of asking for a kind by name: how the kind is costed, what its
 // cases are, what it is to a transition plan, where reports list it. Adding
@@ -231,7 +231,7 @@ const MaxCapacity = 10000
 
 // residential is the schema of 24-hour care of children in units:
 // institutions and small group homes are costed the same way
-// (docs/METHOD.md §3). Children leave it in a transition, and it receives
+// (docs/METHOD.md §6). Children leave it in a transition, and it receives
 // them too.
 func residential(kind string, names map[string]string) *Table {
 	return premises(kind, Traits{Titles: names, Cases: "children", Leaves: true, Receives: "children",

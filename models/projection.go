@@ -8,7 +8,7 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// How a projection moves each input from the base year (DOMAIN.md §4). The
+// How a projection moves each input from the base year (docs/METHOD.md §8). The
 // class of an input is its key's (UprateClasses); a value may name its own
 // rule with uprate = "…".
 const (

@@ -5,7 +5,7 @@ import (
 	"strconv"
 )
 
-// Recruiting foster carers is a funnel (DOMAIN.md §3): people reached by a
+// Recruiting foster carers is a funnel (docs/METHOD.md §5): people reached by a
 // campaign come to information sessions, some apply, fewer are assessed,
 // trained and approved. A scenario states the stages in order, the share of
 // people entering each stage who go on to the next, and what each stage

@@ -125,7 +125,7 @@ func (tx Texts) Get(t *Table, key string) Text {
 }
 
 // A Role is a kind of staff post and everything needed to cost one full-time
-// post of it (DOMAIN.md §3).
+// post of it (docs/METHOD.md §2).
 type Role struct {
 	Name  string
 	Pos   Position

@@ -109,7 +109,7 @@ var (
 	wholeYears  = Spec{Kind: Quantity, Positive: true, Whole: true, Max: 200}
 )
 
-// RoleTable is the schema of [roles.NAME]: every input of DOMAIN.md §3's staff
+// RoleTable is the schema of [roles.NAME]: every input of docs/METHOD.md §2's staff
 // cost per hour.
 var RoleTable = &Table{
 	Name: "role",
@@ -172,7 +172,7 @@ var StaffTable = &Table{
 	},
 }
 
-// Staffing norms: how a staff line's required FTE is derived (DOMAIN.md §3).
+// Staffing norms: how a staff line's required FTE is derived (docs/METHOD.md §3).
 const (
 	NormPosts      = "posts"      // required = the posts written
 	NormRatio      = "ratio"      // volume ÷ per_post

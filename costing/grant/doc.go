@@ -1,5 +1,5 @@
 // Package grant divides a grant among municipalities by a formula
-// (DOMAIN.md §5; the file format is scenarios/GRANTS.md).
+// (docs/METHOD.md §10; the file format is scenarios/GRANTS.md).
 //
 // Place in the data flow:
 //

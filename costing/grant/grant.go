@@ -10,7 +10,7 @@ import (
 )
 
 // A Result is a grant formula computed over its data: every municipality's
-// allocation, how it was reached, and the summary lines of DOMAIN.md §5.
+// allocation, how it was reached, and the summary lines of docs/METHOD.md §10.
 type Result struct {
 	Name, Title, Currency, Language, Description, Caveat string
 	Year                                                 int

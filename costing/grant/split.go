@@ -10,7 +10,7 @@ import (
 )
 
 // A Split is the arithmetic of a formula grant over plain numbers
-// (DOMAIN.md §5), without names of columns or files: [Allocate] builds one
+// (docs/METHOD.md §10), without names of columns or files: [Allocate] builds one
 // from a formula and its data, tests and benchmarks build them directly.
 //
 // Every slice has one entry per municipality, in any order: no result
