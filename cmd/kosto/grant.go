@@ -100,7 +100,11 @@ func computeGrant(arg, data, baseline string, csv scenarios.CSVOptions) (*grant.
 	}
 	o := grant.Options{Read: err, BaselineFile: baseline}
 	if in.Scenario != nil {
-		o.Scenario = costing.Build(in.Scenario)
+		r := costing.Build(in.Scenario)
+		if err := r.Check(); err != nil {
+			return nil, err // what only the pot scenario's figures show
+		}
+		o.Scenario = r
 	}
 	if err == nil && baseline != "" {
 		if o.Baseline, err = scenarios.ReadBaseline(baseline, csv); err != nil {
