@@ -2,6 +2,7 @@ package scenarios
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"math"
 	"strconv"
@@ -432,7 +433,8 @@ func (d *decoder) municipality(path, name string, t map[string]any) *models.Muni
 // error is always somewhere.
 func syntaxLine(err error, src []byte) int {
 	src = trimBOM(src) // the decoder's offsets are after the byte-order mark
-	pe, ok := err.(toml.ParseError)
+	var pe toml.ParseError
+	ok := errors.As(err, &pe)
 	if ok && pe.Position.Line > 0 && pe.Position.Start < len(src)-1 {
 		return pe.Position.Line
 	}
@@ -455,7 +457,7 @@ func trimBOM(src []byte) []byte {
 }
 
 func syntaxMessage(err error) string {
-	if pe, ok := err.(toml.ParseError); ok {
+	if pe := (toml.ParseError{}); errors.As(err, &pe) {
 		if pe.Message == "invalid escape in string '\\\x00'" { // the lexer's NUL is the end of the file
 			return "not valid TOML: the file ends inside a string, just after a \\"
 		}

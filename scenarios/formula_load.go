@@ -122,8 +122,9 @@ func OpenFormula(arg, data string, o CSVOptions) (*GrantInput, error) {
 	if f == nil {
 		return nil, ps.Err()
 	}
-	if err := f.Validate(); err != nil {
-		ps = append(ps, err.(models.Problems)...)
+	var vps models.Problems
+	if errors.As(f.Validate(), &vps) {
+		ps = append(ps, vps...)
 	}
 	in := &GrantInput{Formula: f}
 	// The data table: --data, else the formula's file beside it, else a
@@ -170,7 +171,7 @@ func OpenFormula(arg, data string, o CSVOptions) (*GrantInput, error) {
 			sc, err = LoadShipped(name)
 		}
 		if err != nil {
-			if sps, ok := err.(models.Problems); ok {
+			if sps := (models.Problems{}); errors.As(err, &sps) {
 				ps = append(ps, sps...)
 			} else {
 				ps.Add(f.Pot.Scenario.Pos, fmt.Sprintf("%q", name), "%v", err)

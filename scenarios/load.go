@@ -137,7 +137,9 @@ func loadChain(f node, src []byte) (*models.Scenario, error) {
 		for _, p := range ps[:decodeProblems] {
 			said[p.Pos.Key] = true
 		}
-		for _, p := range err.(models.Problems) {
+		var vps models.Problems
+		errors.As(err, &vps) // Validate returns nothing else
+		for _, p := range vps {
 			if !said[p.Pos.Key] {
 				ps = append(ps, p)
 			}

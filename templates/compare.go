@@ -4,7 +4,9 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"github.com/kosto-project/kosto/models"
 	"io"
+	"strings"
 
 	"github.com/kosto-project/kosto/costing"
 )
@@ -13,7 +15,10 @@ import (
 // cost per child-year of every type of care side by side, in the same blocks
 // (allowance, staff, overheads, capital, running costs), with each one's
 // ratio to family-based care. format is table, markdown, json or csv.
-func Compare(w io.Writer, r *costing.Result, o Options, format string) error {
+func Compare(w io.Writer, r *costing.Result, o Options, format Format) error {
+	if err := format.text(); err != nil {
+		return err
+	}
 	v := newView(r, o)
 	var sections []section
 	for i := range r.Municipalities {
@@ -29,14 +34,22 @@ func Compare(w io.Writer, r *costing.Result, o Options, format string) error {
 		sections = append(sections, section{heading: heading, tables: []*table{t}})
 	}
 	if len(sections) == 0 {
-		return fmt.Errorf("scenario %s has no type of care to compare: it needs family care, residential care, a small group home, a day centre or a community centre", r.Scenario.Name)
+		kinds := models.KindsWith(func(t *models.Table) bool {
+			for _, m := range t.Measures {
+				if m.PerChild {
+					return true
+				}
+			}
+			return false
+		})
+		return fmt.Errorf("scenario %s has no type of care to compare: it needs a service of kind %s", r.Scenario.Name, strings.Join(kinds, ", "))
 	}
 	switch format {
-	case "json":
+	case FormatJSON:
 		return v.compareJSON(w)
-	case "csv":
+	case FormatCSV:
 		return v.compareCSV(w)
-	case "markdown":
+	case FormatMarkdown:
 		return v.markdown(w, v.heading(), sections)
 	}
 	return v.text(w, v.heading(), sections)

@@ -13,7 +13,10 @@ import (
 // the open units, the annual cost, the cost per child-year, what each child's
 // leaving saved, and the steps where a unit closes. format is table,
 // markdown, json or csv.
-func Curve(w io.Writer, r *costing.Result, municipality, service string, points []costing.CurvePoint, o Options, format string) error {
+func Curve(w io.Writer, r *costing.Result, municipality, service string, points []costing.CurvePoint, o Options, format Format) error {
+	if err := format.text(); err != nil {
+		return err
+	}
 	v := newView(r, o)
 	title := service
 	for _, m := range r.Municipalities {
@@ -24,7 +27,7 @@ func Curve(w io.Writer, r *costing.Result, municipality, service string, points 
 		}
 	}
 	switch format {
-	case "json":
+	case FormatJSON:
 		type point struct {
 			Children   string `json:"children"`
 			OpenUnits  string `json:"open_units"`
@@ -49,7 +52,7 @@ func Curve(w io.Writer, r *costing.Result, municipality, service string, points 
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
 		return enc.Encode(doc)
-	case "csv":
+	case FormatCSV:
 		cw := csv.NewWriter(w)
 		cw.Write([]string{"children", "open_units", "annual_cost", "cost_per_child_year", "saving", "unit_closed"})
 		for _, p := range points {
@@ -80,7 +83,7 @@ func Curve(w io.Writer, r *costing.Result, municipality, service string, points 
 	}
 	t.notes = append(t.notes, v.l("curve_note"))
 	sections := []section{{heading: v.l("occupancy_curve") + ": " + title + " (" + r.Scenario.Currency + ")", tables: []*table{t}}}
-	if format == "markdown" {
+	if format == FormatMarkdown {
 		return v.markdown(w, v.heading(), sections)
 	}
 	return v.text(w, v.heading(), sections)

@@ -1,14 +1,83 @@
 package templates
 
 import (
+	"fmt"
+	"io"
+	"slices"
 	"strings"
+
+	"github.com/kosto-project/kosto/costing"
 
 	"github.com/shopspring/decimal"
 )
 
 // Options says how to render.
 type Options struct {
-	Lang string // "en" or "sq"; empty means the scenario's language
+	Lang string // one of models.Languages; empty means the scenario's language
+}
+
+// A Format is how a report is written: for a terminal, as Markdown, as
+// JSON or CSV for other programs, or as an Excel workbook.
+type Format string
+
+// The formats.
+const (
+	FormatTable    Format = "table"
+	FormatMarkdown Format = "markdown"
+	FormatJSON     Format = "json"
+	FormatCSV      Format = "csv"
+	FormatXLSX     Format = "xlsx"
+)
+
+// TextFormats are the formats every report is written in; a workbook is
+// written by the functions that say so.
+var TextFormats = []Format{FormatTable, FormatJSON, FormatCSV, FormatMarkdown}
+
+// ParseFormat returns the format s names when it is one of allowed.
+func ParseFormat(s string, allowed ...Format) (Format, error) {
+	for _, f := range allowed {
+		if string(f) == s {
+			return f, nil
+		}
+	}
+	names := make([]string, len(allowed))
+	for i, f := range allowed {
+		names[i] = string(f)
+	}
+	return "", fmt.Errorf("--format %q: expected %s", s, orList(names))
+}
+
+// text refuses a format the text renderers do not write: a renderer never
+// falls back to a table for a format it was not asked for.
+func (f Format) text() error {
+	if slices.Contains(TextFormats, f) {
+		return nil
+	}
+	return fmt.Errorf("templates: a %q report is not written here (the text formats are %v)", f, TextFormats)
+}
+
+// orList joins words as a sentence offers a choice: "a", "a or b", "a, b or c".
+func orList(xs []string) string {
+	if len(xs) < 2 {
+		return strings.Join(xs, "")
+	}
+	return strings.Join(xs[:len(xs)-1], ", ") + " or " + xs[len(xs)-1]
+}
+
+// Report writes the report of kosto run — roles, unit costs, staffing, the
+// year's budget and its categories — in one of TextFormats.
+func Report(w io.Writer, r *costing.Result, o Options, format Format) error {
+	switch format {
+	case FormatTable:
+		return Text(w, r, o)
+	case FormatMarkdown:
+		return Markdown(w, r, o)
+	case FormatJSON:
+		return JSON(w, r, o)
+	case FormatCSV:
+		return CSV(w, r, o)
+	}
+	return format.text()
 }
 
 // numbers formats decimals for one language: English writes 1,234.56,

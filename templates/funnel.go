@@ -14,15 +14,18 @@ import (
 // stage), its cost per person, fixed cost and cost, then the total, the cost
 // per approved family and the target. format is table, markdown, json or
 // csv.
-func Funnel(w io.Writer, r *costing.Result, o Options, format string) error {
+func Funnel(w io.Writer, r *costing.Result, o Options, format Format) error {
+	if err := format.text(); err != nil {
+		return err
+	}
 	if len(r.Funnels) == 0 {
 		return fmt.Errorf("scenario %s has no recruitment funnel: add a [recruitment.NAME] table with its [[recruitment.NAME.stages]] (see scenarios/FORMAT.md, Recruitment funnels)", r.Scenario.Name)
 	}
 	v := newView(r, o)
 	switch format {
-	case "json":
+	case FormatJSON:
 		return v.funnelJSON(w)
-	case "csv":
+	case FormatCSV:
 		return v.funnelCSV(w)
 	}
 	var sections []section
@@ -31,7 +34,7 @@ func Funnel(w io.Writer, r *costing.Result, o Options, format string) error {
 		heading := v.l("funnel_heading") + ": " + f.Title + " (" + r.Scenario.Currency + ")"
 		sections = append(sections, section{heading: heading, tables: []*table{v.funnelTable(f)}})
 	}
-	if format == "markdown" {
+	if format == FormatMarkdown {
 		return v.markdown(w, v.heading(), sections)
 	}
 	return v.text(w, v.heading(), sections)

@@ -34,12 +34,12 @@ func TestFunnelRendering(t *testing.T) {
 		{"json", "en", []string{`"figure": "recruitment.albania.per_approved"`, `"value": "553202"`}},
 	} {
 		var buf bytes.Buffer
-		if err := templates.Funnel(&buf, r, templates.Options{Lang: c.lang}, c.format); err != nil {
+		if err := templates.Funnel(&buf, r, templates.Options{Lang: c.lang}, templates.Format(c.format)); err != nil {
 			t.Fatal(err)
 		}
 		for _, w := range c.want {
 			if !strings.Contains(buf.String(), w) {
-				t.Errorf("%s/%s lacks %q:\n%s", c.format, c.lang, w, buf.String())
+				t.Errorf("%s/%s lacks %q:\n%s", templates.Format(c.format), c.lang, w, buf.String())
 			}
 		}
 		if c.format == "json" && !json.Valid(buf.Bytes()) {

@@ -1,6 +1,13 @@
 package templates
 
-// glossary holds every label a report prints, in English and Albanian.
+import (
+	"slices"
+
+	"github.com/kosto-project/kosto/models"
+)
+
+// glossary holds every label a report prints, in each of models.Languages
+// in its order: English, Albanian.
 // Keys are the labels the engine gives its figures (costing.Node.Label),
 // measures, norms, service kinds, cost elements and the headings of reports.
 var glossary = map[string][2]string{
@@ -222,18 +229,26 @@ var glossary = map[string][2]string{
 	"funnel_note":             {"People needed are whole people, rounded up at each stage, from the last stage back to the first.", "Personat e nevojshëm janë numra të plotë, të rrumbullakuar lart në çdo fazë, nga faza e fundit drejt së parës."},
 }
 
-// Languages reports can be written in.
-var Languages = []string{"en", "sq"}
+// language is the language a report is written in: lang if it is one of
+// models.Languages, else the scenario's (or formula's) own, else English.
+func language(lang, fallback string) string {
+	for _, l := range []string{lang, fallback} {
+		if slices.Contains(models.Languages, l) {
+			return l
+		}
+	}
+	return models.Languages[0]
+}
 
-// label returns the text of key in lang ("en" or "sq"); an unknown key is
+// label returns the text of key in lang (one of models.Languages); an unknown key is
 // returned as it is, so a gap in the glossary shows instead of vanishing.
 func label(lang, key string) string {
 	t, ok := glossary[key]
 	if !ok {
 		return key
 	}
-	if lang == "sq" {
-		return t[1]
+	if i := slices.Index(models.Languages, lang); i > 0 && i < len(t) {
+		return t[i]
 	}
 	return t[0]
 }

@@ -18,20 +18,17 @@ import (
 // lowest and highest per capita, their ratio, the Gini coefficient, gainers
 // and losers). format is table, markdown, json or csv; the CSV has one row
 // per municipality, and can be read back as the --baseline of a later run.
-func Grant(w io.Writer, g *grant.Result, o Options, format string) error {
-	lang := o.Lang
-	if lang == "" {
-		lang = g.Language
+func Grant(w io.Writer, g *grant.Result, o Options, format Format) error {
+	if err := format.text(); err != nil {
+		return err
 	}
-	if lang != "sq" {
-		lang = "en"
-	}
+	lang := language(o.Lang, g.Language)
 	v := &view{r: &costing.Result{}, lang: lang, num: numbers{lang: lang, decimals: g.MoneyDecimals}}
 	gv := &grantView{view: v, g: g}
 	switch format {
-	case "json":
+	case FormatJSON:
 		return gv.json(w)
-	case "csv":
+	case FormatCSV:
 		return gv.csv(w)
 	}
 	heading := []string{g.Title, fmt.Sprintf("%s %s · %s · %s %d · %d %s", v.l("grant_formula"), g.Name, g.Currency, v.l("year"), g.Year, len(g.Rows), v.l("municipalities"))}
@@ -44,7 +41,7 @@ func Grant(w io.Writer, g *grant.Result, o Options, format string) error {
 		{heading: v.l("grant_allocation") + cur, tables: []*table{gv.allocationTable()}},
 		{heading: v.l("grant_summary") + cur, tables: []*table{gv.summaryTable()}},
 	}
-	if format == "markdown" {
+	if format == FormatMarkdown {
 		return v.markdown(w, heading, sections)
 	}
 	return v.text(w, heading, sections)

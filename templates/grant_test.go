@@ -6,6 +6,7 @@ import (
 
 	"github.com/kosto-project/kosto/costing"
 	"github.com/kosto-project/kosto/costing/grant"
+	"github.com/kosto-project/kosto/models"
 	"github.com/kosto-project/kosto/scenarios"
 	"github.com/kosto-project/kosto/templates"
 )
@@ -27,13 +28,13 @@ func TestGoldenGrants(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, format := range []string{"table", "markdown", "json", "csv"} {
-			for _, lang := range templates.Languages {
+			for _, lang := range models.Languages {
 				if (format == "json" || format == "csv") && lang == "sq" {
 					continue // the same figures, without labels
 				}
 				t.Run(name+"."+lang+"."+format, func(t *testing.T) {
 					var buf bytes.Buffer
-					if err := templates.Grant(&buf, g, templates.Options{Lang: lang}, format); err != nil {
+					if err := templates.Grant(&buf, g, templates.Options{Lang: lang}, templates.Format(format)); err != nil {
 						t.Fatal(err)
 					}
 					golden(t, "grant."+name+"."+lang+"."+format, buf.Bytes())

@@ -16,12 +16,15 @@ import (
 // service for every year of the horizon, and, where the scenario has a
 // transition plan, the years when children leave residential care, what the
 // closures free and where it goes. format is table, markdown, json or csv.
-func Project(w io.Writer, p *costing.Projection, o Options, format string) error {
+func Project(w io.Writer, p *costing.Projection, o Options, format Format) error {
+	if err := format.text(); err != nil {
+		return err
+	}
 	v := newView(p.Result, o)
 	switch format {
-	case "json":
+	case FormatJSON:
 		return v.projectJSON(w, p)
-	case "csv":
+	case FormatCSV:
 		return v.projectCSV(w, p)
 	}
 	cur := " (" + p.Result.Scenario.Currency + ")"
@@ -56,7 +59,7 @@ func Project(w io.Writer, p *costing.Projection, o Options, format string) error
 		t.title = ""
 	}
 	heading := append(v.heading(), fmt.Sprintf("%s %d–%d", v.l("projection"), p.Years[0], p.Years[len(p.Years)-1]))
-	if format == "markdown" {
+	if format == FormatMarkdown {
 		return v.markdown(w, heading, sections)
 	}
 	return v.text(w, heading, sections)
@@ -218,17 +221,20 @@ func (v *view) projectedFigures(p *costing.Projection) []namedNode {
 // Versus writes one scenario against another: per year both budgets, the
 // difference, the cumulative difference; its net present value and the
 // break-even year.
-func Versus(w io.Writer, vs *costing.Versus, o Options, format string) error {
+func Versus(w io.Writer, vs *costing.Versus, o Options, format Format) error {
+	if err := format.text(); err != nil {
+		return err
+	}
 	v := newView(vs.Variant.Result, o)
 	dec := vs.Base.Result.Graph.Decimals
 	switch format {
-	case "json", "csv":
+	case FormatJSON, FormatCSV:
 		rows := [][]string{{"year", "base", "variant", "difference", "cumulative"}}
 		for k, y := range vs.Years {
 			rows = append(rows, []string{strconv.Itoa(y), vs.BaseTotal[k].StringFixed(dec), vs.VariantTotal[k].StringFixed(dec),
 				vs.Difference[k].StringFixed(dec), vs.Cumulative[k].StringFixed(dec)})
 		}
-		if format == "csv" {
+		if format == FormatCSV {
 			cw := csv.NewWriter(w)
 			cw.WriteAll(rows)
 			return cw.Error()
@@ -284,7 +290,7 @@ func Versus(w io.Writer, vs *costing.Versus, o Options, format string) error {
 		sections = append(sections, section{heading: vs.Variant.Result.Scenario.Name + ": " + v.l("transition_table") + " " + tt.title + cur, tables: []*table{tt}})
 		tt.title = ""
 	}
-	if format == "markdown" {
+	if format == FormatMarkdown {
 		return v.markdown(w, heading, sections)
 	}
 	return v.text(w, heading, sections)

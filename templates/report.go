@@ -38,13 +38,7 @@ type view struct {
 }
 
 func newView(r *costing.Result, o Options) *view {
-	lang := o.Lang
-	if lang == "" {
-		lang = r.Scenario.Language
-	}
-	if lang != "sq" {
-		lang = "en"
-	}
+	lang := language(o.Lang, r.Scenario.Language)
 	return &view{r: r, lang: lang, num: numbers{lang: lang, decimals: r.Graph.Decimals}}
 }
 

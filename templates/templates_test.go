@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/kosto-project/kosto/costing"
+	"github.com/kosto-project/kosto/models"
 	"github.com/kosto-project/kosto/scenarios"
 	"github.com/kosto-project/kosto/templates"
 )
@@ -58,7 +59,7 @@ func TestGolden(t *testing.T) {
 	for _, name := range scenarios.Shipped() {
 		r := cost(t, name)
 		for ext, render := range renderers {
-			for _, lang := range templates.Languages {
+			for _, lang := range models.Languages {
 				t.Run(name+"."+lang+"."+ext, func(t *testing.T) {
 					var buf bytes.Buffer
 					if err := render(&buf, r, templates.Options{Lang: lang}); err != nil {
@@ -74,7 +75,7 @@ func TestGolden(t *testing.T) {
 func TestGoldenExplain(t *testing.T) {
 	r := cost(t, "gjilan")
 	for _, fig := range []string{"gjilan.foster_care.unit_cost", "gjilan.qps.staff.officers.gap_cost", "gjilan.day_centre.per_attendance_day"} {
-		for _, lang := range templates.Languages {
+		for _, lang := range models.Languages {
 			t.Run(fig+"."+lang, func(t *testing.T) {
 				id, err := r.Find(fig)
 				if err != nil {
@@ -141,7 +142,7 @@ func TestGoldenCareReports(t *testing.T) {
 		r := cost(t, name)
 		for _, format := range []string{"table", "markdown", "json", "csv"} {
 			var buf bytes.Buffer
-			if err := templates.Compare(&buf, r, templates.Options{Lang: "en"}, format); err != nil {
+			if err := templates.Compare(&buf, r, templates.Options{Lang: "en"}, templates.Format(format)); err != nil {
 				continue // no type of care to compare
 			}
 			golden(t, "compare."+name+"."+format, buf.Bytes())
@@ -152,10 +153,10 @@ func TestGoldenCareReports(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, lang := range templates.Languages {
+	for _, lang := range models.Languages {
 		for _, format := range []string{"table", "csv"} {
 			var buf bytes.Buffer
-			if err := templates.Curve(&buf, r, "vlore", "institution", points, templates.Options{Lang: lang}, format); err != nil {
+			if err := templates.Curve(&buf, r, "vlore", "institution", points, templates.Options{Lang: lang}, templates.Format(format)); err != nil {
 				t.Fatal(err)
 			}
 			golden(t, "curve.albania-di-vlore."+lang+"."+format, buf.Bytes())
@@ -176,7 +177,7 @@ func TestGoldenVersus(t *testing.T) {
 	}
 	for _, format := range []string{"table", "markdown", "json", "csv"} {
 		var buf bytes.Buffer
-		if err := templates.Versus(&buf, vs, templates.Options{Lang: "en"}, format); err != nil {
+		if err := templates.Versus(&buf, vs, templates.Options{Lang: "en"}, templates.Format(format)); err != nil {
 			t.Fatal(err)
 		}
 		golden(t, "versus.albania-di-vlore."+format, buf.Bytes())

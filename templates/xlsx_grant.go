@@ -21,22 +21,12 @@ import (
 func GrantWorkbook(w io.Writer, g *grant.Result, o WorkbookOptions) error {
 	f := excelize.NewFile()
 	defer f.Close()
-	x := &grantBook{f: f, g: g, l: func(k string) string { return label(langOf(o.Lang, g.Language), k) }, noCache: o.NoCache}
+	x := &grantBook{f: f, g: g, l: func(k string) string { return label(language(o.Lang, g.Language), k) }, noCache: o.NoCache}
 	if err := x.write(o); err != nil {
 		return err
 	}
 	_, err := f.WriteTo(w)
 	return err
-}
-
-func langOf(lang, fallback string) string {
-	if lang == "" {
-		lang = fallback
-	}
-	if lang != "sq" {
-		lang = "en"
-	}
-	return lang
 }
 
 type grantBook struct {

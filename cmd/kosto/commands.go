@@ -2,8 +2,10 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -15,27 +17,28 @@ import (
 	"github.com/spf13/cobra"
 )
 
-// formats maps --format to a renderer.
-var formats = map[string]func(io.Writer, *costing.Result, templates.Options) error{
-	"table":    templates.Text,
-	"markdown": templates.Markdown,
-	"json":     templates.JSON,
-	"csv":      templates.CSV,
-}
+// formatHelp names the text formats, for --format's help.
+var formatHelp = func() string {
+	names := make([]string, len(templates.TextFormats))
+	for i, f := range templates.TextFormats {
+		names[i] = string(f)
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
+}()
 
-const formatNames = "table, json, csv or markdown"
-
-// output is the flags shared by commands that write a report.
+// output is the flags shared by commands that write a report; kind is
+// --format as check (or checkWorkbook) read it.
 type output struct {
 	format string
+	kind   templates.Format
 	lang   string
 	file   string
 	force  bool
 }
 
 func (o *output) flags(c *cobra.Command) {
-	c.Flags().StringVarP(&o.format, "format", "f", "table", "output format: "+formatNames)
-	c.Flags().StringVar(&o.lang, "lang", "", "language of labels: en or sq (default: the scenario's language)")
+	c.Flags().StringVarP(&o.format, "format", "f", "table", "output format: "+formatHelp)
+	c.Flags().StringVar(&o.lang, "lang", "", "language of labels: "+langHelp+" (default: the scenario's language)")
 	c.Flags().StringVarP(&o.file, "output", "o", "", "write to this file instead of standard output (written whole, or not at all)")
 	c.Flags().BoolVar(&o.force, "force", false, "overwrite the --output file if it exists")
 }
@@ -43,9 +46,17 @@ func (o *output) flags(c *cobra.Command) {
 // check refuses, before anything is computed, a --format or --lang kosto
 // does not know and an --output that cannot be written (checkOutputFile).
 func (o *output) check() error {
-	if _, ok := formats[o.format]; !ok {
-		return badInput("--format %q: expected %s", o.format, formatNames)
+	return o.checkFormats(templates.TextFormats...)
+}
+
+// checkFormats reads --format as one of allowed, and checks --lang and
+// --output.
+func (o *output) checkFormats(allowed ...templates.Format) error {
+	f, err := templates.ParseFormat(o.format, allowed...)
+	if err != nil {
+		return inputError{err}
 	}
+	o.kind = f
 	if err := checkLang(o.lang); err != nil {
 		return err
 	}
@@ -55,17 +66,11 @@ func (o *output) check() error {
 // checkWorkbook accepts --format xlsx as well, for commands that can write
 // a workbook, which needs a file (export sets the format itself).
 func (o *output) checkWorkbook() error {
-	if o.format != "xlsx" {
-		return o.check()
-	}
-	if err := checkLang(o.lang); err != nil {
+	if err := o.checkFormats(append(templates.TextFormats, templates.FormatXLSX)...); err != nil || o.kind != templates.FormatXLSX {
 		return err
 	}
 	if o.file == "" {
 		return badInput("--format xlsx needs --output FILE.xlsx: a workbook is not written to the terminal")
-	}
-	if err := o.checkFile(); err != nil {
-		return err
 	}
 	if !strings.HasSuffix(strings.ToLower(o.file), ".xlsx") {
 		return badInput("--output %q: expected a file name ending in .xlsx", o.file)
@@ -74,14 +79,15 @@ func (o *output) checkWorkbook() error {
 }
 
 // extensions are the file endings suggested for each format.
-var extensions = map[string]string{"table": ".txt", "markdown": ".md", "json": ".json", "csv": ".csv", "xlsx": ".xlsx"}
+var extensions = map[templates.Format]string{templates.FormatTable: ".txt", templates.FormatMarkdown: ".md",
+	templates.FormatJSON: ".json", templates.FormatCSV: ".csv", templates.FormatXLSX: ".xlsx"}
 
 // checkFile checks the --output file, if any, with checkOutputFile.
 func (o *output) checkFile() error {
 	if o.file == "" {
 		return nil
 	}
-	return checkOutputFile(o.file, "report"+extensions[o.format])
+	return checkOutputFile(o.file, "report"+extensions[templates.Format(o.format)])
 }
 
 // workbookOptions are what a workbook says about itself: kosto's version
@@ -90,9 +96,12 @@ func (o *output) workbookOptions() templates.WorkbookOptions {
 	return templates.WorkbookOptions{Options: templates.Options{Lang: o.lang}, Version: version(), Date: time.Now().Format("2006-01-02")}
 }
 
+// langHelp names the languages reports are written in, for --lang's help.
+var langHelp = strings.Join(models.Languages, " or ")
+
 func checkLang(lang string) error {
-	if lang != "" && lang != "en" && lang != "sq" {
-		return badInput("--lang %q: expected en or sq", lang)
+	if lang != "" && !slices.Contains(models.Languages, lang) {
+		return badInput("--lang %q: expected %s", lang, langHelp)
 	}
 	return nil
 }
@@ -127,7 +136,7 @@ func load(arg string) (*costing.Result, error) {
 
 // asInput marks scenario errors as bad input (problems already are).
 func asInput(err error) error {
-	if _, ok := err.(models.Problems); ok {
+	if ps := (models.Problems{}); errors.As(err, &ps) {
 		return err
 	}
 	return inputError{err}
@@ -163,7 +172,7 @@ SCENARIO is a scenario file (.toml) or the name of a shipped scenario
 				return err
 			}
 			opts := templates.Options{Lang: o.lang}
-			return o.write(cmd.OutOrStdout(), func(w io.Writer) error { return formats[o.format](w, r, opts) })
+			return o.write(cmd.OutOrStdout(), func(w io.Writer) error { return templates.Report(w, r, opts, o.kind) })
 		},
 	}
 	o.flags(c)
@@ -232,7 +241,7 @@ A unique ending is enough (foster_care.unit_cost). --list prints every name.`,
 			return err
 		},
 	}
-	c.Flags().StringVar(&lang, "lang", "", "language of labels: en or sq")
+	c.Flags().StringVar(&lang, "lang", "", "language of labels: "+langHelp)
 	c.Flags().IntVar(&depth, "depth", 0, "levels of the tree to expand (0 for all)")
 	c.Flags().BoolVar(&list, "list", false, "list every figure of the scenario with its value")
 	return c

@@ -75,11 +75,11 @@ FORMULA is a formula file (.toml) or the name of a shipped formula
 			if err != nil {
 				return err
 			}
-			if o.format == "xlsx" {
+			if o.kind == templates.FormatXLSX {
 				return o.write(cmd.OutOrStdout(), func(w io.Writer) error { return templates.GrantWorkbook(w, g, o.workbookOptions()) })
 			}
 			opts := templates.Options{Lang: o.lang}
-			return o.write(cmd.OutOrStdout(), func(w io.Writer) error { return templates.Grant(w, g, opts, o.format) })
+			return o.write(cmd.OutOrStdout(), func(w io.Writer) error { return templates.Grant(w, g, opts, o.kind) })
 		},
 	}
 	o.flags(c)

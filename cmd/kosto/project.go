@@ -34,12 +34,12 @@ are paid for.`,
 			if err != nil {
 				return err
 			}
-			if o.format == "xlsx" {
+			if o.kind == templates.FormatXLSX {
 				return o.write(cmd.OutOrStdout(), func(w io.Writer) error { return templates.Workbook(w, r, o.workbookOptions()) })
 			}
 			p := r.Project()
 			return o.write(cmd.OutOrStdout(), func(w io.Writer) error {
-				return templates.Project(w, p, templates.Options{Lang: o.lang}, o.format)
+				return templates.Project(w, p, templates.Options{Lang: o.lang}, o.kind)
 			})
 		},
 	}
@@ -78,11 +78,11 @@ or below zero (or "none within the horizon").`,
 			if err != nil {
 				return inputError{err}
 			}
-			if o.format == "xlsx" {
+			if o.kind == templates.FormatXLSX {
 				return o.write(cmd.OutOrStdout(), func(w io.Writer) error { return templates.CompareWorkbook(w, vs, o.workbookOptions()) })
 			}
 			return o.write(cmd.OutOrStdout(), func(w io.Writer) error {
-				return templates.Versus(w, vs, templates.Options{Lang: o.lang}, o.format)
+				return templates.Versus(w, vs, templates.Options{Lang: o.lang}, o.kind)
 			})
 		},
 	}

@@ -107,7 +107,8 @@ type Options struct {
 // naming the file, line and key or column, with those of o.Read. Any other
 // error is kosto's own failure.
 func Allocate(f *models.Formula, t *models.DataTable, o Options) (*Result, error) {
-	read, ok := o.Read.(models.Problems)
+	var read models.Problems
+	ok := errors.As(o.Read, &read)
 	if ok && len(read) == 0 {
 		o.Read = nil // an empty list is no problem
 	}

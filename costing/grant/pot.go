@@ -1,6 +1,7 @@
 package grant
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/kosto-project/kosto/models"
@@ -87,7 +88,7 @@ func optional(in models.Input) *decimal.Decimal {
 // states the rule (nil result, no error); an error is kosto's own failure.
 func (b *builder) run(sp *Split) (*SplitResult, error) {
 	res, err := sp.Run()
-	if se, ok := err.(*SplitError); ok {
+	if se := (*SplitError)(nil); errors.As(err, &se) {
 		pos, value := b.rule(se.Rule)
 		b.ps.Add(pos, value, "%s", se.Msg)
 		return nil, nil
