@@ -2,6 +2,7 @@ package costing
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/kosto-project/kosto/models"
 	"github.com/shopspring/decimal"
@@ -105,60 +106,30 @@ func (b *builder) planProjection() *plan {
 	if len(p.years) == 0 {
 		return p // no horizon: Validate refuses such a scenario
 	}
-	indexes := map[string]map[int]decimal.Decimal{}
-	index := func(path *models.Path) map[int]decimal.Decimal {
-		if ix, ok := indexes[path.Name]; ok {
-			return ix
-		}
-		ix := map[int]decimal.Decimal{p.base: decimal.NewFromInt(1)}
-		rates := map[int]decimal.Decimal{}
-		last := p.years[len(p.years)-1]
-		cum := decimal.NewFromInt(1)
-		for y := p.base + 1; y <= last; y++ {
-			rate := path.In["rate"].Value
-			if r, ok := path.Rates[y]; ok {
-				rate = r.Value
-			}
-			rates[y] = rate
-			cum = cum.Mul(decimal.NewFromInt(1).Add(rate))
-			ix[y] = cum
-		}
-		indexes[path.Name] = ix
-		p.rates[path.Name] = rates
-		return ix
-	}
-	rule := func(r string) (string, map[int]decimal.Decimal, map[int]decimal.Decimal) {
-		switch r {
-		case "", models.RuleFrozen:
-			return "", nil, nil
-		case models.RulePrices, models.RuleWages:
-			name := sc.Projection.Texts[r].S
-			if name == "" {
-				return "", nil, nil
-			}
-			r = name
-		}
-		path, ok := sc.Paths[r]
-		if !ok {
-			return "", nil, nil
-		}
-		if path.Levels != nil {
-			lv := map[int]decimal.Decimal{}
-			for y, i := range path.Levels {
-				lv[y] = i.Value
-			}
-			return "", nil, lv
-		}
-		return path.Name, index(path), nil
-	}
+	pl := &planner{b: b, p: p, indexes: map[string]map[int]decimal.Decimal{}}
+	b.planTransition(p, pl.leafMoves())
+	return p
+}
+
+// A planner resolves the moves of one projection's leaves.
+type planner struct {
+	b       *builder
+	p       *plan
+	indexes map[string]map[int]decimal.Decimal // growth path → year → cumulative index
+}
+
+// leafMoves plans a move for every leaf whose rule — its own uprate, or
+// its class's — names a path, and returns the leaves it moves.
+func (pl *planner) leafMoves() map[NodeID]bool {
+	sc := pl.b.sc
 	classRule := map[string]string{
 		models.UpratePay:       models.RuleWages,
 		models.UpratePrice:     models.RulePrices,
 		models.UprateAllowance: sc.Projection.Texts.Get(models.ProjectionTable, "allowances").S,
 	}
 	moved := map[NodeID]bool{}
-	for i := range b.g.Nodes {
-		n := &b.g.Nodes[i]
+	for i := range pl.b.g.Nodes {
+		n := &pl.b.g.Nodes[i]
 		if n.Op != OpInput || n.Leaf == nil {
 			continue
 		}
@@ -166,14 +137,65 @@ func (b *builder) planProjection() *plan {
 		if r == "" {
 			r = classRule[n.Leaf.Class]
 		}
-		name, ix, lv := rule(r)
+		name, ix, lv := pl.rule(r)
 		if ix != nil || lv != nil {
-			p.moves = append(p.moves, move{leaf: NodeID(i), path: name, index: ix, levels: lv})
+			pl.p.moves = append(pl.p.moves, move{leaf: NodeID(i), path: name, index: ix, levels: lv})
 			moved[NodeID(i)] = true
 		}
 	}
-	b.planTransition(p, moved)
-	return p
+	return moved
+}
+
+// rule resolves an uprate rule to the growth path that indexes a leaf (its
+// name and index) or the levels that replace it; neither for a leaf that
+// stays at the base year's value.
+func (pl *planner) rule(r string) (name string, index, levels map[int]decimal.Decimal) {
+	sc := pl.b.sc
+	switch r {
+	case "", models.RuleFrozen:
+		return "", nil, nil
+	case models.RulePrices, models.RuleWages:
+		if r = sc.Projection.Texts[r].S; r == "" {
+			return "", nil, nil
+		}
+	}
+	path, ok := sc.Paths[r]
+	switch {
+	case !ok:
+		return "", nil, nil
+	case path.Levels != nil:
+		lv := map[int]decimal.Decimal{}
+		for y, i := range path.Levels {
+			lv[y] = i.Value
+		}
+		return "", nil, lv
+	}
+	return path.Name, pl.index(path), nil
+}
+
+// index returns a growth path's cumulative index by year — 1 in the base
+// year, times (1 + rate) each year after — to the end of the horizon, and
+// records its rates.
+func (pl *planner) index(path *models.Path) map[int]decimal.Decimal {
+	if ix, ok := pl.indexes[path.Name]; ok {
+		return ix
+	}
+	p := pl.p
+	ix := map[int]decimal.Decimal{p.base: decimal.NewFromInt(1)}
+	rates := map[int]decimal.Decimal{}
+	cum := decimal.NewFromInt(1)
+	for y := p.base + 1; y <= p.years[len(p.years)-1]; y++ {
+		rate := path.In["rate"].Value
+		if r, ok := path.Rates[y]; ok {
+			rate = r.Value
+		}
+		rates[y] = rate
+		cum = cum.Mul(decimal.NewFromInt(1).Add(rate))
+		ix[y] = cum
+	}
+	pl.indexes[path.Name] = ix
+	p.rates[path.Name] = rates
+	return ix
 }
 
 // planTransition turns a transition plan into levels of the leaves it moves:
@@ -186,99 +208,142 @@ func (b *builder) planTransition(p *plan, moved map[NodeID]bool) {
 	if !t.Set || len(b.r.Municipalities) != 1 {
 		return
 	}
-	m := &b.r.Municipalities[0]
-	find := func(name string) *ServiceResult {
-		for i := range m.Services {
-			if m.Services[i].Name == name {
-				return &m.Services[i]
-			}
-		}
-		return nil
-	}
-	levels := map[NodeID]map[int]decimal.Decimal{}
-	set := func(id NodeID, y int, d decimal.Decimal) {
-		if _, ok := levels[id]; !ok {
-			levels[id] = map[int]decimal.Decimal{}
-		}
-		levels[id][y] = d
-	}
-	base := func(id NodeID) decimal.Decimal { return b.g.base[id] }
-	from := find(t.Texts["from"].S)
+	tp := &transitionPlan{b: b, t: t, m: &b.r.Municipalities[0], levels: map[NodeID]map[int]decimal.Decimal{}}
+	from := tp.find(t.Texts["from"].S)
 	if from == nil {
 		return
 	}
-	tr := &TransitionResult{From: from, Programme: find(t.Texts["programme"].S)}
+	b.r.Transition = tp.result(from)
+	tp.plan(p.years)
+	tp.merge(p, moved)
+}
+
+// A transitionPlan is the levels a transition plan sets, leaf by leaf and
+// year by year, in its one municipality.
+type transitionPlan struct {
+	b      *builder
+	t      models.Transition
+	m      *MunicipalityResult
+	tr     *TransitionResult
+	levels map[NodeID]map[int]decimal.Decimal
+}
+
+// find returns the municipality's costed service of that name, or nil.
+func (tp *transitionPlan) find(name string) *ServiceResult {
+	for i := range tp.m.Services {
+		if tp.m.Services[i].Name == name {
+			return &tp.m.Services[i]
+		}
+	}
+	return nil
+}
+
+func (tp *transitionPlan) set(id NodeID, y int, d decimal.Decimal) {
+	if _, ok := tp.levels[id]; !ok {
+		tp.levels[id] = map[int]decimal.Decimal{}
+	}
+	tp.levels[id][y] = d
+}
+
+func (tp *transitionPlan) base(id NodeID) decimal.Decimal { return tp.b.g.base[id] }
+
+// result names the services the plan moves children between: the one they
+// leave, the programme, and where they go, in the order the plan first
+// sends children to each.
+func (tp *transitionPlan) result(from *ServiceResult) *TransitionResult {
+	tr := &TransitionResult{From: from, Programme: tp.find(tp.t.Texts["programme"].S)}
 	seen := map[string]bool{}
-	for _, y := range models.SortedYears(t.Leavers) {
-		for _, dest := range models.Sorted(t.Leavers[y]) {
-			if s := find(dest); s != nil && !seen[dest] {
+	for _, y := range models.SortedYears(tp.t.Leavers) {
+		for _, dest := range models.Sorted(tp.t.Leavers[y]) {
+			if s := tp.find(dest); s != nil && !seen[dest] {
 				seen[dest] = true
 				tr.To = append(tr.To, s)
 			}
 		}
 	}
-	b.r.Transition = tr
+	tp.tr = tr
+	return tr
+}
+
+// plan sets, each year of the horizon, the children left in the service
+// they leave, those arrived in each destination (and family care's new
+// placements), the units the plan keeps open and the programme's leavers.
+func (tp *transitionPlan) plan(years []int) {
+	t, from := tp.t, tp.tr.From
 	leaving := decimal.Zero
 	arrived := map[string]decimal.Decimal{}
-	// A service has an input only where its graph uses it (units only with
-	// costs or staff by open unit, leavers only with costs per leaver): a
-	// missing one must not be mistaken for node 0.
-	units := from.Inputs["units"]
+	// A service has an input only where its graph uses it (leavers only
+	// with costs per leaver): a missing one must not be mistaken for node 0.
 	kept, hasKept := from.Inputs["units_kept_open"]
 	// Every unit stays open until the plan closes it: a unit's fixed costs
 	// stop only in the year the scenario closes it.
-	open := base(units)
-	for _, y := range p.years {
+	open := tp.base(from.Inputs["units"])
+	for _, y := range years {
 		thisYear := decimal.Zero
-		placed := map[string]decimal.Decimal{}
-		for dest, i := range t.Leavers[y] {
-			thisYear = thisYear.Add(i.Value)
-			arrived[dest] = arrived[dest].Add(i.Value)
-			placed[dest] = i.Value
-		}
-		// Family care places the leavers on top of its own new placements,
-		// in every year of the horizon (a year without leavers keeps its own).
-		for dest := range arrived {
-			if s := find(dest); s != nil {
-				if np, ok := s.Inputs[models.ServiceTables[s.Kind].Placements]; ok {
-					set(np, y, base(np).Add(placed[dest]))
-				}
-			}
+		for _, dest := range models.Sorted(t.Leavers[y]) {
+			n := t.Leavers[y][dest].Value
+			thisYear = thisYear.Add(n)
+			arrived[dest] = arrived[dest].Add(n)
 		}
 		leaving = leaving.Add(thisYear)
-		set(from.Inputs["children"], y, base(from.Inputs["children"]).Sub(leaving))
-		for dest, n := range arrived {
-			s := find(dest)
-			if s == nil {
-				continue
-			}
-			if id, ok := receiving(s); ok {
-				set(id, y, base(id).Add(n))
-			}
-		}
+		tp.set(from.Inputs["children"], y, tp.base(from.Inputs["children"]).Sub(leaving))
+		tp.arrivals(y, arrived)
 		if u, ok := t.Units[y]; ok {
 			open = u.Value
 		}
 		if hasKept {
-			set(kept, y, open)
+			tp.set(kept, y, open)
 		}
-		if pg := find(t.Texts["programme"].S); pg != nil {
+		if pg := tp.tr.Programme; pg != nil {
 			if id, ok := pg.Inputs[models.ServiceTables[pg.Kind].Leavers]; ok {
-				set(id, y, thisYear)
+				tp.set(id, y, thisYear)
 			}
 		}
 	}
-	for id, lv := range levels {
-		if moved[id] {
-			p.problems.Add(b.g.Nodes[id].Leaf.Pos, "", "%s is moved both by an uprate rule and by the transition plan; the plan wins", b.g.Nodes[id].Name)
-			for k := range p.moves {
-				if p.moves[k].leaf == id {
-					p.moves[k] = move{leaf: id, levels: lv}
-				}
-			}
+}
+
+// arrivals sets year y's levels of the services children go to: each
+// receives all who have arrived so far, and family care counts this year's
+// arrivals as new placements on top of its own (a year without arrivals
+// keeps its own).
+func (tp *transitionPlan) arrivals(y int, arrived map[string]decimal.Decimal) {
+	for _, dest := range models.Sorted(arrived) {
+		s := tp.find(dest)
+		if s == nil {
+			continue // reunification: home, without a service
+		}
+		t := models.ServiceTables[s.Kind]
+		if np, ok := s.Inputs[t.Placements]; ok {
+			tp.set(np, y, tp.base(np).Add(tp.t.Leavers[y][dest].Value))
+		}
+		if id, ok := receiving(s); ok {
+			tp.set(id, y, tp.base(id).Add(arrived[dest]))
+		}
+	}
+}
+
+// merge adds the plan's levels to the projection's moves, in graph order:
+// where an uprate rule moves a leaf the plan also sets, the plan wins, and
+// the result says so.
+func (tp *transitionPlan) merge(p *plan, moved map[NodeID]bool) {
+	ids := make([]NodeID, 0, len(tp.levels))
+	for id := range tp.levels {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	for _, id := range ids {
+		lv := tp.levels[id]
+		if !moved[id] {
+			p.moves = append(p.moves, move{leaf: id, levels: lv})
 			continue
 		}
-		p.moves = append(p.moves, move{leaf: id, levels: lv})
+		n := &tp.b.g.Nodes[id]
+		p.problems.Add(n.Leaf.Pos, "", "%s is moved both by an uprate rule and by the transition plan; the plan wins", n.Name)
+		for k := range p.moves {
+			if p.moves[k].leaf == id {
+				p.moves[k] = move{leaf: id, levels: lv}
+			}
+		}
 	}
 }
 
