@@ -273,52 +273,93 @@ func (sb *serviceBuilder) builtinLine() (NodeID, bool) {
 // the whole posts its chosen norm requires, the gap to the posts filled now
 // and its cost, and the annual lines of the posts the budget pays for.
 func (sb *serviceBuilder) staffLine(post string, l *models.Line) (Staffing, []NodeID) {
-	p := sb.prefix + "staff." + post + "."
-	in := func(k, unit string) NodeID { return sb.input(models.StaffTable, l.In, k, sb.m, p+k, unit) }
-	fte := func(norm string, op Op, args ...NodeID) NodeID {
-		return sb.g.Compute(Node{Name: p + "fte_" + norm, Label: "fte_" + norm, Unit: "FTE"}, op, args...)
-	}
 	role := sb.role(l.Texts["role"].S, sb.m)
-	st := Staffing{Post: post, Role: role.Name, RoleTitle: role.Title, Norm: l.Texts.Get(models.StaffTable, "norm").S}
-	st.CurrentPosts = sb.zero
-	if l.In.Has("posts") {
-		st.CurrentPosts = in("posts", "FTE")
-		if open, ok := sb.vols["per:"+models.PerYear]; ok {
-			// Posts of a service that closes are posts while it is open.
-			st.CurrentPosts = sb.g.Compute(Node{Name: p + "posts_while_open", Label: "posts_while_open", Unit: "FTE"}, OpMul, st.CurrentPosts, open)
-		}
-		st.ByNorm = append(st.ByNorm, NormFTE{models.NormPosts, st.CurrentPosts})
+	sl := &staffBuilder{serviceBuilder: sb, p: sb.prefix + "staff." + post + ".", l: l, role: role,
+		st: Staffing{Post: post, Role: role.Name, RoleTitle: role.Title, Norm: l.Texts.Get(models.StaffTable, "norm").S}}
+	sl.current()
+	sl.byRatio()
+	sl.byNeed()
+	sl.required()
+	return sl.st, sl.lines()
+}
+
+// A staffBuilder costs one staff line of a service.
+type staffBuilder struct {
+	*serviceBuilder
+	p    string // the line's figure-name prefix
+	l    *models.Line
+	role *RoleResult
+	st   Staffing
+}
+
+func (sl *staffBuilder) in(k, unit string) NodeID {
+	return sl.input(models.StaffTable, sl.l.In, k, sl.m, sl.p+k, unit)
+}
+
+func (sl *staffBuilder) node(fig, label, unit string, op Op, args ...NodeID) NodeID {
+	return sl.g.Compute(Node{Name: sl.p + fig, Label: label, Unit: unit}, op, args...)
+}
+
+func (sl *staffBuilder) norm(norm string, op Op, args ...NodeID) {
+	sl.st.ByNorm = append(sl.st.ByNorm, NormFTE{norm, sl.node("fte_"+norm, "fte_"+norm, "FTE", op, args...)})
+}
+
+// current reads the posts filled now: posts while the service is open, for
+// a kind whose costs per year are those of a year it is open.
+func (sl *staffBuilder) current() {
+	sl.st.CurrentPosts = sl.zero
+	if !sl.l.In.Has("posts") {
+		return
 	}
-	if len(sb.t.Ratios) > 0 && l.In.Has("per_post") {
-		of := sb.t.Ratios[0]
-		if t := l.Texts["ratio_of"]; t.Set {
-			of = t.S
-		}
-		vol, _ := sb.volume(of)
-		switch st.Norm {
-		case models.NormContinuous:
-			// Posts on shift at the ratio, each covered for the shift's
-			// hours by as many FTE as the role's productive hours need.
-			onShift := sb.g.Compute(Node{Name: p + "posts_on_shift", Label: "posts_on_shift", Unit: "posts on shift"}, OpCeil,
-				sb.g.Compute(Node{Name: p + "carers_on_shift", Label: "carers_on_shift", Unit: "carers on shift"}, OpDiv, vol, in("per_post", of+"/post")))
-			st.ByNorm = append(st.ByNorm, NormFTE{models.NormContinuous, fte(models.NormContinuous, OpDiv,
-				sb.g.Compute(Node{Name: p + "shift_hours_covered", Label: "shift_hours_covered", Unit: "hours/year"}, OpMul, onShift, in("shift_hours", "hours/year")),
-				role.ProductiveHours)})
-		default:
-			st.ByNorm = append(st.ByNorm, NormFTE{models.NormRatio, fte(models.NormRatio, OpDiv, vol, in("per_post", of+"/post"))})
-		}
+	sl.st.CurrentPosts = sl.in("posts", "FTE")
+	if open, ok := sl.vols["per:"+models.PerYear]; ok {
+		sl.st.CurrentPosts = sl.node("posts_while_open", "posts_while_open", "FTE", OpMul, sl.st.CurrentPosts, open)
 	}
-	if cases, ok := sb.volume("caseload"); ok && l.In.Has("cases_per_worker") {
-		st.ByNorm = append(st.ByNorm, NormFTE{models.NormCaseload, fte(models.NormCaseload, OpDiv, cases, in("cases_per_worker", "cases/worker"))})
+	sl.st.ByNorm = append(sl.st.ByNorm, NormFTE{models.NormPosts, sl.st.CurrentPosts})
+}
+
+// byRatio derives the FTE of a ratio of the kind's volume: per post, or —
+// round the clock — posts on shift, each covered for the shift's hours by
+// as many FTE as the role's productive hours need.
+func (sl *staffBuilder) byRatio() {
+	if len(sl.t.Ratios) == 0 || !sl.l.In.Has("per_post") {
+		return
 	}
-	if sb.mr.Population >= 0 && l.In.Has("inhabitants_per_worker") {
-		st.ByNorm = append(st.ByNorm, NormFTE{models.NormPopulation, fte(models.NormPopulation, OpDiv, sb.mr.Population, in("inhabitants_per_worker", "inhabitants/worker"))})
+	of := sl.t.Ratios[0]
+	if t := sl.l.Texts["ratio_of"]; t.Set {
+		of = t.S
 	}
-	// The time norm has no input of its own on the line, so it is derived
-	// only for lines that choose it.
-	if hours, ok := sb.workloadHours(); ok && st.Norm == models.NormTime {
-		st.ByNorm = append(st.ByNorm, NormFTE{models.NormTime, fte(models.NormTime, OpDiv, hours, role.ClientHours)})
+	vol, _ := sl.volume(of)
+	perPost := sl.in("per_post", of+"/post")
+	if sl.st.Norm != models.NormContinuous {
+		sl.norm(models.NormRatio, OpDiv, vol, perPost)
+		return
 	}
+	onShift := sl.node("posts_on_shift", "posts_on_shift", "posts on shift", OpCeil,
+		sl.node("carers_on_shift", "carers_on_shift", "carers on shift", OpDiv, vol, perPost))
+	covered := sl.node("shift_hours_covered", "shift_hours_covered", "hours/year", OpMul, onShift, sl.in("shift_hours", "hours/year"))
+	sl.norm(models.NormContinuous, OpDiv, covered, sl.role.ProductiveHours)
+}
+
+// byNeed derives the FTE of the caseload, population and time norms the
+// line has inputs for. The time norm has no input of its own on the line,
+// so it is derived only for lines that choose it.
+func (sl *staffBuilder) byNeed() {
+	if cases, ok := sl.volume("caseload"); ok && sl.l.In.Has("cases_per_worker") {
+		sl.norm(models.NormCaseload, OpDiv, cases, sl.in("cases_per_worker", "cases/worker"))
+	}
+	if sl.mr.Population >= 0 && sl.l.In.Has("inhabitants_per_worker") {
+		sl.norm(models.NormPopulation, OpDiv, sl.mr.Population, sl.in("inhabitants_per_worker", "inhabitants/worker"))
+	}
+	if hours, ok := sl.workloadHours(); ok && sl.st.Norm == models.NormTime {
+		sl.norm(models.NormTime, OpDiv, hours, sl.role.ClientHours)
+	}
+}
+
+// required sets the posts the chosen norm requires, the gap to the posts
+// filled now and its cost, and the posts the budget pays for.
+func (sl *staffBuilder) required() {
+	st := &sl.st
 	for _, n := range st.ByNorm {
 		if n.Norm == st.Norm {
 			st.RequiredFTE = n.FTE
@@ -329,36 +370,41 @@ func (sb *serviceBuilder) staffLine(post string, l *models.Line) (Staffing, []No
 		// all: there is no need to round up to.
 		st.RequiredPosts = st.CurrentPosts
 	} else {
-		st.RequiredPosts = sb.g.Compute(Node{Name: p + "posts_required", Label: "posts_required", Unit: "posts"}, OpCeil, st.RequiredFTE)
+		st.RequiredPosts = sl.node("posts_required", "posts_required", "posts", OpCeil, st.RequiredFTE)
 	}
-	st.Gap = sb.g.Compute(Node{Name: p + "gap", Label: "gap", Unit: "posts"}, OpSub, st.RequiredPosts, st.CurrentPosts)
-	st.Missing = sb.g.Compute(Node{Name: p + "posts_missing", Label: "posts_missing", Unit: "posts"}, OpMax, st.Gap, sb.zero)
-	st.GapCost = sb.g.Compute(Node{Name: p + "gap_cost", Label: "gap_cost", Unit: sb.per("year"), Money: true}, OpMul, st.Missing, role.AnnualCostPerFTE)
+	st.Gap = sl.node("gap", "gap", "posts", OpSub, st.RequiredPosts, st.CurrentPosts)
+	st.Missing = sl.node("posts_missing", "posts_missing", "posts", OpMax, st.Gap, sl.zero)
+	st.GapCost = sl.g.Compute(Node{Name: sl.p + "gap_cost", Label: "gap_cost", Unit: sl.per("year"), Money: true}, OpMul, st.Missing, sl.role.AnnualCostPerFTE)
 	st.Budgeted = st.RequiredPosts
-	if sb.s.Texts.Get(sb.t, "staff_basis").S == models.BasisCurrent {
+	if sl.s.Texts.Get(sl.t, "staff_basis").S == models.BasisCurrent {
 		st.Budgeted = st.CurrentPosts
 	}
-	r := sb.sc.Roles[role.Name]
+}
+
+// lines adds the annual lines of the posts budgeted: pay and employer
+// contributions, and the role's overheads and capital where it has them.
+func (sl *staffBuilder) lines() []NodeID {
+	r := sl.sc.Roles[sl.role.Name]
 	elements := []struct {
 		element string
 		fig     NodeID
 		present bool
 	}{
-		{models.ElementPay, role.AnnualGross, true},
-		{models.ElementEmployerContributions, role.OnCosts, true},
-		{models.ElementOverheads, role.Overheads, r.In.Has("overhead_rate")},
-		{models.ElementCapital, role.Capital, r.In.Has("capital_value")},
+		{models.ElementPay, sl.role.AnnualGross, true},
+		{models.ElementEmployerContributions, sl.role.OnCosts, true},
+		{models.ElementOverheads, sl.role.Overheads, r.In.Has("overhead_rate")},
+		{models.ElementCapital, sl.role.Capital, r.In.Has("capital_value")},
 	}
 	var lines []NodeID
 	for _, e := range elements {
 		if !e.present {
 			continue
 		}
-		id := sb.g.Compute(Node{Name: sb.prefix + "annual.staff." + post + "." + e.element, Label: e.element, Title: role.Title, Unit: sb.per("year"), Money: true}, OpMul, e.fig, st.Budgeted)
-		sb.line(id, e.element, "")
+		id := sl.g.Compute(Node{Name: sl.prefix + "annual.staff." + sl.st.Post + "." + e.element, Label: e.element, Title: sl.role.Title, Unit: sl.per("year"), Money: true}, OpMul, e.fig, sl.st.Budgeted)
+		sl.line(id, e.element, "")
 		lines = append(lines, id)
 	}
-	return st, lines
+	return lines
 }
 
 // workloadHours returns the hours of client work a service's caseload or
