@@ -11,18 +11,33 @@ import (
 // specialised foster care — per child-year and per new placement
 // (docs/METHOD.md §4), then the year's lines as unit blocks times volumes.
 func (sb *serviceBuilder) unitFirst() {
+	children, _ := sb.volume("children")
+	sb.children = children
+	for _, bl := range sb.childYearBlocks() {
+		sb.unitBlocks = append(sb.unitBlocks, bl.unit)
+		sb.blockElements = append(sb.blockElements, bl.element)
+		id := sb.money("annual."+bl.name, bl.name, sb.per("year"), OpMul, bl.unit, children)
+		sb.line(id, bl.element, bl.fundedBy)
+	}
+	sb.placements()
+}
+
+// A unitBlock is a block of a unit cost: its name, cost element, node, and
+// the budget that pays it when this one does not.
+type unitBlock struct {
+	name, element string
+	unit          NodeID
+	fundedBy      string
+}
+
+// childYearBlocks builds the blocks of the cost per child-year: the
+// allowance, the case worker's time where a case worker is named, carer
+// support where it is written, and an overhead on all of them.
+func (sb *serviceBuilder) childYearBlocks() []unitBlock {
 	s, cur := sb.s, sb.g.Currency
 	cy := sb.per("child-year")
-	children, _ := sb.volume("children")
-	type unitBlock struct {
-		name, element string
-		unit          NodeID
-		fundedBy      string
-	}
-	var blocks []unitBlock
 	allowance := sb.money("unit.allowance", "allowance", cy, OpMul, sb.in("monthly_allowance", cur+"/month"), sb.in("allowance_months", "months/child-year"))
-	paidBy := s.Texts["allowances_paid_by"].S
-	blocks = append(blocks, unitBlock{"allowance", models.ElementTransfers, allowance, paidBy})
+	blocks := []unitBlock{{"allowance", models.ElementTransfers, allowance, s.Texts["allowances_paid_by"].S}}
 	if cw := s.Texts["case_worker"]; cw.Set {
 		role := sb.role(cw.S, sb.m)
 		cm := sb.money("unit.case_management", "case_management", cy, OpMul, sb.in("client_hours_per_child_year", "hours/child-year"), role.CostPerClientHour)
@@ -41,43 +56,41 @@ func (sb *serviceBuilder) unitFirst() {
 		oh := sb.money("unit.overhead", "overhead", cy, OpMul, d, sb.in("overhead_rate", "share"))
 		blocks = append(blocks, unitBlock{"overhead", models.ElementOverheads, oh, ""})
 	}
-	sb.children = children
-	for _, bl := range blocks {
-		sb.unitBlocks = append(sb.unitBlocks, bl.unit)
-		sb.blockElements = append(sb.blockElements, bl.element)
-	}
-	for _, bl := range blocks {
-		id := sb.money("annual."+bl.name, bl.name, sb.per("year"), OpMul, bl.unit, children)
-		sb.line(id, bl.element, bl.fundedBy)
-	}
+	return blocks
+}
 
-	// One-off costs of each new placement.
+// placements costs what each new placement costs once — the placement
+// payment, recruitment, assessment and training, as written — as a unit
+// cost per placement and the year's lines of the new placements.
+func (sb *serviceBuilder) placements() {
+	s := sb.s
 	oneOff := []struct{ key, name, element, paidBy string }{
-		{"placement_payment", "placement_payment", models.ElementTransfers, paidBy},
+		{"placement_payment", "placement_payment", models.ElementTransfers, s.Texts["allowances_paid_by"].S},
 		{"recruitment_per_placement", "recruitment", models.ElementGoodsServices, ""},
 		{"assessment_training_per_placement", "assessment_training", models.ElementGoodsServices, ""},
 	}
-	var perPlacement []NodeID
-	var names, elements, payers []string
+	var blocks []unitBlock
 	for _, o := range oneOff {
 		if s.In.Has(o.key) {
 			// A block of its own, so that reports name it by what it is,
 			// not by the parameter it comes from.
-			perPlacement = append(perPlacement, sb.money("placement."+o.name, o.name, sb.per("placement"), OpSum, sb.in(o.key, sb.per("placement"))))
-			names = append(names, o.name)
-			elements = append(elements, o.element)
-			payers = append(payers, o.paidBy)
+			id := sb.money("placement."+o.name, o.name, sb.per("placement"), OpSum, sb.in(o.key, sb.per("placement")))
+			blocks = append(blocks, unitBlock{o.name, o.element, id, o.paidBy})
 		}
 	}
-	if len(perPlacement) == 0 {
+	if len(blocks) == 0 {
 		return
 	}
 	placements := sb.in("new_placements", "placements/year")
-	cost := sb.money("one_off_per_placement", "one_off_per_placement", sb.per("placement"), OpSum, perPlacement...)
-	sb.sr.UnitCosts = append(sb.sr.UnitCosts, UnitCost{Measure: "placement", Volume: placements, Cost: cost, Blocks: perPlacement})
-	for i, p := range perPlacement {
-		id := sb.money("annual."+names[i], names[i], sb.per("year"), OpMul, p, placements)
-		sb.line(id, elements[i], payers[i])
+	ids := make([]NodeID, len(blocks))
+	for i, bl := range blocks {
+		ids[i] = bl.unit
+	}
+	cost := sb.money("one_off_per_placement", "one_off_per_placement", sb.per("placement"), OpSum, ids...)
+	sb.sr.UnitCosts = append(sb.sr.UnitCosts, UnitCost{Measure: "placement", Volume: placements, Cost: cost, Blocks: ids})
+	for _, bl := range blocks {
+		id := sb.money("annual."+bl.name, bl.name, sb.per("year"), OpMul, bl.unit, placements)
+		sb.line(id, bl.element, bl.fundedBy)
 	}
 }
 
