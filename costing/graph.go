@@ -326,68 +326,74 @@ func annuity(value, rate, years decimal.Decimal) (decimal.Decimal, bool) {
 // the same point Eval does.
 func (g *Graph) Formula(id NodeID, style Style, ref func(NodeID) string) string {
 	n := g.Nodes[id]
+	if n.Op == OpInput {
+		return n.Leaf.Raw
+	}
 	args := make([]string, len(n.Args))
 	for i, a := range n.Args {
 		args[i] = ref(a)
 	}
-	var f string
-	switch style {
-	case Readable:
-		switch n.Op {
-		case OpInput:
-			return n.Leaf.Raw
-		case OpSum:
-			f = strings.Join(args, " + ")
-		case OpSub:
-			f = strings.Join(args, " − ")
-		case OpMul:
-			f = strings.Join(args, " × ")
-		case OpDiv:
-			f = strings.Join(args[:len(args)-1], " × ") + " ÷ " + args[len(args)-1]
-		case OpCeil:
-			f = "round up(" + args[0] + ")"
-		case OpMax:
-			f = "max(" + strings.Join(args, ", ") + ")"
-		case OpAnnuity:
-			f = "annuity(" + strings.Join(args, ", ") + ")"
-		case OpMin:
-			f = "min(" + strings.Join(args, ", ") + ")"
-		}
-		if len(n.Args) == 0 && (n.Op == OpSum) {
-			f = "0"
-		}
-		return f
-	case Spreadsheet:
-		switch n.Op {
-		case OpInput:
-			return n.Leaf.Raw
-		case OpSum:
-			if len(args) == 0 {
-				f = "0"
-			} else {
-				f = "SUM(" + strings.Join(args, ",") + ")"
-			}
-		case OpSub:
-			f = strings.Join(args, "-")
-		case OpMul:
-			f = strings.Join(args, "*")
-		case OpDiv:
-			f = strings.Join(args[:len(args)-1], "*") + "/" + args[len(args)-1]
-		case OpCeil:
-			f = "ROUNDUP(" + args[0] + ",0)"
-		case OpMax:
-			f = "MAX(" + strings.Join(args, ",") + ")"
-		case OpAnnuity:
-			f = "PMT(" + args[1] + "," + args[2] + ",-" + args[0] + ")"
-		case OpMin:
-			f = "MIN(" + strings.Join(args, ",") + ")"
-		}
-		if n.Money {
-			f = fmt.Sprintf("ROUND(%s,%d)", f, g.Decimals)
-		}
-		return f
+	if style == Readable {
+		return readable(n.Op, args)
 	}
-	panic("costing: unknown style")
+	f := spreadsheet(n.Op, args)
+	if n.Money {
+		f = fmt.Sprintf("ROUND(%s,%d)", f, g.Decimals)
+	}
+	return f
+}
+
+// readable writes an op over its arguments for people: a + b, a × b ÷ c.
+func readable(op Op, args []string) string {
+	switch op {
+	case OpSum:
+		if len(args) == 0 {
+			return "0"
+		}
+		return strings.Join(args, " + ")
+	case OpSub:
+		return strings.Join(args, " − ")
+	case OpMul:
+		return strings.Join(args, " × ")
+	case OpDiv:
+		return strings.Join(args[:len(args)-1], " × ") + " ÷ " + args[len(args)-1]
+	case OpCeil:
+		return "round up(" + args[0] + ")"
+	case OpMax:
+		return "max(" + strings.Join(args, ", ") + ")"
+	case OpAnnuity:
+		return "annuity(" + strings.Join(args, ", ") + ")"
+	case OpMin:
+		return "min(" + strings.Join(args, ", ") + ")"
+	}
+	return ""
+}
+
+// spreadsheet writes an op over its arguments as Excel and LibreOffice
+// do: SUM(a,b), a*b/c, PMT(rate,years,-value).
+func spreadsheet(op Op, args []string) string {
+	switch op {
+	case OpSum:
+		if len(args) == 0 {
+			return "0"
+		}
+		return "SUM(" + strings.Join(args, ",") + ")"
+	case OpSub:
+		return strings.Join(args, "-")
+	case OpMul:
+		return strings.Join(args, "*")
+	case OpDiv:
+		return strings.Join(args[:len(args)-1], "*") + "/" + args[len(args)-1]
+	case OpCeil:
+		return "ROUNDUP(" + args[0] + ",0)"
+	case OpMax:
+		return "MAX(" + strings.Join(args, ",") + ")"
+	case OpAnnuity:
+		return "PMT(" + args[1] + "," + args[2] + ",-" + args[0] + ")"
+	case OpMin:
+		return "MIN(" + strings.Join(args, ",") + ")"
+	}
+	return ""
 }
 
 // A Style is a way of writing formulas.
