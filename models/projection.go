@@ -355,16 +355,39 @@ func joinList(xs []string) string {
 	return s
 }
 
-// transition checks a transition plan: a residential service to leave, real
-// destinations, no more children leaving than are there, years inside the
-// horizon.
+// transition checks a transition plan: a service children leave (one with
+// units), a programme of the right kind, destinations that can receive
+// children, years inside the horizon, and — in its one municipality —
+// services that are provided there. What only the figures show (no more
+// children leaving than are there, no unit closing with children in it) is
+// checked on the engine's figures, year by year (costing.Result.Check).
 func (v *validator) transition(years []int) {
 	t := v.sc.Transition
 	if !t.Set {
 		return
 	}
 	v.texts(TransitionTable, t.Texts, t.Pos, "transition.")
-	from, ok := v.sc.Services[t.Texts["from"].S]
+	from, ok := v.transitionKinds()
+	v.transitionYears(years)
+	if !ok || len(v.sc.Municipalities) != 1 {
+		if ok {
+			v.add(t.Pos, "", "a transition plan is for a scenario of one municipality; this one has %d", len(v.sc.Municipalities))
+		}
+		return
+	}
+	var m *Municipality
+	for _, x := range v.sc.Municipalities {
+		m = x
+	}
+	v.transitionProvided(from, m)
+}
+
+// transitionKinds checks the kinds of the services the plan names: the one
+// children leave, which it returns (ok false when it cannot be followed),
+// and the programme.
+func (v *validator) transitionKinds() (from *Service, ok bool) {
+	t := v.sc.Transition
+	from, ok = v.sc.Services[t.Texts["from"].S]
 	if ok && (from.Table() == nil || !from.Table().Leaves) {
 		v.add(t.Texts["from"].Pos, quote(t.Texts["from"].S), "expected a %s service; %s is a %s service", orList(KindsWith(func(t *Table) bool { return t.Leaves })), from.Name, from.Kind())
 		ok = false
@@ -374,48 +397,58 @@ func (v *validator) transition(years []int) {
 			v.add(pg.Pos, quote(pg.S), "expected a service of kind %s; %s is a %s service", orList(KindsWith(func(t *Table) bool { return t.Leavers != "" })), s.Name, s.Kind())
 		}
 	}
+	return from, ok
+}
+
+// transitionYears checks the plan's leavers and units year by year: inside
+// the horizon, written as numbers, sent where children can be received.
+func (v *validator) transitionYears(years []int) {
+	t := v.sc.Transition
 	// Without a horizon (its start or years are refused) years cannot be
 	// placed in it; that problem is reported once, at the projection.
-	inHorizon := func(y int) bool { return len(years) == 0 || y >= years[0] && y <= years[len(years)-1] }
+	outside := func(y int) bool { return len(years) > 0 && (y < years[0] || y > years[len(years)-1]) }
 	for _, y := range SortedYears(t.Leavers) {
 		for _, dest := range Sorted(t.Leavers[y]) {
 			i := t.Leavers[y][dest]
-			if !inHorizon(y) {
+			if outside(y) {
 				v.add(i.Pos, i.Raw, "children leaving in %d, outside the horizon %d–%d", y, years[0], years[len(years)-1])
 			}
 			v.literal(i, Spec{Kind: Quantity})
-			s, found := v.sc.Services[dest]
-			switch {
-			case dest == "reunification":
-			case dest == t.Texts["from"].S:
-				v.add(i.Pos, i.Raw, "sends children from %s to %s itself; a destination is where children go when they leave it", dest, dest)
-			case !found:
-				v.add(i.Pos, i.Raw, "sends children to %q, which is not a service of the scenario (or \"reunification\", home without a service)%s", dest, suggestion(dest, Sorted(v.sc.Services)))
-			case s.Table() == nil || s.Table().Receives == "":
-				v.add(i.Pos, i.Raw, "sends children to %s, a %s, which has no children, families or places to receive them", dest, s.Kind())
-			}
+			v.destination(dest, i)
 		}
 	}
 	for _, y := range SortedYears(t.Units) {
 		i := t.Units[y]
-		if !inHorizon(y) {
+		if outside(y) {
 			v.add(i.Pos, i.Raw, "units open from %d, outside the horizon %d–%d", y, years[0], years[len(years)-1])
 		}
 		v.literal(i, Spec{Kind: Quantity, Whole: true})
 	}
-	if !ok || len(v.sc.Municipalities) != 1 {
-		if ok && len(v.sc.Municipalities) != 1 {
-			v.add(t.Pos, "", "a transition plan is for a scenario of one municipality; this one has %d", len(v.sc.Municipalities))
-		}
-		return
+}
+
+// destination checks where the plan sends children: a service of the
+// scenario that can receive them, other than the one they leave, or home
+// ("reunification").
+func (v *validator) destination(dest string, i Input) {
+	s, found := v.sc.Services[dest]
+	switch {
+	case dest == "reunification":
+	case dest == v.sc.Transition.Texts["from"].S:
+		v.add(i.Pos, i.Raw, "sends children from %s to %s itself; a destination is where children go when they leave it", dest, dest)
+	case !found:
+		v.add(i.Pos, i.Raw, "sends children to %q, which is not a service of the scenario (or \"reunification\", home without a service)%s", dest, suggestion(dest, Sorted(v.sc.Services)))
+	case s.Table() == nil || s.Table().Receives == "":
+		v.add(i.Pos, i.Raw, "sends children to %s, a %s, which has no children, families or places to receive them", dest, s.Kind())
 	}
-	var m *Municipality
-	for _, x := range v.sc.Municipalities {
-		m = x
-	}
-	// Every service the plan moves children between is provided there: a
-	// child sent to a service the municipality does not provide would be
-	// counted nowhere, and a plan for one it does not run would do nothing.
+}
+
+// transitionProvided checks, in the plan's one municipality m, that every
+// service the plan moves children between is provided there (a child sent
+// to a service the municipality does not provide would be counted nowhere,
+// and a plan for one it does not run would do nothing), and that the plan
+// keeps open no more units than there are.
+func (v *validator) transitionProvided(from *Service, m *Municipality) {
+	t := v.sc.Transition
 	notProvided := func(name string) bool {
 		s := v.sc.Services[name]
 		return s != nil && !s.ProvidedIn(m)
@@ -435,10 +468,6 @@ func (v *validator) transition(years []int) {
 			}
 		}
 	}
-	// The units the plan keeps open cannot be more than there are; that
-	// no more children leave than are there, and that a unit does not close
-	// with children in it, is checked year by year on the figures the
-	// engine computes (costing.Result.Check).
 	units := v.number(from.Table(), from.Effective(m).In, "units", m)
 	for _, y := range SortedYears(t.Units) {
 		if i := t.Units[y]; i.Value.GreaterThan(units) {
