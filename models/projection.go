@@ -280,45 +280,42 @@ func (v *validator) path(p *Path, years []int) {
 		v.add(p.Pos, "", "expected one of rate, [%srates] or [%slevels]; this path gives %s", prefix, prefix, joinAnd(given))
 		return
 	}
-	base := int(v.sc.Meta.BaseYear.Value.IntPart())
-	for what, m := range map[string]map[int]Input{"rates": p.Rates, "levels": p.Levels} {
-		if m == nil {
-			continue
-		}
-		var missing []string
-		for _, y := range years {
-			if what == "rates" && y <= base {
-				continue
-			}
-			if _, ok := m[y]; !ok {
-				missing = append(missing, strconv.Itoa(y))
-			}
-		}
-		// Rates run from the year after the base year; a path that starts
-		// later cannot index the years before it.
-		if what == "rates" {
-			var before []string
-			for y := base + 1; len(years) > 0 && y < years[0]; y++ {
-				if _, ok := m[y]; !ok {
-					before = append(before, strconv.Itoa(y))
-				}
-			}
-			missing = append(before, missing...)
-		}
-		if len(missing) > 0 {
-			v.add(Position{File: p.Pos.File, Line: p.Pos.Line, Key: prefix + what}, "", "the path is shorter than the horizon %d–%d: it has no value for %s", years[0], years[len(years)-1], joinList(missing))
-		}
-		for _, y := range SortedYears(m) {
-			if what == "levels" {
-				v.literal(m[y], Spec{Kind: Quantity})
-			} else {
-				v.literal(m[y], Spec{Kind: Rate})
-			}
-		}
+	if p.Rates != nil {
+		v.pathYears(p, "rates", p.Rates, years, Spec{Kind: Rate})
+	}
+	if p.Levels != nil {
+		v.pathYears(p, "levels", p.Levels, years, Spec{Kind: Quantity})
 	}
 	if i, ok := p.In["rate"]; ok && i.Set {
 		f, _ := PathTable.Number("rate")
 		v.literal(i, f.Spec)
+	}
+}
+
+// pathYears checks a path's rates or levels by year: one for every year it
+// must cover, each a number of spec. Levels cover the horizon; rates run
+// from the year after the base year to its end, since a growth path indexes
+// the base year's value and cannot index the years before its first rate.
+func (v *validator) pathYears(p *Path, what string, m map[int]Input, years []int, spec Spec) {
+	base := int(v.sc.Meta.BaseYear.Value.IntPart())
+	var missing []string
+	if what == "rates" {
+		for y := base + 1; len(years) > 0 && y < years[0]; y++ {
+			if _, ok := m[y]; !ok {
+				missing = append(missing, strconv.Itoa(y))
+			}
+		}
+	}
+	for _, y := range years {
+		if _, ok := m[y]; !ok && (what == "levels" || y > base) {
+			missing = append(missing, strconv.Itoa(y))
+		}
+	}
+	if len(missing) > 0 {
+		v.add(Position{File: p.Pos.File, Line: p.Pos.Line, Key: "paths." + p.Name + "." + what}, "", "the path is shorter than the horizon %d–%d: it has no value for %s", years[0], years[len(years)-1], joinList(missing))
+	}
+	for _, y := range SortedYears(m) {
+		v.literal(m[y], spec)
 	}
 }
 
