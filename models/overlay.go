@@ -6,6 +6,31 @@ package models
 // lines and municipalities are merged key by key, so a variant states only
 // what changes. This is how a "reform" extends a "status quo".
 func (sc *Scenario) Overlay(v *Scenario) {
+	sc.overlayMeta(v)
+	for name, p := range v.Parameters {
+		sc.Parameters[name] = p
+	}
+	for name, r := range v.Roles {
+		if b, ok := sc.Roles[name]; ok {
+			overlayMaps(b.Texts, r.Texts, nil)
+			overlayMaps(b.In, r.In, nil)
+		} else {
+			sc.Roles[name] = r
+		}
+	}
+	overlayServices(sc.Services, v.Services)
+	sc.overlayOverheads(v)
+	sc.overlayMunicipalities(v)
+	sc.overlayRecruitment(v)
+	sc.overlayYears(v)
+	if v.Classification != nil {
+		sc.Classification = v.Classification
+	}
+	sc.Files = append(sc.Files, v.Files...)
+}
+
+// overlayMeta lays the variant's [scenario] keys over the base's.
+func (sc *Scenario) overlayMeta(v *Scenario) {
 	m := &sc.Meta
 	for _, p := range []struct{ dst, src *Text }{
 		{&m.Name, &v.Meta.Name}, {&m.Title, &v.Meta.Title}, {&m.Country, &v.Meta.Country},
@@ -22,18 +47,11 @@ func (sc *Scenario) Overlay(v *Scenario) {
 	if v.Meta.Pos.File != "" {
 		m.Pos = v.Meta.Pos
 	}
-	for name, p := range v.Parameters {
-		sc.Parameters[name] = p
-	}
-	for name, r := range v.Roles {
-		if b, ok := sc.Roles[name]; ok {
-			overlayMaps(b.Texts, r.Texts, nil)
-			overlayMaps(b.In, r.In, nil)
-		} else {
-			sc.Roles[name] = r
-		}
-	}
-	overlayServices(sc.Services, v.Services)
+}
+
+// overlayOverheads merges central costs key by key; a variant's list of
+// services that share one replaces the base's.
+func (sc *Scenario) overlayOverheads(v *Scenario) {
 	for name, o := range v.Overheads {
 		b, ok := sc.Overheads[name]
 		if !ok {
@@ -49,6 +67,11 @@ func (sc *Scenario) Overlay(v *Scenario) {
 			b.Services = o.Services
 		}
 	}
+}
+
+// overlayMunicipalities merges municipalities key by key, their parameters
+// whole and their services key by key.
+func (sc *Scenario) overlayMunicipalities(v *Scenario) {
 	for name, mv := range v.Municipalities {
 		b, ok := sc.Municipalities[name]
 		if !ok {
@@ -62,7 +85,11 @@ func (sc *Scenario) Overlay(v *Scenario) {
 		}
 		overlayServices(b.Services, mv.Services)
 	}
-	sc.overlayRecruitment(v)
+}
+
+// overlayYears lays the variant's projection over the base's key by key;
+// its paths and its transition plan replace the base's whole.
+func (sc *Scenario) overlayYears(v *Scenario) {
 	if v.Projection.Set {
 		if !sc.Projection.Set {
 			sc.Projection = Projection{Texts: Texts{}, In: Inputs{}}
@@ -77,13 +104,9 @@ func (sc *Scenario) Overlay(v *Scenario) {
 		}
 		sc.Paths[name] = p // a path is replaced whole, like a parameter
 	}
-	if v.Classification != nil {
-		sc.Classification = v.Classification
-	}
 	if v.Transition.Set {
 		sc.Transition = v.Transition // so is a transition plan
 	}
-	sc.Files = append(sc.Files, v.Files...)
 }
 
 func overlayServices(base, over map[string]*Service) {
