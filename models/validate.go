@@ -697,17 +697,7 @@ func (v *validator) service(s *Service, m *Municipality) {
 	if o, ok := m.Services[s.Name]; ok && o != nil {
 		prefix, at = "municipalities."+m.Name+".services."+s.Name+".", o.Pos
 	}
-	if _, priced := t.Text("case_worker"); priced && !s.Texts["case_worker"].Set {
-		for _, k := range []string{"client_hours_per_child_year", "case_management_funded_by"} {
-			pos := s.In[k].Pos
-			if !s.In[k].Set {
-				pos = s.Texts[k].Pos
-			}
-			if s.In[k].Set || s.Texts[k].Set {
-				v.add(pos, "", "%s needs case_worker: the role whose time it prices", k)
-			}
-		}
-	}
+	v.caseWorker(s, t)
 	for _, f := range t.Texts {
 		if f.Key == "kind" {
 			continue
@@ -717,52 +707,77 @@ func (v *validator) service(s *Service, m *Municipality) {
 	for _, f := range t.Numbers {
 		v.check(t, s.In, f.Key, at, prefix, m)
 	}
-	// A sub-table the kind does not have is reported by kindKeys; its lines
-	// are not checked against a schema that does not apply.
-	for _, name := range Sorted(s.Caseload) {
-		if !contains(t.Tables, "caseload") {
-			break
+	v.serviceLines(s, t, prefix, m)
+	v.occupancy(s, t, m)
+}
+
+// caseWorker refuses what prices a case worker's time when no case worker
+// is named.
+func (v *validator) caseWorker(s *Service, t *Table) {
+	if _, priced := t.Text("case_worker"); !priced || s.Texts["case_worker"].Set {
+		return
+	}
+	for _, k := range []string{"client_hours_per_child_year", "case_management_funded_by"} {
+		pos := s.In[k].Pos
+		if !s.In[k].Set {
+			pos = s.Texts[k].Pos
 		}
-		l := s.Caseload[name]
-		v.line(CaseloadTable, l, prefix+"caseload."+name+".", m)
+		if s.In[k].Set || s.Texts[k].Set {
+			v.add(pos, "", "%s needs case_worker: the role whose time it prices", k)
+		}
+	}
+}
+
+// serviceLines checks a service's caseload categories, cost lines, capital
+// items and staff lines against their tables. A sub-table the kind does not
+// have is reported by kindKeys; its lines are not checked against a schema
+// that does not apply.
+func (v *validator) serviceLines(s *Service, t *Table, prefix string, m *Municipality) {
+	has := func(key string) bool { return contains(t.Tables, key) }
+	for _, name := range Sorted(s.Caseload) {
+		if has("caseload") {
+			v.line(CaseloadTable, s.Caseload[name], prefix+"caseload."+name+".", m)
+		}
 	}
 	for _, name := range Sorted(s.Costs) {
-		if !contains(t.Tables, "costs") {
-			break
+		if has("costs") {
+			l := s.Costs[name]
+			v.line(CostTable, l, prefix+"costs."+name+".", m)
+			v.per(s, t, l.Texts.Get(CostTable, "per"), t.Bases())
 		}
-		l := s.Costs[name]
-		lp := prefix + "costs." + name + "."
-		v.line(CostTable, l, lp, m)
-		v.per(s, t, l.Texts.Get(CostTable, "per"), t.Bases())
+	}
+	capitalBases := []string{PerYear}
+	if _, ok := t.Measure("unit"); ok {
+		capitalBases = append(capitalBases, "unit")
 	}
 	for _, name := range Sorted(s.Capital) {
-		if !contains(t.Tables, "capital") {
-			break
-		}
-		l := s.Capital[name]
-		v.line(CapitalTable, l, prefix+"capital."+name+".", m)
-		bases := []string{PerYear}
-		if _, ok := t.Measure("unit"); ok {
-			bases = append(bases, "unit")
-		}
-		v.per(s, t, l.Texts.Get(CapitalTable, "per"), bases)
-	}
-	if t.Measures != nil && s.In.Has("capacity") && s.In.Has("children") {
-		capacity, children := v.number(t, s.In, "capacity", m), v.number(t, s.In, "children", m)
-		if children.GreaterThan(capacity) {
-			i := s.In["children"]
-			v.add(i.Pos, i.Raw, "expected no more children than the capacity (%s): occupancy cannot exceed capacity", capacity)
-		}
-		if units := v.number(t, s.In, "units", m); units.GreaterThan(capacity) {
-			i := s.In["units"]
-			v.add(i.Pos, i.Raw, "expected no more units than the capacity (%s): a unit has at least one bed", capacity)
+		if has("capital") {
+			l := s.Capital[name]
+			v.line(CapitalTable, l, prefix+"capital."+name+".", m)
+			v.per(s, t, l.Texts.Get(CapitalTable, "per"), capitalBases)
 		}
 	}
 	for _, name := range Sorted(s.Staff) {
-		if !contains(t.Tables, "staff") {
-			break
+		if has("staff") {
+			v.staff(s, s.Staff[name], prefix+"staff."+name+".", m)
 		}
-		v.staff(s, s.Staff[name], prefix+"staff."+name+".", m)
+	}
+}
+
+// occupancy refuses more children, or more units, than a residential
+// service has beds, as its inputs state them in municipality m.
+func (v *validator) occupancy(s *Service, t *Table, m *Municipality) {
+	if t.Measures == nil || !s.In.Has("capacity") || !s.In.Has("children") {
+		return
+	}
+	capacity, children := v.number(t, s.In, "capacity", m), v.number(t, s.In, "children", m)
+	if children.GreaterThan(capacity) {
+		i := s.In["children"]
+		v.add(i.Pos, i.Raw, "expected no more children than the capacity (%s): occupancy cannot exceed capacity", capacity)
+	}
+	if units := v.number(t, s.In, "units", m); units.GreaterThan(capacity) {
+		i := s.In["units"]
+		v.add(i.Pos, i.Raw, "expected no more units than the capacity (%s): a unit has at least one bed", capacity)
 	}
 }
 
