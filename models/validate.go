@@ -437,62 +437,71 @@ func (v *validator) parameterNames(m *Municipality) []string {
 }
 
 // value checks a literal against a spec. usedBy names the field that refers
-// to it, when the literal is a parameter's value.
+// to it, when the literal is a parameter's value. The first problem found is
+// the one reported.
 func (v *validator) value(i Input, spec Spec, usedBy string) {
-	suffix := ""
-	if usedBy != "" {
-		suffix = " (used by " + usedBy + ")"
+	msg := v.kindProblem(i, spec)
+	if msg == "" {
+		msg = boundsProblem(i.Value, spec)
 	}
+	if msg == "" {
+		return
+	}
+	if usedBy != "" {
+		msg += " (used by " + usedBy + ")"
+	}
+	v.add(i.Pos, i.Raw, "%s", msg)
+}
+
+// kindProblem says what is wrong with a literal for its kind — money, a
+// share, a rate, a quantity — or "".
+func (v *validator) kindProblem(i Input, spec Spec) string {
 	d := i.Value
 	switch spec.Kind {
 	case Money:
-		if i.Float {
-			v.add(i.Pos, i.Raw, "expected an amount in quotes (%s) or a whole number: a number with decimals written without quotes can silently lose digits%s", moneyHint(i.Raw), suffix)
-			return
-		}
-		if d.IsNegative() {
-			v.add(i.Pos, i.Raw, "expected an amount of zero or more%s", suffix)
-			return
-		}
-		if cur, ok := Currencies[v.sc.Meta.Currency.S]; ok && -d.Exponent() > cur && !d.Equal(d.Round(cur)) {
-			v.add(i.Pos, i.Raw, "expected an amount with at most %d decimals in %s%s", cur, v.sc.Meta.Currency.S, suffix)
-			return
+		cur, known := Currencies[v.sc.Meta.Currency.S]
+		switch {
+		case i.Float:
+			return fmt.Sprintf("expected an amount in quotes (%s) or a whole number: a number with decimals written without quotes can silently lose digits", moneyHint(i.Raw))
+		case d.IsNegative():
+			return "expected an amount of zero or more"
+		case known && -d.Exponent() > cur && !d.Equal(d.Round(cur)):
+			return fmt.Sprintf("expected an amount with at most %d decimals in %s", cur, v.sc.Meta.Currency.S)
 		}
 	case Share:
 		if d.IsNegative() || d.GreaterThan(decimal.NewFromInt(1)) {
-			v.add(i.Pos, i.Raw, "expected a share from 0 to 1 (write 5%% as 0.05)%s", suffix)
-			return
+			return "expected a share from 0 to 1 (write 5% as 0.05)"
 		}
 	case Rate:
-		if d.LessThanOrEqual(decimal.NewFromInt(-1)) {
-			v.add(i.Pos, i.Raw, "expected a growth rate above −1 (−0.02 is a 2%% fall; −1 would be a fall to nothing)%s", suffix)
-			return
-		}
-		if d.GreaterThan(decimal.NewFromInt(1)) {
-			v.add(i.Pos, i.Raw, "expected a growth rate of at most 1 (100%% a year): 5%% is written 0.05, and a larger rate is more likely a typo than a forecast%s", suffix)
-			return
+		switch {
+		case d.LessThanOrEqual(decimal.NewFromInt(-1)):
+			return "expected a growth rate above −1 (−0.02 is a 2% fall; −1 would be a fall to nothing)"
+		case d.GreaterThan(decimal.NewFromInt(1)):
+			return "expected a growth rate of at most 1 (100% a year): 5% is written 0.05, and a larger rate is more likely a typo than a forecast"
 		}
 	case Quantity:
 		if d.IsNegative() && !spec.Positive {
-			v.add(i.Pos, i.Raw, "expected a number of zero or more%s", suffix)
-			return
+			return "expected a number of zero or more"
 		}
 	}
-	if spec.Whole && spec.Positive && spec.Max > 0 && (d.Sign() <= 0 || !d.IsInteger() || d.GreaterThan(decimal.NewFromInt(spec.Max))) {
-		v.add(i.Pos, i.Raw, "expected a whole number from 1 to %d%s", spec.Max, suffix)
-		return
+	return ""
+}
+
+// boundsProblem says what is wrong with a number for its spec's bounds —
+// above zero, whole, at most Max — or "".
+func boundsProblem(d decimal.Decimal, spec Spec) string {
+	max := decimal.NewFromInt(spec.Max)
+	switch {
+	case spec.Whole && spec.Positive && spec.Max > 0 && (d.Sign() <= 0 || !d.IsInteger() || d.GreaterThan(max)):
+		return fmt.Sprintf("expected a whole number from 1 to %d", spec.Max)
+	case spec.Positive && d.Sign() <= 0:
+		return "expected a number greater than zero (it divides other figures)"
+	case spec.Whole && !d.IsInteger():
+		return "expected a whole number"
+	case spec.Max > 0 && d.GreaterThan(max):
+		return fmt.Sprintf("expected a number no greater than %d", spec.Max)
 	}
-	if spec.Positive && d.Sign() <= 0 {
-		v.add(i.Pos, i.Raw, "expected a number greater than zero (it divides other figures)%s", suffix)
-		return
-	}
-	if spec.Whole && !d.IsInteger() {
-		v.add(i.Pos, i.Raw, "expected a whole number%s", suffix)
-		return
-	}
-	if spec.Max > 0 && d.GreaterThan(decimal.NewFromInt(spec.Max)) {
-		v.add(i.Pos, i.Raw, "expected a number no greater than %d%s", spec.Max, suffix)
-	}
+	return ""
 }
 
 func (v *validator) texts(t *Table, tx Texts, at Position, prefix string) {
