@@ -76,7 +76,7 @@ func (v *grantView) potTable() *table {
 	}
 	t.notes = append(t.notes, v.l("grant_pot")+": "+v.alloc(g.Pot)+" — "+v.potHow())
 	if g.LumpSums.IsPositive() {
-		t.notes = append(t.notes, fmt.Sprintf("%s: %s; %s: %s", v.l("grant_lump_sums"), v.alloc(g.LumpSums), v.l("grant_by_formula"), v.alloc(g.Pot.Sub(g.LumpSums))))
+		t.notes = append(t.notes, fmt.Sprintf("%s: %s; %s: %s", v.l("grant_lump_sums"), v.alloc(g.LumpSums), v.l("grant_by_formula"), v.alloc(g.Summary.ByFormula)))
 	}
 	return t
 }
@@ -125,12 +125,10 @@ func (v *grantView) allocationTable() *table {
 	}
 	t.header = append(t.header, v.l("grant_rule"))
 	t.right = append(t.right, false)
-	pop := decimal.Zero
 	for _, r := range g.Rows {
 		row := []string{r.Name}
 		if g.HasPopulation {
 			row = append(row, v.num.qty(r.Population))
-			pop = pop.Add(r.Population)
 		}
 		row = append(row, v.pct(r.Share))
 		if g.LumpSums.IsPositive() {
@@ -162,7 +160,7 @@ func (v *grantView) allocationTable() *table {
 	}
 	total := []string{v.l("total")}
 	if g.HasPopulation {
-		total = append(total, v.num.qty(pop))
+		total = append(total, v.num.qty(g.Summary.Population))
 	}
 	total = append(total, v.pct(decimal.NewFromInt(1)))
 	if g.LumpSums.IsPositive() {
@@ -171,8 +169,8 @@ func (v *grantView) allocationTable() *table {
 	total = append(total, v.alloc(g.Summary.Total))
 	if g.HasPopulation {
 		avg := ""
-		if pop.IsPositive() {
-			avg = v.money(g.Summary.Total.Div(pop).Round(g.MoneyDecimals))
+		if g.Summary.Population.IsPositive() {
+			avg = v.money(g.Summary.PerCapita.Round(g.MoneyDecimals))
 		}
 		total = append(total, avg)
 	}
@@ -180,11 +178,7 @@ func (v *grantView) allocationTable() *table {
 		total = append(total, "")
 	}
 	if g.HasBaseline {
-		base := decimal.Zero
-		for _, r := range g.Rows {
-			base = base.Add(r.Baseline)
-		}
-		total = append(total, v.money(base), v.money(g.Summary.Total.Sub(base)), "")
+		total = append(total, v.money(g.Summary.Baseline), v.money(g.Summary.Change), "")
 	}
 	if g.HasNeed {
 		total = append(total, v.money(g.Summary.Need), v.money(g.Summary.Gap))

@@ -73,6 +73,10 @@ type Row struct {
 // Summary is the summary lines.
 type Summary struct {
 	Total                      decimal.Decimal // = the pot, exactly
+	Population                 decimal.Decimal // Σ population (with HasPopulation)
+	PerCapita                  decimal.Decimal // Total ÷ Population, unrounded; zero without a population
+	Baseline, Change           decimal.Decimal // Σ baseline and Total − Σ baseline (with HasBaseline)
+	ByFormula                  decimal.Decimal // the pot less the lump sums: what the criteria divide
 	MinPerCapita, MaxPerCapita decimal.Decimal
 	MinName, MaxName           string
 	Ratio                      decimal.Decimal // highest ÷ lowest per-capita allocation; zero when the lowest is zero

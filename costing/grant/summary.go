@@ -40,11 +40,13 @@ func (b *builder) columns(sp *Split, res *SplitResult, baseline []decimal.Decima
 
 // summarise computes the summary lines (step 9).
 func summarise(g *Result) Summary {
-	var s Summary
+	s := Summary{ByFormula: g.Pot.Sub(g.LumpSums)}
 	for _, r := range g.Rows {
 		s.Total = s.Total.Add(r.Allocation)
+		s.Population = s.Population.Add(r.Population)
 		if g.HasBaseline {
 			s.change(r)
+			s.Baseline = s.Baseline.Add(r.Baseline)
 		}
 		if g.HasNeed {
 			s.Need = s.Need.Add(r.Need)
@@ -54,8 +56,12 @@ func summarise(g *Result) Summary {
 			}
 		}
 	}
+	s.Change = s.Total.Sub(s.Baseline)
 	if g.HasPopulation {
 		s.perCapita(g.Rows)
+		if s.Population.IsPositive() {
+			s.PerCapita = s.Total.Div(s.Population)
+		}
 	}
 	return s
 }
