@@ -780,11 +780,14 @@ func (v *validator) occupancy(s *Service, t *Table, m *Municipality) {
 		return
 	}
 	capacity, children := v.number(t, s.In, "capacity", m), v.number(t, s.In, "children", m)
+	if capacity.Sign() <= 0 {
+		return // refused as capacity
+	}
 	if children.GreaterThan(capacity) {
 		i := s.In["children"]
 		v.add(i.Pos, i.Raw, "expected no more children than the capacity (%s): occupancy cannot exceed capacity", capacity)
 	}
-	if units := v.number(t, s.In, "units", m); units.GreaterThan(capacity) {
+	if units := v.number(t, s.In, "units", m); s.In.Has("units") && units.GreaterThan(capacity) {
 		i := s.In["units"]
 		v.add(i.Pos, i.Raw, "expected no more units than the capacity (%s): a unit has at least one bed", capacity)
 	}
