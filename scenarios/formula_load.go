@@ -280,63 +280,13 @@ func readDataFile(file string, from models.Position, o CSVOptions, ps *models.Pr
 // decimal mark found.
 func ReadData(file string, src, sources []byte, o CSVOptions, ps *models.Problems) *models.DataTable {
 	text := csvText(src)
-	sep, how := o.Separator, "given with --csv-separator"
-	if sep == 0 {
-		var tied rune
-		var header int
-		sep, tied, header = detectSeparator(text)
-		how = "found in the header line"
-		if tied != 0 {
-			ps.Add(models.Position{File: file, Line: header}, "", "expected one separator: the header line has as many %s as %s, and either splits every line into as many values as the header; give the separator with --csv-separator", separatorName(sep), separatorName(tied))
-			return nil
-		}
+	sep, how, ok := dataSeparator(file, text, o, ps)
+	if !ok {
+		return nil
 	}
-	r := csv.NewReader(bytes.NewReader(text))
-	r.Comma = sep
-	r.Comment = '#'
-	t := &models.DataTable{File: file, Sources: map[string]string{}, Separator: sep}
-	for {
-		rec, err := r.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			var pe *csv.ParseError
-			line := 0
-			msg := err.Error()
-			if errors.As(err, &pe) {
-				line, msg = pe.Line, pe.Err.Error()
-				if errors.Is(pe.Err, csv.ErrFieldCount) {
-					msg = fmt.Sprintf("expected %d values, one for each column of the header, not %d", len(t.Columns), len(rec))
-					if len(t.Columns) == 1 {
-						msg = fmt.Sprintf("expected 1 value, as the header has one column, not %d", len(rec))
-					}
-				}
-			}
-			ps.Add(models.Position{File: file, Line: line}, "", "not valid CSV (%s, %s): %s", separatorPhrase(sep), how, printable(msg))
-			return nil
-		}
-		line, _ := r.FieldPos(0)
-		if t.Columns == nil {
-			seen := map[string]bool{}
-			for i, c := range rec {
-				c = strings.TrimSpace(c)
-				switch {
-				case c == "":
-					ps.Add(models.Position{File: file, Line: line}, "", "column %d of the header has no name", i+1)
-				case seen[c]:
-					ps.Add(models.Position{File: file, Line: line}, fmt.Sprintf("%q", printable(c)), "the header names this column twice")
-				}
-				seen[c] = true
-				rec[i] = c
-			}
-			t.Columns = rec
-			continue
-		}
-		if blank(rec) {
-			continue // a spreadsheet's empty row: ;;;;
-		}
-		t.Rows = append(t.Rows, models.DataRow{Line: line, Cells: rec})
+	t := readRecords(file, text, sep, how, ps)
+	if t == nil {
+		return nil
 	}
 	if t.Columns == nil {
 		ps.Add(models.Position{File: file, Line: 1}, "", "expected a header row naming the columns, then one row per municipality")
@@ -349,6 +299,88 @@ func ReadData(file string, src, sources []byte, o CSVOptions, ps *models.Problem
 		readSources(file, sources, t, ps)
 	}
 	return t
+}
+
+// dataSeparator is the separator of a table's text: o.Separator when given,
+// else the one its header line shows; how says which, for messages. ok is
+// false, with a problem in ps, when the header line shows two separators
+// as well.
+func dataSeparator(file string, text []byte, o CSVOptions, ps *models.Problems) (sep rune, how string, ok bool) {
+	if o.Separator != 0 {
+		return o.Separator, "given with --csv-separator", true
+	}
+	sep, tied, header := detectSeparator(text)
+	if tied != 0 {
+		ps.Add(models.Position{File: file, Line: header}, "", "expected one separator: the header line has as many %s as %s, and either splits every line into as many values as the header; give the separator with --csv-separator", separatorName(sep), separatorName(tied))
+		return 0, "", false
+	}
+	return sep, "found in the header line", true
+}
+
+// readRecords reads a table's text as CSV separated by sep (how says how
+// the separator was found, for messages): its first record is the header,
+// every other one a row, but for rows of blank cells, which are skipped. It
+// is nil, with a problem in ps, when the text is not valid CSV; its Columns
+// are nil when the text has no record at all.
+func readRecords(file string, text []byte, sep rune, how string, ps *models.Problems) *models.DataTable {
+	r := csv.NewReader(bytes.NewReader(text))
+	r.Comma = sep
+	r.Comment = '#'
+	t := &models.DataTable{File: file, Sources: map[string]string{}, Separator: sep}
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			return t
+		}
+		if err != nil {
+			line, msg := csvError(err, len(t.Columns), len(rec))
+			ps.Add(models.Position{File: file, Line: line}, "", "not valid CSV (%s, %s): %s", separatorPhrase(sep), how, printable(msg))
+			return nil
+		}
+		line, _ := r.FieldPos(0)
+		switch {
+		case t.Columns == nil:
+			t.Columns = headerNames(file, line, rec, ps)
+		case !blank(rec): // a spreadsheet's empty row, ;;;;, is skipped
+			t.Rows = append(t.Rows, models.DataRow{Line: line, Cells: rec})
+		}
+	}
+}
+
+// csvError is the line and the message of an error of the CSV reader: a
+// record with more or fewer values than the header has columns is said
+// against the header.
+func csvError(err error, columns, values int) (line int, msg string) {
+	var pe *csv.ParseError
+	if !errors.As(err, &pe) {
+		return 0, err.Error()
+	}
+	switch {
+	case !errors.Is(pe.Err, csv.ErrFieldCount):
+		return pe.Line, pe.Err.Error()
+	case columns == 1:
+		return pe.Line, fmt.Sprintf("expected 1 value, as the header has one column, not %d", values)
+	}
+	return pe.Line, fmt.Sprintf("expected %d values, one for each column of the header, not %d", columns, values)
+}
+
+// headerNames returns the names of a table's columns, the header record
+// rec trimmed of blanks, reporting a column without a name and a name given
+// twice.
+func headerNames(file string, line int, rec []string, ps *models.Problems) []string {
+	seen := map[string]bool{}
+	for i, c := range rec {
+		c = strings.TrimSpace(c)
+		switch {
+		case c == "":
+			ps.Add(models.Position{File: file, Line: line}, "", "column %d of the header has no name", i+1)
+		case seen[c]:
+			ps.Add(models.Position{File: file, Line: line}, fmt.Sprintf("%q", printable(c)), "the header names this column twice")
+		}
+		seen[c] = true
+		rec[i] = c
+	}
+	return rec
 }
 
 // blank says whether every value of a row is blank.
