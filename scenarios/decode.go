@@ -241,43 +241,67 @@ var provenanceKeys = []string{"value", "unit", "source", "from", "assumption", "
 // refuse it for money), a quoted decimal, the name of a parameter, or a table
 // { value = …, unit, source, from, assumption }.
 func (d *decoder) input(path string, v any) models.Input {
-	in := models.Input{Pos: d.pos(path), Set: true}
 	if t, ok := v.(map[string]any); ok {
-		for _, k := range sortedKeys(t) {
-			p := path + "." + k
-			switch k {
-			case "value":
-				inner := d.input(p, t[k])
-				inner.Pos = d.pos(p)
-				in.Raw, in.Float, in.Ref, in.Value = inner.Raw, inner.Float, inner.Ref, inner.Value
-				in.Pos = inner.Pos
-				in.Set = inner.Set
-				if !inner.Set && d.suggested != nil {
-					d.suggested[path] = true // said at .value: validation need not call the key missing
-				}
-			case "unit":
-				in.Unit = d.text(p, t[k]).S
-			case "source":
-				in.Source = d.text(p, t[k]).S
-			case "assumption":
-				in.Assumption = d.text(p, t[k]).S
-			case "from":
-				in.From = d.date(p, t[k])
-			case "uprate":
-				in.Uprate = d.text(p, t[k])
-			default:
-				d.unknown(p, k, provenanceKeys, "a value table")
-			}
-		}
-		if _, has := t["value"]; !has {
-			d.problem(path+".value", "", "missing: the value (a table of a value with its source needs value = …)")
-			in.Set = false
-			if d.suggested != nil {
-				d.suggested[path] = true // said: validation need not call the key missing
-			}
-		}
-		return in
+		return d.valueTable(path, t)
 	}
+	in := d.scalar(path, v)
+	if in.Ref == "" && in.Set {
+		if msg := outOfRange(in.Value); msg != "" {
+			d.problem(path, in.Raw, "%s", msg)
+			in.Set = false
+		}
+	}
+	return in
+}
+
+// valueTable decodes a value with its provenance, { value = …, unit,
+// source, from, assumption, uprate }: the value as input decodes it, at
+// path.value, and the other keys as text (from as a date). A table without
+// a value is not set.
+func (d *decoder) valueTable(path string, t map[string]any) models.Input {
+	in := models.Input{Pos: d.pos(path), Set: true}
+	for _, k := range sortedKeys(t) {
+		p := path + "." + k
+		switch k {
+		case "value":
+			inner := d.input(p, t[k])
+			inner.Pos = d.pos(p)
+			in.Raw, in.Float, in.Ref, in.Value = inner.Raw, inner.Float, inner.Ref, inner.Value
+			in.Pos = inner.Pos
+			in.Set = inner.Set
+			if !inner.Set && d.suggested != nil {
+				d.suggested[path] = true // said at .value: validation need not call the key missing
+			}
+		case "unit":
+			in.Unit = d.text(p, t[k]).S
+		case "source":
+			in.Source = d.text(p, t[k]).S
+		case "assumption":
+			in.Assumption = d.text(p, t[k]).S
+		case "from":
+			in.From = d.date(p, t[k])
+		case "uprate":
+			in.Uprate = d.text(p, t[k])
+		default:
+			d.unknown(p, k, provenanceKeys, "a value table")
+		}
+	}
+	if _, has := t["value"]; !has {
+		d.problem(path+".value", "", "missing: the value (a table of a value with its source needs value = …)")
+		in.Set = false
+		if d.suggested != nil {
+			d.suggested[path] = true // said: validation need not call the key missing
+		}
+	}
+	return in
+}
+
+// scalar decodes a value written bare: an integer, a float, a quoted
+// decimal or the name of a parameter. Anything else — and a float that is
+// not a number, nan or inf — is a problem, and the input is not set. Its
+// size is not checked here (input does).
+func (d *decoder) scalar(path string, v any) models.Input {
+	in := models.Input{Pos: d.pos(path), Set: true}
 	switch x := v.(type) {
 	case int64:
 		in.Raw = strconv.FormatInt(x, 10)
@@ -304,12 +328,6 @@ func (d *decoder) input(path string, v any) models.Input {
 	default:
 		d.problem(path, show(v), "expected a number (250, \"250.50\") or the name of a parameter")
 		in.Set = false
-	}
-	if in.Ref == "" && in.Set {
-		if msg := outOfRange(in.Value); msg != "" {
-			d.problem(path, in.Raw, "%s", msg)
-			in.Set = false
-		}
 	}
 	return in
 }
