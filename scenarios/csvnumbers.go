@@ -62,33 +62,56 @@ func parseNumber(s string) (number, bool) {
 	if s != "" && (s[0] == '-' || s[0] == '+') {
 		n.sign, s = s[:1], s[1:]
 	}
-	if s == "" || !numberBytes(s, true) {
-		return n, false // text, as most cells are: said at its first letter
-	}
-	if !numberBytes(s, false) {
-		if s = spaceMarks.Replace(s); !numberBytes(s, false) {
-			return n, false
-		}
+	s, ok := numberText(s)
+	if !ok {
+		return n, false
 	}
 	dot, comma := strings.LastIndexByte(s, '.'), strings.LastIndexByte(s, ',')
-	var ok bool
 	switch {
 	case dot >= 0 && comma >= 0: // 1.234,56 or 1,234.56: the last mark is the decimal one
-		at := max(dot, comma)
-		n.decimal = s[at]
-		n.thousands = other(n.decimal)
-		n.frac = s[at+1:]
-		n.whole, ok = grouped(s[:at], n.thousands)
-		return n, ok && n.whole != "" && digits(n.frac)
+		return bothMarks(n, s, max(dot, comma))
 	case dot < 0 && comma < 0:
 		n.whole, ok = grouped(s, 0)
 		return n, ok && n.whole != ""
+	case comma >= 0:
+		return oneMark(n, s, ',')
 	}
-	m := byte('.')
-	if comma >= 0 {
-		m = ','
+	return oneMark(n, s, '.')
+}
+
+// numberText returns s, the text of a cell after its sign, with no-break
+// spaces made spaces, when it has only digits, marks and spaces; false
+// otherwise.
+func numberText(s string) (string, bool) {
+	if s == "" || !numberBytes(s, true) {
+		return s, false // text, as most cells are: said at its first letter
 	}
-	if strings.Count(s, string(m)) > 1 { // 1.234.567: a thousands mark
+	if !numberBytes(s, false) {
+		if s = spaceMarks.Replace(s); !numberBytes(s, false) {
+			return s, false
+		}
+	}
+	return s, true
+}
+
+// bothMarks reads into n the digits s of a number that shows both marks:
+// the last, at s[at], is its decimal mark, the other its thousands mark.
+func bothMarks(n number, s string, at int) (number, bool) {
+	var ok bool
+	n.decimal = s[at]
+	n.thousands = other(n.decimal)
+	n.frac = s[at+1:]
+	n.whole, ok = grouped(s[:at], n.thousands)
+	return n, ok && n.whole != "" && digits(n.frac)
+}
+
+// oneMark reads into n the digits s of a number that shows one kind of
+// mark, m: more than one m are thousands marks (1.234.567); one m before
+// three digits may be either mark (1,234: ambiguous); any other one is the
+// decimal mark (1,5, .5, 12.3456).
+func oneMark(n number, s string, m byte) (number, bool) {
+	var ok bool
+	if strings.Count(s, string(m)) > 1 {
 		n.thousands, n.decimal = m, other(m)
 		n.whole, ok = grouped(s, m)
 		return n, ok
@@ -176,9 +199,45 @@ type shown struct {
 // decimal points, unless a number such as 1,234.5 shows commas are its
 // thousands marks). It reports false when it refused the file.
 func readNumbers(t *models.DataTable, ps *models.Problems) bool {
+	thousands, ok := decimalMark(t, ps)
+	if !ok {
+		return false
+	}
+	refused := false
+	for i, row := range t.Rows {
+		for c, cell := range row.Cells {
+			n, ok := parseNumber(cell)
+			if !ok {
+				continue
+			}
+			if n.ambiguous {
+				if n, ok = settle(n, t.Decimal, thousands); !ok {
+					ps.Add(cellPos(t, i, c), fmt.Sprintf("%q", printable(t.Cell(i, c))), "%s", ambiguity(t, n))
+					refused = true
+					continue
+				}
+			}
+			if v := n.canonical(); v != strings.TrimSpace(cell) {
+				r := &t.Rows[i]
+				if r.Written == nil {
+					r.Written = map[int]string{}
+				}
+				r.Written[c] = strings.TrimSpace(cell)
+				r.Cells[c] = v
+			}
+		}
+	}
+	return !refused
+}
+
+// decimalMark sets t.Decimal to the decimal mark the table's numbers show,
+// if any does, and returns the marks they show as thousands marks. It
+// refuses — ok is false, with a problem in ps — a table whose numbers show
+// both decimal marks.
+func decimalMark(t *models.DataTable, ps *models.Problems) (thousands map[byte]bool, ok bool) {
 	first := map[byte]*shown{}
 	var order []byte
-	thousands := map[byte]bool{}
+	thousands = map[byte]bool{}
 	for i, row := range t.Rows {
 		for c, cell := range row.Cells {
 			n, ok := parseNumber(cell)
@@ -199,41 +258,28 @@ func readNumbers(t *models.DataTable, ps *models.Problems) bool {
 		ps.Add(cellPos(t, b.row, b.col), fmt.Sprintf("%q", printable(t.Cell(b.row, b.col))),
 			"expected one decimal mark in the whole file (%s): this number %s, but line %d (%s = %q) %s",
 			separatorPhrase(t.Separator), shows(b.n), t.Rows[a.row].Line, printable(t.Columns[a.col]), printable(t.Cell(a.row, a.col)), shows(a.n))
-		return false
+		return nil, false
 	}
 	if len(order) == 1 {
 		t.Decimal = rune(order[0])
 	}
-	refused := false
-	for i, row := range t.Rows {
-		for c, cell := range row.Cells {
-			n, ok := parseNumber(cell)
-			if !ok {
-				continue
-			}
-			if n.ambiguous {
-				switch m := n.mark; {
-				case t.Decimal == rune(m): // 1,234 in a file with decimal commas
-					n.whole, n.frac = n.head, n.tail
-				case t.Decimal != 0 && thousands[m]: // 1,234 in a file with 1,234.5
-					n.whole, n.frac = n.head+n.tail, ""
-				default:
-					ps.Add(cellPos(t, i, c), fmt.Sprintf("%q", printable(t.Cell(i, c))), "%s", ambiguity(t, n))
-					refused = true
-					continue
-				}
-			}
-			if v := n.canonical(); v != strings.TrimSpace(cell) {
-				r := &t.Rows[i]
-				if r.Written == nil {
-					r.Written = map[int]string{}
-				}
-				r.Written[c] = strings.TrimSpace(cell)
-				r.Cells[c] = v
-			}
-		}
+	return thousands, true
+}
+
+// settle reads an ambiguous number, 1,234, by what the file shows: its
+// mark is the decimal mark when the file's is that one, and a thousands
+// mark when the file's is the other and some number shows that mark
+// groups thousands (1,234.5). ok is false when the file settles neither.
+func settle(n number, decimal rune, thousands map[byte]bool) (_ number, ok bool) {
+	switch m := n.mark; {
+	case decimal == rune(m): // 1,234 in a file with decimal commas
+		n.whole, n.frac = n.head, n.tail
+	case decimal != 0 && thousands[m]: // 1,234 in a file with 1,234.5
+		n.whole, n.frac = n.head+n.tail, ""
+	default:
+		return n, false
 	}
-	return !refused
+	return n, true
 }
 
 // cellPos is where a cell of a table is: its file, line and column.

@@ -40,6 +40,9 @@ func (d *decoder) problem(path, value, format string, args ...any) {
 	d.ps.Add(d.pos(path), value, format, args...)
 }
 
+// scenarioTop are the keys of a scenario file's top level.
+var scenarioTop = []string{"format", "extends", "scenario", "parameters", "roles", "services", "municipalities", "overheads", "recruitment", "projection", "paths", "transition", "classification"}
+
 // decodeFile parses src and walks it. A syntax error stops the walk (the
 // decoder cannot go on), and is reported with its line.
 func decodeFile(file string, src []byte, ps *models.Problems, suggested map[string]bool) *document {
@@ -55,67 +58,77 @@ func decodeFile(file string, src []byte, ps *models.Problems, suggested map[stri
 		Municipalities: map[string]*models.Municipality{},
 		Overheads:      map[string]*models.Overhead{},
 	}}
-	top := []string{"format", "extends", "scenario", "parameters", "roles", "services", "municipalities", "overheads", "recruitment", "projection", "paths", "transition", "classification"}
 	for _, k := range sortedKeys(raw) {
-		v := raw[k]
-		switch k {
-		case "format":
-			n, ok := v.(int64)
-			if !ok || n != models.FormatVersion {
-				d.problem(k, show(v), "expected format = %d, the version of the scenario format this kosto reads", models.FormatVersion)
-			}
-		case "extends":
-			doc.extends = d.text(k, v)
-		case "scenario":
-			d.meta(k, v, &doc.sc.Meta)
-		case "parameters":
-			d.parameters(k, v, doc.sc.Parameters)
-		case "roles":
-			d.named(k, v, func(path, name string, t map[string]any) {
-				r := &models.Role{Name: name, Pos: d.pos(path), Texts: models.Texts{}, In: models.Inputs{}}
-				d.fields(path, t, models.RoleTable, r.Texts, r.In, nil)
-				doc.sc.Roles[name] = r
-			})
-		case "services":
-			d.named(k, v, func(path, name string, t map[string]any) {
-				doc.sc.Services[name] = d.service(path, name, t)
-			})
-		case "municipalities":
-			d.named(k, v, func(path, name string, t map[string]any) {
-				doc.sc.Municipalities[name] = d.municipality(path, name, t)
-			})
-		case "overheads":
-			d.named(k, v, func(path, name string, t map[string]any) {
-				doc.sc.Overheads[name] = d.overhead(path, name, t)
-			})
-		case "projection":
-			if t, ok := d.table(k, v); ok {
-				p := &doc.sc.Projection
-				p.Set, p.Pos, p.Texts, p.In = true, d.pos(k), models.Texts{}, models.Inputs{}
-				d.fields(k, t, models.ProjectionTable, p.Texts, p.In, nil)
-			}
-		case "paths":
-			d.named(k, v, func(path, name string, t map[string]any) {
-				if doc.sc.Paths == nil {
-					doc.sc.Paths = map[string]*models.Path{}
-				}
-				doc.sc.Paths[name] = d.path(path, name, t)
-			})
-		case "transition":
-			if t, ok := d.table(k, v); ok {
-				doc.sc.Transition = d.transition(k, t)
-			}
-		case "classification":
-			if t, ok := d.table(k, v); ok {
-				doc.sc.Classification = d.classification(k, t)
-			}
-		case "recruitment":
-			doc.sc.Recruitment = d.recruitment(k, v)
-		default:
-			d.unknown(k, k, top, "a scenario file")
-		}
+		d.top(doc, k, raw[k])
 	}
 	return doc
+}
+
+// top decodes the top-level key k of a scenario file, whose value is v,
+// into doc: one case for each table of the format.
+func (d *decoder) top(doc *document, k string, v any) {
+	sc := doc.sc
+	switch k {
+	case "format":
+		d.format(k, v, "scenario")
+	case "extends":
+		doc.extends = d.text(k, v)
+	case "scenario":
+		d.meta(k, v, &sc.Meta)
+	case "parameters":
+		d.parameters(k, v, sc.Parameters)
+	case "roles":
+		d.named(k, v, func(path, name string, t map[string]any) { sc.Roles[name] = d.role(path, name, t) })
+	case "services":
+		d.named(k, v, func(path, name string, t map[string]any) { sc.Services[name] = d.service(path, name, t) })
+	case "municipalities":
+		d.named(k, v, func(path, name string, t map[string]any) { sc.Municipalities[name] = d.municipality(path, name, t) })
+	case "overheads":
+		d.named(k, v, func(path, name string, t map[string]any) { sc.Overheads[name] = d.overhead(path, name, t) })
+	case "projection":
+		sc.Projection = d.projection(k, v)
+	case "paths":
+		d.named(k, v, func(path, name string, t map[string]any) {
+			if sc.Paths == nil {
+				sc.Paths = map[string]*models.Path{}
+			}
+			sc.Paths[name] = d.path(path, name, t)
+		})
+	case "transition":
+		sc.Transition = d.transition(k, v)
+	case "classification":
+		sc.Classification = d.classification(k, v)
+	case "recruitment":
+		sc.Recruitment = d.recruitment(k, v)
+	default:
+		d.unknown(k, k, scenarioTop, "a scenario file")
+	}
+}
+
+// format checks format = N, the version of the format of a file of kind
+// what ("scenario", "formula"), against the version this kosto reads.
+func (d *decoder) format(path string, v any, what string) {
+	if n, ok := v.(int64); !ok || n != models.FormatVersion {
+		d.problem(path, show(v), "expected format = %d, the version of the %s format this kosto reads", models.FormatVersion, what)
+	}
+}
+
+// role decodes [roles.NAME].
+func (d *decoder) role(path, name string, t map[string]any) *models.Role {
+	r := &models.Role{Name: name, Pos: d.pos(path), Texts: models.Texts{}, In: models.Inputs{}}
+	d.fields(path, t, models.RoleTable, r.Texts, r.In, nil)
+	return r
+}
+
+// projection decodes [projection]: the horizon and how values move.
+func (d *decoder) projection(path string, v any) models.Projection {
+	t, ok := d.table(path, v)
+	if !ok {
+		return models.Projection{}
+	}
+	p := models.Projection{Set: true, Pos: d.pos(path), Texts: models.Texts{}, In: models.Inputs{}}
+	d.fields(path, t, models.ProjectionTable, p.Texts, p.In, nil)
+	return p
 }
 
 func (d *decoder) unknown(path, key string, known []string, what string) {
@@ -228,43 +241,67 @@ var provenanceKeys = []string{"value", "unit", "source", "from", "assumption", "
 // refuse it for money), a quoted decimal, the name of a parameter, or a table
 // { value = …, unit, source, from, assumption }.
 func (d *decoder) input(path string, v any) models.Input {
-	in := models.Input{Pos: d.pos(path), Set: true}
 	if t, ok := v.(map[string]any); ok {
-		for _, k := range sortedKeys(t) {
-			p := path + "." + k
-			switch k {
-			case "value":
-				inner := d.input(p, t[k])
-				inner.Pos = d.pos(p)
-				in.Raw, in.Float, in.Ref, in.Value = inner.Raw, inner.Float, inner.Ref, inner.Value
-				in.Pos = inner.Pos
-				in.Set = inner.Set
-				if !inner.Set && d.suggested != nil {
-					d.suggested[path] = true // said at .value: validation need not call the key missing
-				}
-			case "unit":
-				in.Unit = d.text(p, t[k]).S
-			case "source":
-				in.Source = d.text(p, t[k]).S
-			case "assumption":
-				in.Assumption = d.text(p, t[k]).S
-			case "from":
-				in.From = d.date(p, t[k])
-			case "uprate":
-				in.Uprate = d.text(p, t[k])
-			default:
-				d.unknown(p, k, provenanceKeys, "a value table")
-			}
-		}
-		if _, has := t["value"]; !has {
-			d.problem(path+".value", "", "missing: the value (a table of a value with its source needs value = …)")
-			in.Set = false
-			if d.suggested != nil {
-				d.suggested[path] = true // said: validation need not call the key missing
-			}
-		}
-		return in
+		return d.valueTable(path, t)
 	}
+	in := d.scalar(path, v)
+	if in.Ref == "" && in.Set {
+		if msg := outOfRange(in.Value); msg != "" {
+			d.problem(path, in.Raw, "%s", msg)
+			in.Set = false
+		}
+	}
+	return in
+}
+
+// valueTable decodes a value with its provenance, { value = …, unit,
+// source, from, assumption, uprate }: the value as input decodes it, at
+// path.value, and the other keys as text (from as a date). A table without
+// a value is not set.
+func (d *decoder) valueTable(path string, t map[string]any) models.Input {
+	in := models.Input{Pos: d.pos(path), Set: true}
+	for _, k := range sortedKeys(t) {
+		p := path + "." + k
+		switch k {
+		case "value":
+			inner := d.input(p, t[k])
+			inner.Pos = d.pos(p)
+			in.Raw, in.Float, in.Ref, in.Value = inner.Raw, inner.Float, inner.Ref, inner.Value
+			in.Pos = inner.Pos
+			in.Set = inner.Set
+			if !inner.Set && d.suggested != nil {
+				d.suggested[path] = true // said at .value: validation need not call the key missing
+			}
+		case "unit":
+			in.Unit = d.text(p, t[k]).S
+		case "source":
+			in.Source = d.text(p, t[k]).S
+		case "assumption":
+			in.Assumption = d.text(p, t[k]).S
+		case "from":
+			in.From = d.date(p, t[k])
+		case "uprate":
+			in.Uprate = d.text(p, t[k])
+		default:
+			d.unknown(p, k, provenanceKeys, "a value table")
+		}
+	}
+	if _, has := t["value"]; !has {
+		d.problem(path+".value", "", "missing: the value (a table of a value with its source needs value = …)")
+		in.Set = false
+		if d.suggested != nil {
+			d.suggested[path] = true // said: validation need not call the key missing
+		}
+	}
+	return in
+}
+
+// scalar decodes a value written bare: an integer, a float, a quoted
+// decimal or the name of a parameter. Anything else — and a float that is
+// not a number, nan or inf — is a problem, and the input is not set. Its
+// size is not checked here (input does).
+func (d *decoder) scalar(path string, v any) models.Input {
+	in := models.Input{Pos: d.pos(path), Set: true}
 	switch x := v.(type) {
 	case int64:
 		in.Raw = strconv.FormatInt(x, 10)
@@ -291,12 +328,6 @@ func (d *decoder) input(path string, v any) models.Input {
 	default:
 		d.problem(path, show(v), "expected a number (250, \"250.50\") or the name of a parameter")
 		in.Set = false
-	}
-	if in.Ref == "" && in.Set {
-		if msg := outOfRange(in.Value); msg != "" {
-			d.problem(path, in.Raw, "%s", msg)
-			in.Set = false
-		}
 	}
 	return in
 }
@@ -622,7 +653,11 @@ func (d *decoder) years(path string, v any, each func(path string, v any) models
 
 // transition decodes [transition]: from, programme, [transition.leavers.YEAR]
 // (destination = children) and [transition.units] (year = units open).
-func (d *decoder) transition(path string, t map[string]any) models.Transition {
+func (d *decoder) transition(path string, v any) models.Transition {
+	t, ok := d.table(path, v)
+	if !ok {
+		return models.Transition{}
+	}
 	tr := models.Transition{Set: true, Pos: d.pos(path), Texts: models.Texts{}, Leavers: map[int]map[string]models.Input{}, Units: map[int]models.Input{}}
 	d.fields(path, t, models.TransitionTable, tr.Texts, models.Inputs{}, func(sp, key string, v any) {
 		switch key {
@@ -655,7 +690,11 @@ func (d *decoder) transition(path string, t map[string]any) models.Transition {
 
 // classification decodes a scenario's own [classification]: name, title,
 // source and [[classification.categories]] of code, en, sq and elements.
-func (d *decoder) classification(path string, t map[string]any) *models.Classification {
+func (d *decoder) classification(path string, v any) *models.Classification {
+	t, ok := d.table(path, v)
+	if !ok {
+		return nil
+	}
 	c := &models.Classification{}
 	for _, k := range sortedKeys(t) {
 		p := path + "." + k

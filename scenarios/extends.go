@@ -42,81 +42,110 @@ type node struct {
 func (f node) shown() string { return f.t.show(f.name) }
 
 // base finds the file that ext, the extends written in f, names. A bare name
-// ("gjilan": no / and no .toml) is a shipped scenario. Anything else is a
-// relative path from f's folder, which must stay under the root; a file name
-// without folders that is not found there but is a shipped scenario's is
-// that shipped scenario, with a notice. ok is false when a problem was
-// reported instead.
+// ("gjilan": no / and no .toml) is a shipped scenario (namedBase). Anything
+// else is a relative path from f's folder, which must stay under the root
+// (pathBase). ok is false when a problem was reported instead.
 func (l *loader) base(f node, ext models.Text) (b node, ok bool) {
 	e := ext.S
-	bad := func(format string, args ...any) (node, bool) {
-		l.ps.Add(ext.Pos, fmt.Sprintf("%q", e), format, args...)
-		return node{}, false
-	}
-	shipped := func(name string) node { return node{shippedTree, name + ".toml"} }
 	switch {
 	case e == "":
-		return bad("expected a scenario file ending in .toml, relative to this file, or a shipped scenario (%s)", strings.Join(Shipped(), ", "))
+		return l.refuse(ext, "expected a scenario file ending in .toml, relative to this file, or a shipped scenario (%s)", strings.Join(Shipped(), ", "))
 	case strings.HasPrefix(e, "/") || filepath.IsAbs(e) || driveLetter(e):
-		return bad(`expected a relative path from the folder of this file (like "base.toml" or "../base.toml") or the name of a shipped scenario; a base is never named by an absolute path (FORMAT.md §6)`)
+		return l.refuse(ext, `expected a relative path from the folder of this file (like "base.toml" or "../base.toml") or the name of a shipped scenario; a base is never named by an absolute path (FORMAT.md §6)`)
 	case strings.Contains(e, `\`):
-		return bad(`expected / between folders, not \ (FORMAT.md §6)`)
+		return l.refuse(ext, `expected / between folders, not \ (FORMAT.md §6)`)
 	case !strings.Contains(e, "/") && !strings.HasSuffix(e, ".toml"):
-		if slices.Contains(Shipped(), e) {
-			return shipped(e), true
-		}
-		if f.t.fsys != nil && !f.t.shipped {
-			p := path.Join(path.Dir(f.name), e)
-			if info, err := fs.Stat(f.t.fsys, p); err == nil && info.IsDir() {
-				entries, _ := fs.ReadDir(f.t.fsys, p)
-				return bad("%s", isFolder(entries))
-			}
-			if info, err := fs.Stat(f.t.fsys, p+".toml"); err == nil && !info.IsDir() {
-				return bad("no shipped scenario of that name; to extend the file %s, write extends = %q", f.t.show(p+".toml"), e+".toml")
-			}
-		}
-		msg := "expected a scenario file ending in .toml, relative to this file, or a shipped scenario: " + strings.Join(Shipped(), ", ")
-		if f.t.fsys == nil {
-			msg = "an uploaded scenario can extend only a shipped scenario: " + strings.Join(Shipped(), ", ")
-		}
-		if s := models.Suggest(e, Shipped()); s != "" {
-			msg = fmt.Sprintf("did you mean %q? %s", s, msg)
-		}
-		return bad("%s", msg)
+		return l.namedBase(f, ext)
 	}
-	// A path. A bare file name may fall back to a shipped scenario.
-	fallback, canFall := "", false
-	if !strings.Contains(e, "/") && !f.t.shipped {
-		fallback = strings.TrimSuffix(e, ".toml")
-		canFall = slices.Contains(Shipped(), fallback)
+	return l.pathBase(f, ext)
+}
+
+// refuse reports the problem with ext, the extends of a file, that format
+// and args say, for base and its steps to return.
+func (l *loader) refuse(ext models.Text, format string, args ...any) (node, bool) {
+	l.ps.Add(ext.Pos, fmt.Sprintf("%q", ext.S), format, args...)
+	return node{}, false
+}
+
+// shippedNode is the shipped scenario of that name.
+func shippedNode(name string) node { return node{shippedTree, name + ".toml"} }
+
+// namedBase finds the shipped scenario that ext, a bare name written in f,
+// names. When there is none, the problem points to what the writer may have
+// meant: a folder or a .toml file of that name beside f, or the closest
+// shipped name.
+func (l *loader) namedBase(f node, ext models.Text) (node, bool) {
+	e := ext.S
+	if slices.Contains(Shipped(), e) {
+		return shippedNode(e), true
 	}
+	if f.t.fsys != nil && !f.t.shipped {
+		p := path.Join(path.Dir(f.name), e)
+		if info, err := fs.Stat(f.t.fsys, p); err == nil && info.IsDir() {
+			entries, _ := fs.ReadDir(f.t.fsys, p)
+			return l.refuse(ext, "%s", isFolder(entries))
+		}
+		if info, err := fs.Stat(f.t.fsys, p+".toml"); err == nil && !info.IsDir() {
+			return l.refuse(ext, "no shipped scenario of that name; to extend the file %s, write extends = %q", f.t.show(p+".toml"), e+".toml")
+		}
+	}
+	msg := "expected a scenario file ending in .toml, relative to this file, or a shipped scenario: " + strings.Join(Shipped(), ", ")
+	if f.t.fsys == nil {
+		msg = "an uploaded scenario can extend only a shipped scenario: " + strings.Join(Shipped(), ", ")
+	}
+	if s := models.Suggest(e, Shipped()); s != "" {
+		msg = fmt.Sprintf("did you mean %q? %s", s, msg)
+	}
+	return l.refuse(ext, "%s", msg)
+}
+
+// pathBase finds the file that ext, a path written in f, names, relative to
+// f's folder and under its tree's root. A file name without folders that is
+// not found there (or that an uploaded scenario, which reads no other file,
+// writes) but is a shipped scenario's is that shipped scenario, with a
+// notice.
+func (l *loader) pathBase(f node, ext models.Text) (node, bool) {
+	e := ext.S
+	fallback, canFall := shippedFallback(f, e)
 	if f.t.fsys == nil {
 		if canFall {
-			l.notices.Add(ext.Pos, fmt.Sprintf("%q", e), "an uploaded scenario reads no other file; using the shipped scenario %s (%s)", fallback, shipped(fallback).shown())
-			return shipped(fallback), true
+			l.notices.Add(ext.Pos, fmt.Sprintf("%q", e), "an uploaded scenario reads no other file; using the shipped scenario %s (%s)", fallback, shippedNode(fallback).shown())
+			return shippedNode(fallback), true
 		}
-		return bad("an uploaded scenario can extend only a shipped scenario: %s", strings.Join(Shipped(), ", "))
+		return l.refuse(ext, "an uploaded scenario can extend only a shipped scenario: %s", strings.Join(Shipped(), ", "))
 	}
 	p := path.Join(path.Dir(f.name), e)
 	if p == ".." || strings.HasPrefix(p, "../") {
-		return bad("reaches outside %s; a base must lie in that folder or below it (FORMAT.md §6)", f.t.root)
+		return l.refuse(ext, "reaches outside %s; a base must lie in that folder or below it (FORMAT.md §6)", f.t.root)
 	}
 	info, err := fs.Stat(f.t.fsys, p)
 	switch {
 	case err == nil && info.IsDir():
 		entries, _ := fs.ReadDir(f.t.fsys, p)
-		return bad("%s", isFolder(entries))
+		return l.refuse(ext, "%s", isFolder(entries))
 	case err == nil:
 		return node{f.t, p}, true
 	case escapes(err):
-		return bad("leads outside %s through a symbolic link; a base must lie in that folder or below it (FORMAT.md §6)", f.t.root)
+		return l.refuse(ext, "leads outside %s through a symbolic link; a base must lie in that folder or below it (FORMAT.md §6)", f.t.root)
 	case !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, syscall.ENOTDIR):
-		return bad("cannot read the file (%s)", f.t.show(p))
+		return l.refuse(ext, "cannot read the file (%s)", f.t.show(p))
 	case canFall:
-		l.notices.Add(ext.Pos, fmt.Sprintf("%q", e), "not found beside %s; using the shipped scenario %s (%s)", f.shown(), fallback, shipped(fallback).shown())
-		return shipped(fallback), true
+		l.notices.Add(ext.Pos, fmt.Sprintf("%q", e), "not found beside %s; using the shipped scenario %s (%s)", f.shown(), fallback, shippedNode(fallback).shown())
+		return shippedNode(fallback), true
 	}
-	return bad("no such file (%s)", f.t.show(p))
+	return l.refuse(ext, "no such file (%s)", f.t.show(p))
+}
+
+// shippedFallback is the shipped scenario a path e written in f may fall
+// back to: a file name without folders ("gjilan.toml"), written in a file
+// that is not itself shipped, whose name without .toml is a shipped
+// scenario's. canFall is false when there is none.
+func shippedFallback(f node, e string) (name string, canFall bool) {
+	if strings.Contains(e, "/") || f.t.shipped {
+		return "", false
+	}
+	name = strings.TrimSuffix(e, ".toml")
+	return name, slices.Contains(Shipped(), name)
 }
 
 // driveLetter reports whether e starts with a Windows drive ("C:"), which

@@ -36,9 +36,7 @@ func decodeFormula(file string, src []byte, ps *models.Problems) *models.Formula
 		v := raw[k]
 		switch k {
 		case "format":
-			if n, ok := v.(int64); !ok || n != models.FormatVersion {
-				d.problem(k, show(v), "expected format = %d, the version of the formula format this kosto reads", models.FormatVersion)
-			}
+			d.format(k, v, "formula")
 		case "formula":
 			d.formulaMeta(k, v, f)
 		case "pot":
@@ -46,12 +44,7 @@ func decodeFormula(file string, src []byte, ps *models.Problems) *models.Formula
 		case "data":
 			d.formulaData(k, v, &f.Data)
 		case "lump_sums":
-			if t, ok := d.table(k, v); ok {
-				f.LumpPos = d.pos(k)
-				for _, m := range sortedKeys(t) {
-					f.LumpSums[m] = d.input(k+"."+m, t[m])
-				}
-			}
+			d.lumpSums(k, v, f)
 		case "criteria":
 			f.CriteriaPos = d.pos(k)
 			d.named(k, v, func(path, name string, t map[string]any) {
@@ -69,6 +62,18 @@ func decodeFormula(file string, src []byte, ps *models.Problems) *models.Formula
 		d.problem("formula", "", "missing: the [formula] table (name, title, currency)")
 	}
 	return f
+}
+
+// lumpSums decodes [lump_sums]: municipality = amount.
+func (d *decoder) lumpSums(path string, v any, f *models.Formula) {
+	t, ok := d.table(path, v)
+	if !ok {
+		return
+	}
+	f.LumpPos = d.pos(path)
+	for _, m := range sortedKeys(t) {
+		f.LumpSums[m] = d.input(path+"."+m, t[m])
+	}
 }
 
 func (d *decoder) formulaMeta(path string, v any, f *models.Formula) {
@@ -94,6 +99,7 @@ func (d *decoder) formulaMeta(path string, v any, f *models.Formula) {
 	}
 }
 
+// pot decodes [pot]: amount, share of base, or cost_based — one of them.
 func (d *decoder) pot(path string, v any, p *models.Pot) {
 	t, ok := d.table(path, v)
 	if !ok {
@@ -117,26 +123,8 @@ func (d *decoder) pot(path string, v any, p *models.Pot) {
 			p.Share, p.Kind = d.input(kp, t[k]), models.PotShare
 			kinds++
 		case "cost_based":
-			ct, ok := d.table(kp, t[k])
-			if !ok {
-				continue
-			}
-			p.Kind, p.CostPos = models.PotCostBased, d.pos(kp)
-			kinds++
-			for _, ck := range sortedKeys(ct) {
-				cp := kp + "." + ck
-				switch ck {
-				case "scenario":
-					p.Scenario = d.text(cp, ct[ck])
-				case "need":
-					p.Need = d.text(cp, ct[ck])
-				case "baseline":
-					p.Baseline = d.text(cp, ct[ck])
-				case "share":
-					p.Share = d.input(cp, ct[ck])
-				default:
-					d.unknown(cp, ck, costBasedKeys, "cost_based")
-				}
+			if d.costBased(kp, t[k], p) {
+				kinds++
 			}
 		default:
 			d.unknown(kp, k, potKeys, "[pot]")
@@ -148,6 +136,33 @@ func (d *decoder) pot(path string, v any, p *models.Pot) {
 	if p.Base.Set && p.Kind != models.PotShare {
 		d.problem(path+".base", p.Base.Raw, "base goes with share = … (the pot is that share of the base)")
 	}
+}
+
+// costBased decodes the pot's cost_based = { scenario, need, baseline,
+// share }, making the pot cost-based; it reports false when v is not a
+// table.
+func (d *decoder) costBased(path string, v any, p *models.Pot) bool {
+	t, ok := d.table(path, v)
+	if !ok {
+		return false
+	}
+	p.Kind, p.CostPos = models.PotCostBased, d.pos(path)
+	for _, k := range sortedKeys(t) {
+		kp := path + "." + k
+		switch k {
+		case "scenario":
+			p.Scenario = d.text(kp, t[k])
+		case "need":
+			p.Need = d.text(kp, t[k])
+		case "baseline":
+			p.Baseline = d.text(kp, t[k])
+		case "share":
+			p.Share = d.input(kp, t[k])
+		default:
+			d.unknown(kp, k, costBasedKeys, "cost_based")
+		}
+	}
+	return true
 }
 
 func (d *decoder) formulaData(path string, v any, fd *models.FormulaData) {

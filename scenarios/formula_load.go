@@ -100,25 +100,12 @@ type GrantInput struct {
 // caller can check it against its data too and report every problem at once.
 // o says how to read the data table (ReadData).
 func OpenFormula(arg, data string, o CSVOptions) (*GrantInput, error) {
-	var ps models.Problems
-	var src []byte
-	var shown string
-	shipped := false
-	switch {
-	case strings.HasSuffix(arg, ".toml") || strings.ContainsRune(arg, '/') || fileExists(arg) || folderExists(arg) && !slices.Contains(Formulas(), arg):
-		b, why := readAs(arg, "a formula file", ".toml")
-		if why != "" {
-			return nil, models.Problems{{Pos: models.Position{File: filepath.Clean(arg)}, Expected: why}}
-		}
-		src, shown = b, arg
-	default:
-		b, err := FormulaSource(arg)
-		if err != nil {
-			return nil, fmt.Errorf("%s: no such file, and no shipped formula of that name (shipped: %s)", arg, strings.Join(Formulas(), ", "))
-		}
-		src, shown, shipped = b, "kosto:formulas/"+arg+".toml", true
+	ff, err := readFormula(arg)
+	if err != nil {
+		return nil, err
 	}
-	f := decodeFormula(shown, src, &ps)
+	var ps models.Problems
+	f := decodeFormula(ff.shown, ff.src, &ps)
 	if f == nil {
 		return nil, ps.Err()
 	}
@@ -127,62 +114,108 @@ func OpenFormula(arg, data string, o CSVOptions) (*GrantInput, error) {
 		ps = append(ps, vps...)
 	}
 	in := &GrantInput{Formula: f}
-	// The data table: --data, else the formula's file beside it, else a
-	// shipped table of that name.
-	switch {
-	case data != "":
-		in.Data = readDataFile(data, models.Position{}, o, &ps)
-	case f.Data.File.Set:
-		name := f.Data.File.S
-		local, why := "", ""
-		if !shipped {
-			local, why = besideFormula(arg, name)
-		}
-		if why != "" {
-			ps.Add(f.Data.File.Pos, fmt.Sprintf("%q", name), "%s", why)
-		} else if !shipped && (fileExists(local) || folderExists(local)) {
-			in.Data = readDataFile(local, f.Data.File.Pos, o, &ps)
-		} else if csvSrc, err := DataSource(path.Base(name)); err == nil {
-			side, _ := shippedData.ReadFile("data/" + sidecarName(path.Base(name)))
-			in.Data = ReadData("kosto:data/"+path.Base(name), csvSrc, side, o, &ps)
-		} else {
-			ps.Add(f.Data.File.Pos, fmt.Sprintf("%q", name), "no such file (%s), and no shipped data table of that name (shipped: %s)", local, strings.Join(DataTables(), ", "))
-		}
-	}
-	// The scenario of a cost-based pot: a path relative to the formula, or
-	// a shipped scenario.
-	if f.Pot.Kind == models.PotCostBased && f.Pot.Scenario.Set {
-		name := f.Pot.Scenario.S
-		var sc *models.Scenario
-		var err error
-		switch {
-		case !shipped && (strings.HasSuffix(name, ".toml") || strings.ContainsRune(name, '/') || filepath.IsAbs(name)):
-			local, why := besideFormula(arg, name)
-			if why != "" {
-				ps.Add(f.Pot.Scenario.Pos, fmt.Sprintf("%q", name), "%s", why)
-				break
-			}
-			sc, err = LoadFile(local)
-		default:
-			if _, e := ShippedSource(name); e != nil {
-				ps.Add(f.Pot.Scenario.Pos, fmt.Sprintf("%q", name), "expected a scenario file (ending in .toml, relative to the formula) or a shipped scenario: %s", strings.Join(Shipped(), ", "))
-				break
-			}
-			sc, err = LoadShipped(name)
-		}
-		if err != nil {
-			if sps := (models.Problems{}); errors.As(err, &sps) {
-				ps = append(ps, sps...)
-			} else {
-				ps.Add(f.Pot.Scenario.Pos, fmt.Sprintf("%q", name), "%v", err)
-			}
-		}
-		in.Scenario = sc
-	}
+	in.Data = ff.data(f, data, o, &ps)
+	in.Scenario = ff.potScenario(f, &ps)
 	if err := ps.Err(); err != nil {
 		return in, err
 	}
 	return in, nil
+}
+
+// A formulaFile is the text of the formula a user named, as OpenFormula
+// reads it.
+type formulaFile struct {
+	arg     string // as the user named it: the files it names are found beside it
+	src     []byte
+	shown   string // the file as messages name it
+	shipped bool   // a shipped formula, which names only shipped files
+}
+
+// readFormula reads the formula arg names: the file at that path when one
+// exists there (or arg looks like a path), otherwise the shipped formula of
+// that name. A file that cannot be read is a problem of its own; a name
+// that is neither a file nor a shipped formula is an error that lists the
+// shipped ones.
+func readFormula(arg string) (formulaFile, error) {
+	if strings.HasSuffix(arg, ".toml") || strings.ContainsRune(arg, '/') || fileExists(arg) || folderExists(arg) && !slices.Contains(Formulas(), arg) {
+		b, why := readAs(arg, "a formula file", ".toml")
+		if why != "" {
+			return formulaFile{}, models.Problems{{Pos: models.Position{File: filepath.Clean(arg)}, Expected: why}}
+		}
+		return formulaFile{arg: arg, src: b, shown: arg}, nil
+	}
+	b, err := FormulaSource(arg)
+	if err != nil {
+		return formulaFile{}, fmt.Errorf("%s: no such file, and no shipped formula of that name (shipped: %s)", arg, strings.Join(Formulas(), ", "))
+	}
+	return formulaFile{arg: arg, src: b, shown: "kosto:formulas/" + arg + ".toml", shipped: true}, nil
+}
+
+// data reads the data table of f, read from ff: the file data names when
+// it is not empty, else the file the formula names, beside it (never for a
+// shipped formula), else the shipped table of that name. It is nil when the
+// formula names none, or when the table could not be read (a problem in
+// ps).
+func (ff formulaFile) data(f *models.Formula, data string, o CSVOptions, ps *models.Problems) *models.DataTable {
+	switch {
+	case data != "":
+		return readDataFile(data, models.Position{}, o, ps)
+	case !f.Data.File.Set:
+		return nil
+	}
+	name, at := f.Data.File.S, f.Data.File.Pos
+	local, why := "", ""
+	if !ff.shipped {
+		local, why = besideFormula(ff.arg, name)
+	}
+	switch {
+	case why != "":
+		ps.Add(at, fmt.Sprintf("%q", name), "%s", why)
+		return nil
+	case !ff.shipped && (fileExists(local) || folderExists(local)):
+		return readDataFile(local, at, o, ps)
+	}
+	csvSrc, err := DataSource(path.Base(name))
+	if err != nil {
+		ps.Add(at, fmt.Sprintf("%q", name), "no such file (%s), and no shipped data table of that name (shipped: %s)", local, strings.Join(DataTables(), ", "))
+		return nil
+	}
+	side, _ := shippedData.ReadFile("data/" + sidecarName(path.Base(name)))
+	return ReadData("kosto:data/"+path.Base(name), csvSrc, side, o, ps)
+}
+
+// potScenario reads the scenario whose costed need is the pot of f, read
+// from ff, when the pot is cost-based: a file relative to the formula
+// (never for a shipped formula), else a shipped scenario. It is nil when
+// the pot is not cost-based or names no scenario, or when the scenario
+// could not be found; the scenario's own problems go into ps.
+func (ff formulaFile) potScenario(f *models.Formula, ps *models.Problems) *models.Scenario {
+	if f.Pot.Kind != models.PotCostBased || !f.Pot.Scenario.Set {
+		return nil
+	}
+	name, at := f.Pot.Scenario.S, f.Pot.Scenario.Pos
+	var sc *models.Scenario
+	var err error
+	if !ff.shipped && (strings.HasSuffix(name, ".toml") || strings.ContainsRune(name, '/') || filepath.IsAbs(name)) {
+		local, why := besideFormula(ff.arg, name)
+		if why != "" {
+			ps.Add(at, fmt.Sprintf("%q", name), "%s", why)
+			return nil
+		}
+		sc, err = LoadFile(local)
+	} else {
+		if _, e := ShippedSource(name); e != nil {
+			ps.Add(at, fmt.Sprintf("%q", name), "expected a scenario file (ending in .toml, relative to the formula) or a shipped scenario: %s", strings.Join(Shipped(), ", "))
+			return nil
+		}
+		sc, err = LoadShipped(name)
+	}
+	if sps := (models.Problems{}); errors.As(err, &sps) {
+		*ps = append(*ps, sps...)
+	} else if err != nil {
+		ps.Add(at, fmt.Sprintf("%q", name), "%v", err)
+	}
+	return sc
 }
 
 // besideFormula resolves a file a formula file names (its data table, the
@@ -247,63 +280,13 @@ func readDataFile(file string, from models.Position, o CSVOptions, ps *models.Pr
 // decimal mark found.
 func ReadData(file string, src, sources []byte, o CSVOptions, ps *models.Problems) *models.DataTable {
 	text := csvText(src)
-	sep, how := o.Separator, "given with --csv-separator"
-	if sep == 0 {
-		var tied rune
-		var header int
-		sep, tied, header = detectSeparator(text)
-		how = "found in the header line"
-		if tied != 0 {
-			ps.Add(models.Position{File: file, Line: header}, "", "expected one separator: the header line has as many %s as %s, and either splits every line into as many values as the header; give the separator with --csv-separator", separatorName(sep), separatorName(tied))
-			return nil
-		}
+	sep, how, ok := dataSeparator(file, text, o, ps)
+	if !ok {
+		return nil
 	}
-	r := csv.NewReader(bytes.NewReader(text))
-	r.Comma = sep
-	r.Comment = '#'
-	t := &models.DataTable{File: file, Sources: map[string]string{}, Separator: sep}
-	for {
-		rec, err := r.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			var pe *csv.ParseError
-			line := 0
-			msg := err.Error()
-			if errors.As(err, &pe) {
-				line, msg = pe.Line, pe.Err.Error()
-				if errors.Is(pe.Err, csv.ErrFieldCount) {
-					msg = fmt.Sprintf("expected %d values, one for each column of the header, not %d", len(t.Columns), len(rec))
-					if len(t.Columns) == 1 {
-						msg = fmt.Sprintf("expected 1 value, as the header has one column, not %d", len(rec))
-					}
-				}
-			}
-			ps.Add(models.Position{File: file, Line: line}, "", "not valid CSV (%s, %s): %s", separatorPhrase(sep), how, printable(msg))
-			return nil
-		}
-		line, _ := r.FieldPos(0)
-		if t.Columns == nil {
-			seen := map[string]bool{}
-			for i, c := range rec {
-				c = strings.TrimSpace(c)
-				switch {
-				case c == "":
-					ps.Add(models.Position{File: file, Line: line}, "", "column %d of the header has no name", i+1)
-				case seen[c]:
-					ps.Add(models.Position{File: file, Line: line}, fmt.Sprintf("%q", printable(c)), "the header names this column twice")
-				}
-				seen[c] = true
-				rec[i] = c
-			}
-			t.Columns = rec
-			continue
-		}
-		if blank(rec) {
-			continue // a spreadsheet's empty row: ;;;;
-		}
-		t.Rows = append(t.Rows, models.DataRow{Line: line, Cells: rec})
+	t := readRecords(file, text, sep, how, ps)
+	if t == nil {
+		return nil
 	}
 	if t.Columns == nil {
 		ps.Add(models.Position{File: file, Line: 1}, "", "expected a header row naming the columns, then one row per municipality")
@@ -316,6 +299,88 @@ func ReadData(file string, src, sources []byte, o CSVOptions, ps *models.Problem
 		readSources(file, sources, t, ps)
 	}
 	return t
+}
+
+// dataSeparator is the separator of a table's text: o.Separator when given,
+// else the one its header line shows; how says which, for messages. ok is
+// false, with a problem in ps, when the header line shows two separators
+// as well.
+func dataSeparator(file string, text []byte, o CSVOptions, ps *models.Problems) (sep rune, how string, ok bool) {
+	if o.Separator != 0 {
+		return o.Separator, "given with --csv-separator", true
+	}
+	sep, tied, header := detectSeparator(text)
+	if tied != 0 {
+		ps.Add(models.Position{File: file, Line: header}, "", "expected one separator: the header line has as many %s as %s, and either splits every line into as many values as the header; give the separator with --csv-separator", separatorName(sep), separatorName(tied))
+		return 0, "", false
+	}
+	return sep, "found in the header line", true
+}
+
+// readRecords reads a table's text as CSV separated by sep (how says how
+// the separator was found, for messages): its first record is the header,
+// every other one a row, but for rows of blank cells, which are skipped. It
+// is nil, with a problem in ps, when the text is not valid CSV; its Columns
+// are nil when the text has no record at all.
+func readRecords(file string, text []byte, sep rune, how string, ps *models.Problems) *models.DataTable {
+	r := csv.NewReader(bytes.NewReader(text))
+	r.Comma = sep
+	r.Comment = '#'
+	t := &models.DataTable{File: file, Sources: map[string]string{}, Separator: sep}
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			return t
+		}
+		if err != nil {
+			line, msg := csvError(err, len(t.Columns), len(rec))
+			ps.Add(models.Position{File: file, Line: line}, "", "not valid CSV (%s, %s): %s", separatorPhrase(sep), how, printable(msg))
+			return nil
+		}
+		line, _ := r.FieldPos(0)
+		switch {
+		case t.Columns == nil:
+			t.Columns = headerNames(file, line, rec, ps)
+		case !blank(rec): // a spreadsheet's empty row, ;;;;, is skipped
+			t.Rows = append(t.Rows, models.DataRow{Line: line, Cells: rec})
+		}
+	}
+}
+
+// csvError is the line and the message of an error of the CSV reader: a
+// record with more or fewer values than the header has columns is said
+// against the header.
+func csvError(err error, columns, values int) (line int, msg string) {
+	var pe *csv.ParseError
+	if !errors.As(err, &pe) {
+		return 0, err.Error()
+	}
+	switch {
+	case !errors.Is(pe.Err, csv.ErrFieldCount):
+		return pe.Line, pe.Err.Error()
+	case columns == 1:
+		return pe.Line, fmt.Sprintf("expected 1 value, as the header has one column, not %d", values)
+	}
+	return pe.Line, fmt.Sprintf("expected %d values, one for each column of the header, not %d", columns, values)
+}
+
+// headerNames returns the names of a table's columns, the header record
+// rec trimmed of blanks, reporting a column without a name and a name given
+// twice.
+func headerNames(file string, line int, rec []string, ps *models.Problems) []string {
+	seen := map[string]bool{}
+	for i, c := range rec {
+		c = strings.TrimSpace(c)
+		switch {
+		case c == "":
+			ps.Add(models.Position{File: file, Line: line}, "", "column %d of the header has no name", i+1)
+		case seen[c]:
+			ps.Add(models.Position{File: file, Line: line}, fmt.Sprintf("%q", printable(c)), "the header names this column twice")
+		}
+		seen[c] = true
+		rec[i] = c
+	}
+	return rec
 }
 
 // blank says whether every value of a row is blank.

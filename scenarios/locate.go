@@ -16,73 +16,95 @@ type locator struct {
 	lines map[string]int
 }
 
+// newLocator reads src line by line (locating.read) and returns its
+// locator.
 func newLocator(src string) *locator {
-	l := &locator{lines: map[string]int{}}
-	var table []string
-	inString := ""              // the delimiter of the multi-line string we are in
-	depth := 0                  // open brackets of a multi-line array or inline table
-	entries := map[string]int{} // entries seen of each array of tables
-	entry := ""                 // the array entry whose keys follow, or ""
+	r := &locating{l: &locator{lines: map[string]int{}}, entries: map[string]int{}}
 	for n, line := range strings.Split(src, "\n") {
-		lineNo := n + 1
-		s := strings.TrimSpace(line)
-		if inString != "" {
-			if strings.Count(s, inString)%2 == 1 {
-				inString = ""
-			}
-			continue
-		}
-		if depth > 0 {
-			depth += bracketDelta(s)
-			continue
-		}
-		if s == "" || s[0] == '#' {
-			continue
-		}
-		if strings.HasPrefix(s, "[") {
-			inner, array := strings.CutPrefix(s, "[[")
-			if !array {
-				inner = strings.TrimPrefix(s, "[")
-			}
-			end := headerEnd(inner)
-			if end < 0 {
-				continue
-			}
-			table = parseKey(inner[:end])
-			l.record(table, lineNo)
-			entry = ""
-			if array {
-				key := strings.Join(table, ".")
-				entries[key]++
-				entry = key + "[" + strconv.Itoa(entries[key]) + "]"
-				l.record([]string{entry}, lineNo)
-			}
-			continue
-		}
-		eq := keyEnd(s)
-		if eq < 0 {
-			continue
-		}
-		keys := parseKey(s[:eq])
-		path := append(append([]string{}, table...), keys...)
-		l.record(path, lineNo)
-		if entry != "" {
-			l.record(append([]string{entry}, keys...), lineNo)
-		}
-		value := strings.TrimSpace(s[eq+1:])
-		switch {
-		case strings.HasPrefix(value, `"""`) && strings.Count(value, `"""`) == 1:
-			inString = `"""`
-		case strings.HasPrefix(value, `'''`) && strings.Count(value, `'''`) == 1:
-			inString = `'''`
-		case strings.HasPrefix(value, "{"):
-			l.inline(path, value, lineNo)
-			depth = bracketDelta(value)
-		case strings.HasPrefix(value, "["):
-			depth = bracketDelta(value)
-		}
+		r.read(n+1, strings.TrimSpace(line))
 	}
-	return l
+	return r.l
+}
+
+// locating is newLocator's reading of a document: the locator it fills,
+// and where in the document it is.
+type locating struct {
+	l        *locator
+	table    []string       // the key of the table header last read
+	inString string         // the delimiter of the multi-line string we are in
+	depth    int            // open brackets of a multi-line array or inline table
+	entries  map[string]int // entries seen of each array of tables
+	entry    string         // the array entry whose keys follow, or ""
+}
+
+// read reads line lineNo, s, trimmed: skipped inside a multi-line string or
+// array, skipped blank or a comment, else a table header or a key = value
+// line.
+func (r *locating) read(lineNo int, s string) {
+	switch {
+	case r.inString != "":
+		if strings.Count(s, r.inString)%2 == 1 {
+			r.inString = ""
+		}
+	case r.depth > 0:
+		r.depth += bracketDelta(s)
+	case s == "" || s[0] == '#':
+	case strings.HasPrefix(s, "["):
+		r.header(lineNo, s)
+	default:
+		r.keyValue(lineNo, s)
+	}
+}
+
+// header records a [table] or [[array]] header and makes it the table of
+// the keys that follow; an [[array]] header also starts its next numbered
+// entry (stages[2]).
+func (r *locating) header(lineNo int, s string) {
+	inner, array := strings.CutPrefix(s, "[[")
+	if !array {
+		inner = strings.TrimPrefix(s, "[")
+	}
+	end := headerEnd(inner)
+	if end < 0 {
+		return
+	}
+	r.table = parseKey(inner[:end])
+	r.l.record(r.table, lineNo)
+	r.entry = ""
+	if array {
+		key := strings.Join(r.table, ".")
+		r.entries[key]++
+		r.entry = key + "[" + strconv.Itoa(r.entries[key]) + "]"
+		r.l.record([]string{r.entry}, lineNo)
+	}
+}
+
+// keyValue records the key of a key = value line in its table (and array
+// entry) and the keys of an inline table on that line, and notes a
+// multi-line string or a bracket the value opens.
+func (r *locating) keyValue(lineNo int, s string) {
+	eq := keyEnd(s)
+	if eq < 0 {
+		return
+	}
+	keys := parseKey(s[:eq])
+	path := append(append([]string{}, r.table...), keys...)
+	r.l.record(path, lineNo)
+	if r.entry != "" {
+		r.l.record(append([]string{r.entry}, keys...), lineNo)
+	}
+	value := strings.TrimSpace(s[eq+1:])
+	switch {
+	case strings.HasPrefix(value, `"""`) && strings.Count(value, `"""`) == 1:
+		r.inString = `"""`
+	case strings.HasPrefix(value, `'''`) && strings.Count(value, `'''`) == 1:
+		r.inString = `'''`
+	case strings.HasPrefix(value, "{"):
+		r.l.inline(path, value, lineNo)
+		r.depth = bracketDelta(value)
+	case strings.HasPrefix(value, "["):
+		r.depth = bracketDelta(value)
+	}
 }
 
 // inline records the keys of an inline table written on one line.

@@ -65,70 +65,132 @@ func megabytes(n int) string {
 // is not a TOML parser, and text it cannot make sense of is left to the
 // decoder. It returns the line of the first excess and what it is.
 func tooDeep(src []byte) (line int, what string, ok bool) {
-	line = 1
-	depth := 0          // open arrays and inline tables of the value being read
-	var open []byte     // the brackets open, innermost last
-	parts := 1          // dotted parts of the key being read
-	inKey := true       // reading a key: at the start of a line, or after { or , in an inline table
-	header := false     // reading a [table] or [[array]] header
-	atLineStart := true // nothing but blanks since the last newline
-	for i := 0; i < len(src); i++ {
-		c := src[i]
-		switch {
-		case c == '\n':
-			line++
-			if depth == 0 {
-				inKey, parts, header = true, 1, false
-			}
-			atLineStart = true
-			continue
-		case c == ' ' || c == '\t' || c == '\r':
-			continue
-		case c == '#':
-			for i+1 < len(src) && src[i+1] != '\n' {
-				i++
-			}
-			continue
-		case c == '"' || c == '\'':
-			end, lines := skipString(src, i)
-			line += lines
-			i = end
-		case header && c == ']':
-			header = false
-			inKey = false
-		case (inKey || header) && c == '.':
-			parts++
-			if parts > MaxNesting {
-				return line, fmt.Sprintf("expected a key or table header of at most %d dotted parts (a scenario needs six at most); kosto stops reading here", MaxNesting), false
-			}
-		case atLineStart && depth == 0 && c == '[':
-			header, inKey, parts = true, false, 1
-			if i+1 < len(src) && src[i+1] == '[' {
-				i++
-			}
-		case inKey && c == '=':
-			inKey = false
-		case c == '[' || c == '{':
-			depth++
-			open = append(open, c)
-			if depth > MaxNesting {
-				return line, fmt.Sprintf("expected values nested at most %d arrays or inline tables deep (a scenario needs two or three); kosto stops reading here", MaxNesting), false
-			}
-			if c == '{' {
-				inKey, parts = true, 1
-			}
-		case c == ']' || c == '}':
-			if depth > 0 {
-				depth--
-				open = open[:len(open)-1]
-			}
-			inKey = false
-		case c == ',' && depth > 0 && open[len(open)-1] == '{':
-			inKey, parts = true, 1
+	s := &nesting{src: src, line: 1, parts: 1, inKey: true, atLineStart: true}
+	for ; s.i < len(src); s.i++ {
+		if what := s.step(); what != "" {
+			return s.line, what, false
 		}
-		atLineStart = false
 	}
 	return 0, "", true
+}
+
+// nesting is tooDeep's scan of a text: where it is, and what is open there.
+type nesting struct {
+	src         []byte
+	i           int    // the byte being read
+	line        int    // its line
+	depth       int    // open arrays and inline tables of the value being read
+	open        []byte // the brackets open, innermost last
+	parts       int    // dotted parts of the key being read
+	inKey       bool   // reading a key: at the start of a line, or after { or , in an inline table
+	header      bool   // reading a [table] or [[array]] header
+	atLineStart bool   // nothing but blanks since the last newline
+}
+
+// step reads the byte at s.i, with the comment or string it starts, and
+// says what is nested too deep, if anything is.
+func (s *nesting) step() (what string) {
+	switch s.src[s.i] {
+	case '\n':
+		s.line++
+		if s.depth == 0 {
+			s.inKey, s.parts, s.header = true, 1, false
+		}
+		s.atLineStart = true
+		return ""
+	case ' ', '\t', '\r':
+		return ""
+	case '#':
+		for s.i+1 < len(s.src) && s.src[s.i+1] != '\n' {
+			s.i++
+		}
+		return ""
+	}
+	what = s.token()
+	s.atLineStart = false
+	return what
+}
+
+// token reads a byte that is not blank and starts no comment: a string,
+// which it skips, or a byte that opens or closes a header, an array or an
+// inline table, or separates the parts of a key or the values of an inline
+// table. Any other byte is part of a key or a value, and changes nothing.
+func (s *nesting) token() (what string) {
+	switch c := s.src[s.i]; c {
+	case '"', '\'':
+		end, lines := skipString(s.src, s.i)
+		s.line += lines
+		s.i = end
+	case '.':
+		return s.dot()
+	case '=':
+		s.inKey = false // a key ends at its =; one after it is in a value
+	case '[':
+		if s.atLineStart && s.depth == 0 {
+			s.startHeader()
+			return ""
+		}
+		return s.push(c)
+	case ']':
+		if s.header {
+			s.header, s.inKey = false, false
+			return ""
+		}
+		s.pop()
+	case '{':
+		return s.push(c)
+	case '}':
+		s.pop()
+	case ',':
+		if s.depth > 0 && s.open[len(s.open)-1] == '{' {
+			s.inKey, s.parts = true, 1 // the next key of an inline table
+		}
+	}
+	return ""
+}
+
+// dot counts a part of the key or header being read; a dot elsewhere is in
+// a value (a decimal point), and does not count.
+func (s *nesting) dot() (what string) {
+	if !s.inKey && !s.header {
+		return ""
+	}
+	s.parts++
+	if s.parts > MaxNesting {
+		return fmt.Sprintf("expected a key or table header of at most %d dotted parts (a scenario needs six at most); kosto stops reading here", MaxNesting)
+	}
+	return ""
+}
+
+// startHeader starts a [table] or [[array]] header, at the start of a line.
+func (s *nesting) startHeader() {
+	s.header, s.inKey, s.parts = true, false, 1
+	if s.i+1 < len(s.src) && s.src[s.i+1] == '[' {
+		s.i++
+	}
+}
+
+// push opens an array or, c being {, an inline table, whose first key
+// follows.
+func (s *nesting) push(c byte) (what string) {
+	s.depth++
+	s.open = append(s.open, c)
+	if s.depth > MaxNesting {
+		return fmt.Sprintf("expected values nested at most %d arrays or inline tables deep (a scenario needs two or three); kosto stops reading here", MaxNesting)
+	}
+	if c == '{' {
+		s.inKey, s.parts = true, 1
+	}
+	return ""
+}
+
+// pop closes the innermost array or inline table, if one is open.
+func (s *nesting) pop() {
+	if s.depth > 0 {
+		s.depth--
+		s.open = s.open[:len(s.open)-1]
+	}
+	s.inKey = false
 }
 
 // skipString returns the index of the last byte of the string that starts
@@ -136,27 +198,45 @@ func tooDeep(src []byte) (line int, what string, ok bool) {
 // end runs to the end of the text, where the decoder will say so.
 func skipString(src []byte, i int) (end, lines int) {
 	q := src[i]
-	multi := i+2 < len(src) && src[i+1] == q && src[i+2] == q
-	j := i + 1
-	if multi {
-		j = i + 3
+	if tripleQuote(src, i, q) {
+		return skipMultiline(src, i+3, q)
 	}
+	return skipOneLine(src, i+1, q)
+}
+
+// tripleQuote says whether src holds three quotes q from i on.
+func tripleQuote(src []byte, i int, q byte) bool {
+	return i+2 < len(src) && src[i] == q && src[i+1] == q && src[i+2] == q
+}
+
+// skipOneLine is skipString for a string quoted by one q, whose text starts
+// at src[j].
+func skipOneLine(src []byte, j int, q byte) (end, lines int) {
 	for ; j < len(src); j++ {
-		c := src[j]
-		switch {
+		switch c := src[j]; {
 		case c == '\n':
-			if !multi {
-				return j - 1, lines // a basic string cannot span lines: the decoder will say so
-			}
+			return j - 1, lines // a basic string cannot span lines: the decoder will say so
+		case c == '\\' && q == '"':
+			lines += escapedNewline(src, j)
+			j++
+		case c == q:
+			return j, lines
+		}
+	}
+	return len(src) - 1, lines
+}
+
+// skipMultiline is skipString for a string quoted by three q, whose text
+// starts at src[j].
+func skipMultiline(src []byte, j int, q byte) (end, lines int) {
+	for ; j < len(src); j++ {
+		switch c := src[j]; {
+		case c == '\n':
 			lines++
 		case c == '\\' && q == '"':
-			if j+1 < len(src) && src[j+1] == '\n' {
-				lines++
-			}
+			lines += escapedNewline(src, j)
 			j++
-		case c == q && !multi:
-			return j, lines
-		case c == q && multi && j+2 < len(src) && src[j+1] == q && src[j+2] == q:
+		case tripleQuote(src, j, q):
 			// Up to two more quotes may close a multi-line string ("""a"""").
 			j += 2
 			for k := 0; k < 2 && j+1 < len(src) && src[j+1] == q; k++ {
@@ -166,6 +246,15 @@ func skipString(src []byte, i int) (end, lines int) {
 		}
 	}
 	return len(src) - 1, lines
+}
+
+// escapedNewline is 1 when the backslash at src[j] ends a line (the byte
+// after it, which the scan skips, is a newline), else 0.
+func escapedNewline(src []byte, j int) int {
+	if j+1 < len(src) && src[j+1] == '\n' {
+		return 1
+	}
+	return 0
 }
 
 // errTooLarge and errNotRegular are why readFile refuses a file.

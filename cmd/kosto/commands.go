@@ -179,10 +179,15 @@ SCENARIO is a scenario file (.toml) or the name of a shipped scenario
 	return c
 }
 
+// explainOptions are the explain command's flags.
+type explainOptions struct {
+	lang  string
+	depth int
+	list  bool
+}
+
 func newExplainCmd() *cobra.Command {
-	var lang string
-	var depth int
-	var list bool
+	var o explainOptions
 	c := &cobra.Command{
 		Use:   "explain SCENARIO FIGURE",
 		Short: "Show how a figure was computed, down to its sourced parameters",
@@ -199,52 +204,63 @@ A unique ending is enough (foster_care.unit_cost). --list prints every name.`,
   kosto explain gjilan gjilan.total --depth 2
   kosto explain gjilan --list`,
 		Args: args(cobra.RangeArgs(1, 2)),
-		RunE: func(cmd *cobra.Command, a []string) error {
-			if err := checkLang(lang); err != nil {
-				return err
-			}
-			if depth < 0 {
-				return badInput("--depth %d: expected 0 (everything) or more", depth)
-			}
-			if !list && len(a) < 2 {
-				return badInput("explain needs a FIGURE, or --list to see every figure\nRun 'kosto explain --help' for usage.")
-			}
-			r, err := load(a[0])
-			if err != nil {
-				return err
-			}
-			var buf bytes.Buffer
-			if list {
-				tw := tabwriter.NewWriter(&buf, 0, 0, 2, ' ', 0)
-				for i, n := range r.Graph.Nodes {
-					d, ok := r.Value(costing.NodeID(i))
-					v := "n/a"
-					if ok {
-						v = d.String()
-						if n.Money {
-							v = d.StringFixed(r.Graph.Decimals)
-						}
-					}
-					fmt.Fprintf(tw, "%s\t%s\t%s\n", n.Name, v, n.Unit)
-				}
-				tw.Flush()
-			} else {
-				id, err := r.Find(a[1])
-				if err != nil {
-					return inputError{err}
-				}
-				if err := templates.Explain(&buf, r, r.Explain(id, depth), templates.Options{Lang: lang}); err != nil {
-					return err
-				}
-			}
-			_, err = cmd.OutOrStdout().Write(buf.Bytes())
-			return err
-		},
+		RunE: o.run,
 	}
-	c.Flags().StringVar(&lang, "lang", "", "language of labels: "+langHelp)
-	c.Flags().IntVar(&depth, "depth", 0, "levels of the tree to expand (0 for all)")
-	c.Flags().BoolVar(&list, "list", false, "list every figure of the scenario with its value")
+	c.Flags().StringVar(&o.lang, "lang", "", "language of labels: "+langHelp)
+	c.Flags().IntVar(&o.depth, "depth", 0, "levels of the tree to expand (0 for all)")
+	c.Flags().BoolVar(&o.list, "list", false, "list every figure of the scenario with its value")
 	return c
+}
+
+// run checks explain's flags, costs the scenario a[0], and prints the tree
+// of the figure a[1] or, with --list, every figure.
+func (o *explainOptions) run(cmd *cobra.Command, a []string) error {
+	if err := checkLang(o.lang); err != nil {
+		return err
+	}
+	if o.depth < 0 {
+		return badInput("--depth %d: expected 0 (everything) or more", o.depth)
+	}
+	if !o.list && len(a) < 2 {
+		return badInput("explain needs a FIGURE, or --list to see every figure\nRun 'kosto explain --help' for usage.")
+	}
+	r, err := load(a[0])
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if o.list {
+		listFigures(&buf, r)
+	} else {
+		id, err := r.Find(a[1])
+		if err != nil {
+			return inputError{err}
+		}
+		if err := templates.Explain(&buf, r, r.Explain(id, o.depth), templates.Options{Lang: o.lang}); err != nil {
+			return err
+		}
+	}
+	_, err = cmd.OutOrStdout().Write(buf.Bytes())
+	return err
+}
+
+// listFigures writes every figure of r, for explain --list: its name, its
+// value (money to the scenario's decimals; n/a when it has none) and its
+// unit, in columns.
+func listFigures(w io.Writer, r *costing.Result) {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	for i, n := range r.Graph.Nodes {
+		d, ok := r.Value(costing.NodeID(i))
+		v := "n/a"
+		if ok {
+			v = d.String()
+			if n.Money {
+				v = d.StringFixed(r.Graph.Decimals)
+			}
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\n", n.Name, v, n.Unit)
+	}
+	tw.Flush()
 }
 
 func newValidateCmd() *cobra.Command {

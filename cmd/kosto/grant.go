@@ -53,34 +53,7 @@ FORMULA is a formula file (.toml) or the name of a shipped formula
   kosto grant kosovo-general-grant-illustrative --format xlsx -o grant.xlsx   # a workbook with live formulas
   kosto formulas show kosovo-general-grant-illustrative > mine.toml`,
 		Args: args(cobra.MaximumNArgs(1)),
-		RunE: func(cmd *cobra.Command, a []string) error {
-			if o.list {
-				return listFormulas(cmd.OutOrStdout())
-			}
-			if len(a) == 0 {
-				return badInput("grant needs a FORMULA (a file or a shipped formula: %s)\nRun 'kosto grant --help' for usage.", strings.Join(scenarios.Formulas(), ", "))
-			}
-			if err := o.checkWorkbook(); err != nil {
-				return err
-			}
-			var csv scenarios.CSVOptions
-			if o.csvSeparator != "" {
-				sep, ok := scenarios.ParseSeparator(o.csvSeparator)
-				if !ok {
-					return badInput("--csv-separator %q: expected \",\", \";\" or tab", o.csvSeparator)
-				}
-				csv.Separator = sep
-			}
-			g, err := computeGrant(a[0], o.data, o.baseline, csv)
-			if err != nil {
-				return err
-			}
-			if o.kind == templates.FormatXLSX {
-				return o.write(cmd.OutOrStdout(), func(w io.Writer) error { return templates.GrantWorkbook(w, g, o.workbookOptions()) })
-			}
-			opts := templates.Options{Lang: o.lang}
-			return o.write(cmd.OutOrStdout(), func(w io.Writer) error { return templates.Grant(w, g, opts, o.kind) })
-		},
+		RunE: o.run,
 	}
 	o.flags(c)
 	c.Flags().StringVar(&o.data, "data", "", "a CSV table of municipal data to use instead of the formula's")
@@ -88,6 +61,48 @@ FORMULA is a formula file (.toml) or the name of a shipped formula
 	c.Flags().StringVar(&o.csvSeparator, "csv-separator", "", `the separator of the CSV tables (the formula's, --data, --baseline): ",", ";" or tab (default: found in each file's header line)`)
 	c.Flags().BoolVar(&o.list, "list", false, "list the shipped formulas")
 	return c
+}
+
+// run lists the shipped formulas (--list), or checks grant's flags,
+// computes the formula a[0] and writes its report or workbook.
+func (o *grantOptions) run(cmd *cobra.Command, a []string) error {
+	if o.list {
+		return listFormulas(cmd.OutOrStdout())
+	}
+	if len(a) == 0 {
+		return badInput("grant needs a FORMULA (a file or a shipped formula: %s)\nRun 'kosto grant --help' for usage.", strings.Join(scenarios.Formulas(), ", "))
+	}
+	if err := o.checkWorkbook(); err != nil {
+		return err
+	}
+	csv, err := csvOptions(o.csvSeparator)
+	if err != nil {
+		return err
+	}
+	g, err := computeGrant(a[0], o.data, o.baseline, csv)
+	if err != nil {
+		return err
+	}
+	if o.kind == templates.FormatXLSX {
+		return o.write(cmd.OutOrStdout(), func(w io.Writer) error { return templates.GrantWorkbook(w, g, o.workbookOptions()) })
+	}
+	opts := templates.Options{Lang: o.lang}
+	return o.write(cmd.OutOrStdout(), func(w io.Writer) error { return templates.Grant(w, g, opts, o.kind) })
+}
+
+// csvOptions reads --csv-separator, sep: "" leaves each file's separator to
+// be found in its header line.
+func csvOptions(sep string) (scenarios.CSVOptions, error) {
+	var csv scenarios.CSVOptions
+	if sep == "" {
+		return csv, nil
+	}
+	r, ok := scenarios.ParseSeparator(sep)
+	if !ok {
+		return csv, badInput("--csv-separator %q: expected \",\", \";\" or tab", sep)
+	}
+	csv.Separator = r
+	return csv, nil
 }
 
 // computeGrant reads a formula with its data (and scenario), and computes
