@@ -542,212 +542,232 @@ func (x *xlsxWriter) ref(sheet string) func(costing.NodeID) string {
 	}
 }
 
-// results writes the tables of kosto run, each figure a reference to its
-// calculation.
+// results writes the Results sheet: the tables of kosto run, each figure a
+// reference to its calculation — the scenario's heading and its staff
+// costs; for each municipality its unit costs, care-type comparison, budget
+// and budget by category; the scenario's budget by category when it has
+// several municipalities; and, when it projects, its budget by year. The
+// rows are laid out first, so that the charts over them can be put on the
+// sheet before it is streamed.
 func (x *xlsxWriter) results() error {
-	// The rows are laid out first, so that the charts over them can be put
-	// on the sheet before it is streamed.
-	var rows [][]any
-	row := 1
-	put := func(cells ...any) error {
-		rows = append(rows, cells)
-		row++
-		return nil
-	}
-	fig := func(id costing.NodeID, bold bool) excelize.Cell {
-		style := x.qty
-		if x.r.Node(id).Money {
-			style = x.money
-		}
-		if bold {
-			style = x.bold
-		}
-		return excelize.Cell{Formula: x.cell[id], Value: x.value(id), StyleID: style}
-	}
-	heading := func(s string) error {
-		put() // a blank row before each table
-		return put(excelize.Cell{Value: text(s), StyleID: x.head})
-	}
-	h := x.v.heading()
-	if err := put(excelize.Cell{Value: text(h[0]), StyleID: x.head}); err != nil {
-		return err
-	}
-	if err := put(str(h[1])); err != nil {
-		return err
-	}
-	v, r := x.v, x.r
-	cur := " (" + r.Scenario.Currency + ")"
-	if err := heading(v.l("staff_costs") + cur); err != nil {
-		return err
-	}
-	if err := put(str(v.l("role")), str(v.l("annual_gross")), str(v.l("on_costs")), str(v.l("overheads")), str(v.l("capital")),
-		str(v.l("annual_cost_per_fte")), str(v.l("productive_hours")), str(v.l("cost_per_hour")), str(v.l("cost_per_client_hour"))); err != nil {
-		return err
-	}
-	for _, ro := range r.Roles {
-		name := ro.Title
-		if ro.Municipality != "" {
-			name += " (" + ro.Municipality + ")"
-		}
-		if err := put(str(name), fig(ro.AnnualGross, false), fig(ro.OnCosts, false), fig(ro.Overheads, false), fig(ro.Capital, false),
-			fig(ro.AnnualCostPerFTE, false), fig(ro.ProductiveHours, false), fig(ro.CostPerHour, false), fig(ro.CostPerClientHour, false)); err != nil {
-			return err
-		}
-	}
-	for _, m := range r.Municipalities {
+	t := &resultsSheet{x: x, v: x.v, r: x.r, cur: " (" + x.r.Scenario.Currency + ")", row: 1}
+	t.title()
+	t.staffCosts()
+	multi := len(x.r.Municipalities) > 1
+	for _, m := range x.r.Municipalities {
 		prefix := ""
-		if len(r.Municipalities) > 1 {
+		if multi {
 			prefix = m.Title + ": "
 		}
-		if err := heading(prefix + v.l("unit_costs") + cur); err != nil {
-			return err
-		}
-		for _, s := range m.Services {
-			for _, u := range s.UnitCosts {
-				if err := put(excelize.Cell{Value: text(s.Title + ", " + v.l(u.Measure)), StyleID: x.head}); err != nil {
-					return err
-				}
-				for _, b := range u.Blocks {
-					if err := put(str("  "+v.name(b)), fig(b, false)); err != nil {
-						return err
-					}
-				}
-				if err := put(str(v.l("unit_cost")), fig(u.Cost, true)); err != nil {
-					return err
-				}
-			}
-		}
-		if c := compareRows(m); len(c) > 0 {
-			if err := heading(prefix + v.l("care_comparison") + cur); err != nil {
-				return err
-			}
-			titles := []any{str(v.l("block"))}
-			for _, s := range c {
-				titles = append(titles, str(s.Title))
-			}
-			if err := put(titles...); err != nil {
-				return err
-			}
-			first := row
-			for g, key := range costing.Groups {
-				cells := []any{str(v.l("group_" + key))}
-				for _, s := range c {
-					cells = append(cells, fig(s.Compare.Groups[g], false))
-				}
-				if err := put(cells...); err != nil {
-					return err
-				}
-			}
-			totals := []any{str(v.l("compare_total"))}
-			for _, s := range c {
-				totals = append(totals, fig(s.Compare.Total, true))
-			}
-			if err := put(totals...); err != nil {
-				return err
-			}
-			x.charts = append(x.charts, chartSpec{title: prefix + v.l("care_comparison"), row: row - 1, names: first - 1, cols: len(c)})
-		}
-		if err := heading(fmt.Sprintf("%s%s %d — %s%s", prefix, v.l("annual_budget"), r.Scenario.BaseYear, m.Title, cur)); err != nil {
-			return err
-		}
-		for _, s := range m.Services {
-			if err := put(excelize.Cell{Value: text(s.Title), StyleID: x.head}); err != nil {
-				return err
-			}
-			for _, ln := range s.Lines {
-				cat := v.categoryLabel(ln.Category)
-				if !ln.Budgeted {
-					cat = v.l("memo") + ": " + v.l("paid_by") + " " + v.payer(ln.FundedBy)
-				}
-				if err := put(str("  "+v.name(ln.Node)), str(cat), fig(ln.Node, false)); err != nil {
-					return err
-				}
-			}
-			if err := put(str("  "+v.l("service_total")), str(""), fig(s.Total, true)); err != nil {
-				return err
-			}
-		}
-		if err := put(str(v.l("total")), str(""), fig(m.Total, true)); err != nil {
-			return err
-		}
-		if err := heading(prefix + v.l("by_category") + cur); err != nil {
-			return err
-		}
-		for i, id := range m.ByCategory {
-			if err := put(str(v.categoryLabel(i)), fig(id, false)); err != nil {
-				return err
-			}
-		}
-		if err := put(str(v.l("total")), fig(m.Total, true)); err != nil {
-			return err
-		}
+		t.unitCosts(m, prefix)
+		t.careComparison(m, prefix)
+		t.budget(m, prefix)
+		t.categories(prefix+t.v.l("by_category")+t.cur, m.ByCategory, m.Total)
 	}
-	if len(r.Municipalities) > 1 {
-		if err := heading(v.l("by_category") + " — " + v.l("total") + cur); err != nil {
-			return err
-		}
-		for i, id := range r.ByCategory {
-			if err := put(str(v.categoryLabel(i)), fig(id, false)); err != nil {
-				return err
-			}
-		}
-		if err := put(str(v.l("total")), fig(r.Total, true)); err != nil {
-			return err
-		}
+	if multi {
+		t.categories(t.v.l("by_category")+" — "+t.v.l("total")+t.cur, x.r.ByCategory, x.r.Total)
 	}
 	if x.proj != nil {
-		// The budget by year: each cell the year's calculation.
-		yearCell := func(k int, id costing.NodeID, bold bool) excelize.Cell {
-			style := x.money
-			if bold {
-				style = x.bold
-			}
-			return excelize.Cell{Formula: fmt.Sprintf("%s!$%s$%d", x.sh.calc, col(calcYears+k), x.row[id]), Value: x.yearValue(k, id), StyleID: style}
-		}
-		table := func(title string, rows []namedNode, total costing.NodeID) (first, last int, err error) {
-			if err := heading(title); err != nil {
-				return 0, 0, err
-			}
-			head := []any{str("")}
-			for _, y := range x.proj.Years {
-				head = append(head, str(fmt.Sprint(y)))
-			}
-			if err := put(head...); err != nil {
-				return 0, 0, err
-			}
-			first = row
-			for _, nn := range rows {
-				cells := []any{str(nn.name)}
-				for k := range x.proj.Years {
-					cells = append(cells, yearCell(k, nn.id, false))
-				}
-				if err := put(cells...); err != nil {
-					return 0, 0, err
-				}
-			}
-			last = row - 1
-			cells := []any{str(v.l("total"))}
-			for k := range x.proj.Years {
-				cells = append(cells, yearCell(k, total, true))
-			}
-			return first, last, put(cells...)
-		}
-		first, last, err := table(v.l("projection")+": "+v.l("by_category")+cur, v.categoryRows(r.ByCategory), r.Total)
-		if err != nil {
-			return err
-		}
-		x.yearChart = &yearChartSpec{title: v.l("projection") + ": " + v.l("by_category"), first: first, last: last, header: first - 1, years: len(x.proj.Years)}
-		var svcs []namedNode
-		for _, s := range r.Services {
-			svcs = append(svcs, namedNode{s.Title, s.Total})
-		}
-		if _, _, err := table(v.l("projection")+": "+v.l("by_service")+cur, svcs, r.Total); err != nil {
-			return err
-		}
+		t.projection()
 	}
 	if err := x.addCharts(); err != nil {
 		return err
 	}
+	return x.streamResults(t.rows)
+}
+
+// resultsSheet is the Results sheet's rows as they are laid out, before the
+// sheet is streamed.
+type resultsSheet struct {
+	x    *xlsxWriter
+	v    *view
+	r    *costing.Result
+	cur  string // " (EUR)": the currency, after a table's title
+	rows [][]any
+	row  int // the number of the row put lays out next
+}
+
+// put lays out the next row.
+func (t *resultsSheet) put(cells ...any) {
+	t.rows = append(t.rows, cells)
+	t.row++
+}
+
+// heading puts a table's title, after a blank row.
+func (t *resultsSheet) heading(s string) {
+	t.put() // a blank row before each table
+	t.put(excelize.Cell{Value: text(s), StyleID: t.x.head})
+}
+
+// fig is a cell referring to a figure's calculation: money or a quantity,
+// bold for a total.
+func (t *resultsSheet) fig(id costing.NodeID, bold bool) excelize.Cell {
+	x := t.x
+	style := x.qty
+	if x.r.Node(id).Money {
+		style = x.money
+	}
+	if bold {
+		style = x.bold
+	}
+	return excelize.Cell{Formula: x.cell[id], Value: x.value(id), StyleID: style}
+}
+
+// title puts the scenario's heading: its title, then what it is.
+func (t *resultsSheet) title() {
+	h := t.v.heading()
+	t.put(excelize.Cell{Value: text(h[0]), StyleID: t.x.head})
+	t.put(str(h[1]))
+}
+
+// staffCosts puts the cost of a full-time post of every role, block by
+// block, and its cost per hour and per client hour.
+func (t *resultsSheet) staffCosts() {
+	v, fig := t.v, t.fig
+	t.heading(v.l("staff_costs") + t.cur)
+	t.put(str(v.l("role")), str(v.l("annual_gross")), str(v.l("on_costs")), str(v.l("overheads")), str(v.l("capital")),
+		str(v.l("annual_cost_per_fte")), str(v.l("productive_hours")), str(v.l("cost_per_hour")), str(v.l("cost_per_client_hour")))
+	for _, ro := range t.r.Roles {
+		name := ro.Title
+		if ro.Municipality != "" {
+			name += " (" + ro.Municipality + ")"
+		}
+		t.put(str(name), fig(ro.AnnualGross, false), fig(ro.OnCosts, false), fig(ro.Overheads, false), fig(ro.Capital, false),
+			fig(ro.AnnualCostPerFTE, false), fig(ro.ProductiveHours, false), fig(ro.CostPerHour, false), fig(ro.CostPerClientHour, false))
+	}
+}
+
+// unitCosts puts a municipality's unit costs: for each of every service's
+// measures, its blocks and the unit cost they add up to.
+func (t *resultsSheet) unitCosts(m costing.MunicipalityResult, prefix string) {
+	v := t.v
+	t.heading(prefix + v.l("unit_costs") + t.cur)
+	for _, s := range m.Services {
+		for _, u := range s.UnitCosts {
+			t.put(excelize.Cell{Value: text(s.Title + ", " + v.l(u.Measure)), StyleID: t.x.head})
+			for _, b := range u.Blocks {
+				t.put(str("  "+v.name(b)), t.fig(b, false))
+			}
+			t.put(str(v.l("unit_cost")), t.fig(u.Cost, true))
+		}
+	}
+}
+
+// careComparison puts, when a municipality has types of care to compare,
+// the cost per child-year of each, a column each, by group of blocks and in
+// total, and charts the totals.
+func (t *resultsSheet) careComparison(m costing.MunicipalityResult, prefix string) {
+	c := compareRows(m)
+	if len(c) == 0 {
+		return
+	}
+	v := t.v
+	t.heading(prefix + v.l("care_comparison") + t.cur)
+	titles := []any{str(v.l("block"))}
+	for _, s := range c {
+		titles = append(titles, str(s.Title))
+	}
+	t.put(titles...)
+	first := t.row
+	for g, key := range costing.Groups {
+		cells := []any{str(v.l("group_" + key))}
+		for _, s := range c {
+			cells = append(cells, t.fig(s.Compare.Groups[g], false))
+		}
+		t.put(cells...)
+	}
+	totals := []any{str(v.l("compare_total"))}
+	for _, s := range c {
+		totals = append(totals, t.fig(s.Compare.Total, true))
+	}
+	t.put(totals...)
+	t.x.charts = append(t.x.charts, chartSpec{title: prefix + v.l("care_comparison"), row: t.row - 1, names: first - 1, cols: len(c)})
+}
+
+// budget puts a municipality's budget for the base year: each service's
+// lines with their economic category (or, for a memo line, who pays it) and
+// its total, then the municipality's total.
+func (t *resultsSheet) budget(m costing.MunicipalityResult, prefix string) {
+	v, r := t.v, t.r
+	t.heading(fmt.Sprintf("%s%s %d — %s%s", prefix, v.l("annual_budget"), r.Scenario.BaseYear, m.Title, t.cur))
+	for _, s := range m.Services {
+		t.put(excelize.Cell{Value: text(s.Title), StyleID: t.x.head})
+		for _, ln := range s.Lines {
+			cat := v.categoryLabel(ln.Category)
+			if !ln.Budgeted {
+				cat = v.l("memo") + ": " + v.l("paid_by") + " " + v.payer(ln.FundedBy)
+			}
+			t.put(str("  "+v.name(ln.Node)), str(cat), t.fig(ln.Node, false))
+		}
+		t.put(str("  "+v.l("service_total")), str(""), t.fig(s.Total, true))
+	}
+	t.put(str(v.l("total")), str(""), t.fig(m.Total, true))
+}
+
+// categories puts a budget by economic category, under title, and its
+// total.
+func (t *resultsSheet) categories(title string, byCategory []costing.NodeID, total costing.NodeID) {
+	t.heading(title)
+	for i, id := range byCategory {
+		t.put(str(t.v.categoryLabel(i)), t.fig(id, false))
+	}
+	t.put(str(t.v.l("total")), t.fig(total, true))
+}
+
+// projection puts the budget by year: by economic category (charted), then
+// by service.
+func (t *resultsSheet) projection() {
+	v, r := t.v, t.r
+	first, last := t.yearTable(v.l("projection")+": "+v.l("by_category")+t.cur, v.categoryRows(r.ByCategory), r.Total)
+	t.x.yearChart = &yearChartSpec{title: v.l("projection") + ": " + v.l("by_category"), first: first, last: last, header: first - 1, years: len(t.x.proj.Years)}
+	var svcs []namedNode
+	for _, s := range r.Services {
+		svcs = append(svcs, namedNode{s.Title, s.Total})
+	}
+	t.yearTable(v.l("projection")+": "+v.l("by_service")+t.cur, svcs, r.Total)
+}
+
+// yearTable puts a table with a column for each year of the projection: a
+// row for each figure, then their total. It returns the figures' first and
+// last rows.
+func (t *resultsSheet) yearTable(title string, figures []namedNode, total costing.NodeID) (first, last int) {
+	years := t.x.proj.Years
+	t.heading(title)
+	head := []any{str("")}
+	for _, y := range years {
+		head = append(head, str(fmt.Sprint(y)))
+	}
+	t.put(head...)
+	first = t.row
+	for _, nn := range figures {
+		cells := []any{str(nn.name)}
+		for k := range years {
+			cells = append(cells, t.yearCell(k, nn.id, false))
+		}
+		t.put(cells...)
+	}
+	last = t.row - 1
+	cells := []any{str(t.v.l("total"))}
+	for k := range years {
+		cells = append(cells, t.yearCell(k, total, true))
+	}
+	t.put(cells...)
+	return first, last
+}
+
+// yearCell is a cell referring to a figure's calculation in year k of the
+// projection, bold for a total.
+func (t *resultsSheet) yearCell(k int, id costing.NodeID, bold bool) excelize.Cell {
+	x := t.x
+	style := x.money
+	if bold {
+		style = x.bold
+	}
+	return excelize.Cell{Formula: fmt.Sprintf("%s!$%s$%d", x.sh.calc, col(calcYears+k), x.row[id]), Value: x.yearValue(k, id), StyleID: style}
+}
+
+// streamResults writes the laid-out rows to the Results sheet.
+func (x *xlsxWriter) streamResults(rows [][]any) error {
 	sw, err := x.f.NewStreamWriter(x.sh.results)
 	if err != nil {
 		return err
