@@ -293,8 +293,46 @@ func (x *xlsxWriter) header(sw *excelize.StreamWriter, sheet string, widths []fl
 	return sw.SetRow("A1", row)
 }
 
+// inputs writes the Inputs sheet: a row for every input of the graph, with
+// its line, its value (shaded: it can be changed), unit, source,
+// assumption, the date it applies from, where it is written and, when the
+// scenario projects, its value in each year.
 func (x *xlsxWriter) inputs() error {
-	// Defined names and bounds first, on the sheet before it is streamed.
+	if err := x.inputNames(); err != nil {
+		return err
+	}
+	sw, err := x.f.NewStreamWriter(x.sh.inputs)
+	if err != nil {
+		return err
+	}
+	l := x.v.l
+	titles := []string{l("figure"), l("line"), l("amount"), "unit", l("source"), l("assumption"), l("applies_from"), l("written_at")}
+	widths := []float64{44, 26, 16, 18, 60, 60, 14, 40}
+	if x.proj != nil {
+		for _, y := range x.proj.Years {
+			titles = append(titles, fmt.Sprint(y))
+			widths = append(widths, 16)
+		}
+	}
+	if err := x.header(sw, x.sh.inputs, widths, titles...); err != nil {
+		return err
+	}
+	row := 2
+	for i, n := range x.r.Graph.Nodes {
+		if n.Op != costing.OpInput {
+			continue
+		}
+		if err := sw.SetRow(fmt.Sprintf("A%d", row), x.inputRow(costing.NodeID(i), row)); err != nil {
+			return err
+		}
+		row++
+	}
+	return sw.Flush()
+}
+
+// inputNames gives every input's cell its defined name and its bounds: on
+// the sheet, before it is streamed.
+func (x *xlsxWriter) inputNames() error {
 	row := 2
 	for _, n := range x.r.Graph.Nodes {
 		if n.Op != costing.OpInput {
@@ -313,49 +351,29 @@ func (x *xlsxWriter) inputs() error {
 		}
 		row++
 	}
-	sw, err := x.f.NewStreamWriter(x.sh.inputs)
-	if err != nil {
-		return err
+	return nil
+}
+
+// inputRow is an input's row on the Inputs sheet.
+func (x *xlsxWriter) inputRow(id costing.NodeID, row int) []any {
+	n := x.r.Node(id)
+	style := x.input
+	if n.Money {
+		style = x.inputMoney
 	}
-	l := x.v.l
-	titles := []string{l("figure"), l("line"), l("amount"), "unit", l("source"), l("assumption"), l("applies_from"), l("written_at")}
-	widths := []float64{44, 26, 16, 18, 60, 60, 14, 40}
+	lf := n.Leaf
+	pos := ""
+	if lf.Pos.File != "" {
+		pos = lf.Pos.String()
+	}
+	cells := []any{
+		str(n.Name), str(x.v.name(id)), excelize.Cell{Value: x.value(id), StyleID: style},
+		str(n.Unit), str(lf.Source), str(lf.Assumption), str(lf.From), str(pos),
+	}
 	if x.proj != nil {
-		for _, y := range x.proj.Years {
-			titles = append(titles, fmt.Sprint(y))
-			widths = append(widths, 16)
-		}
+		cells = append(cells, x.inputYears(id, row)...)
 	}
-	if err := x.header(sw, x.sh.inputs, widths, titles...); err != nil {
-		return err
-	}
-	row = 2
-	for i, n := range x.r.Graph.Nodes {
-		if n.Op != costing.OpInput {
-			continue
-		}
-		style := x.input
-		if n.Money {
-			style = x.inputMoney
-		}
-		lf := n.Leaf
-		pos := ""
-		if lf.Pos.File != "" {
-			pos = lf.Pos.String()
-		}
-		cells := []any{
-			str(n.Name), str(x.v.name(costing.NodeID(i))), excelize.Cell{Value: x.value(costing.NodeID(i)), StyleID: style},
-			str(n.Unit), str(lf.Source), str(lf.Assumption), str(lf.From), str(pos),
-		}
-		if x.proj != nil {
-			cells = append(cells, x.inputYears(costing.NodeID(i), row)...)
-		}
-		if err := sw.SetRow(fmt.Sprintf("A%d", row), cells); err != nil {
-			return err
-		}
-		row++
-	}
-	return sw.Flush()
+	return cells
 }
 
 // inputYears are an input's cells in the projection's years: its base value
