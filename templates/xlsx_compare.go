@@ -54,7 +54,8 @@ const sheetComparison = "Comparison"
 // comparison writes the Comparison sheet. Columns: year, base, variant,
 // difference, cumulative difference, discount factor, discounted
 // difference, and whether the running difference stays at or below zero
-// from that year on; the discount rate is a shaded input.
+// from that year on; the discount rate is a shaded input. The net present
+// value and the break-even year follow the years.
 func (x *xlsxWriter) comparison(vs *costing.Versus, base *xlsxWriter) error {
 	l := x.v.l
 	sw, err := x.f.NewStreamWriter(sheetComparison)
@@ -66,78 +67,89 @@ func (x *xlsxWriter) comparison(vs *costing.Versus, base *xlsxWriter) error {
 		l("difference"), l("cumulative"), "discount factor", "discounted difference", "≤ 0 from here", "", "", ""); err != nil {
 		return err
 	}
-	n := len(vs.Years)
-	last := 1 + n
-	dec := x.r.Graph.Decimals
-	total := func(w *xlsxWriter, k int) string {
-		return fmt.Sprintf("%s!$%s$%d", w.sh.calc, col(calcYears+k), w.row[w.r.Total])
-	}
 	cum := 0.0
-	for k, y := range vs.Years {
-		row := k + 2
-		bf, _ := vs.BaseTotal[k].Float64()
-		vf, _ := vs.VariantTotal[k].Float64()
+	for k := range vs.Years {
 		df, _ := vs.Difference[k].Float64()
 		cum += df
-		cumCell := fmt.Sprintf("D%d", row)
-		if k > 0 {
-			cumCell = fmt.Sprintf("E%d+D%d", row-1, row)
-		}
-		rate, _ := vs.DiscountRate.Float64()
-		factor := 1 / math.Pow(1+rate, float64(k))
-		stays := fmt.Sprintf("IF(E%d<=0,1,0)", row)
-		if k < n-1 {
-			stays = fmt.Sprintf("IF(AND(E%d<=0,H%d=1),1,0)", row, row+1)
-		}
-		cells := []any{y,
-			excelize.Cell{Formula: total(base, k), Value: bf, StyleID: x.money},
-			excelize.Cell{Formula: total(x, k), Value: vf, StyleID: x.money},
-			excelize.Cell{Formula: fmt.Sprintf("C%d-B%d", row, row), Value: df, StyleID: x.money},
-			excelize.Cell{Formula: cumCell, Value: cum, StyleID: x.money},
-			excelize.Cell{Formula: fmt.Sprintf("1/(1+$K$2)^%d", k), Value: factor, StyleID: x.qty},
-			excelize.Cell{Formula: fmt.Sprintf("D%d*F%d", row, row), Value: df * factor, StyleID: x.money},
-			excelize.Cell{Formula: stays, StyleID: x.qty},
-		}
-		if k == 0 {
-			cells = append(cells, nil, str("discount rate"), excelize.Cell{Value: rate, StyleID: x.input})
-		}
-		if x.noCache {
-			for i := range cells {
-				if c, ok := cells[i].(excelize.Cell); ok && c.Formula != "" {
-					c.Value = nil
-					cells[i] = c
-				}
-			}
-		}
-		if err := sw.SetRow(fmt.Sprintf("A%d", row), cells); err != nil {
+		if err := sw.SetRow(fmt.Sprintf("A%d", k+2), x.uncached(x.comparisonYear(vs, base, k, cum))); err != nil {
 			return err
 		}
 	}
+	last := 1 + len(vs.Years)
+	for i, cells := range x.comparisonSummary(vs) {
+		if err := sw.SetRow(fmt.Sprintf("A%d", last+1+i), x.uncached(cells)); err != nil {
+			return err
+		}
+	}
+	return sw.Flush()
+}
+
+// comparisonYear is year k's row of the Comparison sheet, cum the running
+// difference up to it; the first year's row also holds the discount rate.
+func (x *xlsxWriter) comparisonYear(vs *costing.Versus, base *xlsxWriter, k int, cum float64) []any {
+	total := func(w *xlsxWriter) string {
+		return fmt.Sprintf("%s!$%s$%d", w.sh.calc, col(calcYears+k), w.row[w.r.Total])
+	}
+	row := k + 2
+	bf, _ := vs.BaseTotal[k].Float64()
+	vf, _ := vs.VariantTotal[k].Float64()
+	df, _ := vs.Difference[k].Float64()
+	cumCell := fmt.Sprintf("D%d", row)
+	if k > 0 {
+		cumCell = fmt.Sprintf("E%d+D%d", row-1, row)
+	}
+	rate, _ := vs.DiscountRate.Float64()
+	factor := 1 / math.Pow(1+rate, float64(k))
+	stays := fmt.Sprintf("IF(E%d<=0,1,0)", row)
+	if k < len(vs.Years)-1 {
+		stays = fmt.Sprintf("IF(AND(E%d<=0,H%d=1),1,0)", row, row+1)
+	}
+	cells := []any{vs.Years[k],
+		excelize.Cell{Formula: total(base), Value: bf, StyleID: x.money},
+		excelize.Cell{Formula: total(x), Value: vf, StyleID: x.money},
+		excelize.Cell{Formula: fmt.Sprintf("C%d-B%d", row, row), Value: df, StyleID: x.money},
+		excelize.Cell{Formula: cumCell, Value: cum, StyleID: x.money},
+		excelize.Cell{Formula: fmt.Sprintf("1/(1+$K$2)^%d", k), Value: factor, StyleID: x.qty},
+		excelize.Cell{Formula: fmt.Sprintf("D%d*F%d", row, row), Value: df * factor, StyleID: x.money},
+		excelize.Cell{Formula: stays, StyleID: x.qty},
+	}
+	if k == 0 {
+		cells = append(cells, nil, str("discount rate"), excelize.Cell{Value: rate, StyleID: x.input})
+	}
+	return cells
+}
+
+// comparisonSummary are the rows after the years: a blank row, the net
+// present value, the break-even year (the first year from which the
+// running difference stays at or below zero) and a note.
+func (x *xlsxWriter) comparisonSummary(vs *costing.Versus) [][]any {
+	l := x.v.l
+	last := 1 + len(vs.Years)
 	npv, _ := vs.NPV.Float64()
 	be := any(l("none_within"))
 	if vs.BreakEven != 0 {
 		be = vs.BreakEven
 	}
-	summary := [][]any{
+	return [][]any{
 		{},
-		{str(l("npv")), excelize.Cell{Formula: fmt.Sprintf("ROUND(SUM(G2:G%d),%d)", last, dec), Value: npv, StyleID: x.bold}},
+		{str(l("npv")), excelize.Cell{Formula: fmt.Sprintf("ROUND(SUM(G2:G%d),%d)", last, x.r.Graph.Decimals), Value: npv, StyleID: x.bold}},
 		{str(l("break_even")), excelize.Cell{Formula: fmt.Sprintf(`IFERROR(INDEX(A2:A%d,MATCH(1,H2:H%d,0)),"%s")`, last, last, l("none_within")), Value: be}},
 		{str(l("versus_note"))},
 	}
-	for i, cells := range summary {
-		if x.noCache {
-			for j := range cells {
-				if c, ok := cells[j].(excelize.Cell); ok && c.Formula != "" {
-					c.Value = nil
-					cells[j] = c
-				}
+}
+
+// uncached drops the cached values of a row's formulas when the workbook
+// is written without them (the parity test); it returns the row.
+func (x *xlsxWriter) uncached(cells []any) []any {
+	if x.noCache {
+		for i := range cells {
+			if c, ok := cells[i].(excelize.Cell); ok && c.Formula != "" {
+				c.Value = nil
+				cells[i] = c
 			}
 		}
-		if err := sw.SetRow(fmt.Sprintf("A%d", last+1+i), cells); err != nil {
-			return err
-		}
 	}
-	return sw.Flush()
+	return cells
 }
 
 // compareAbout says what a comparison workbook is.
