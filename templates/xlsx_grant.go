@@ -158,14 +158,40 @@ const (
 func (x *grantBook) rangeOf(k int) string  { return fmt.Sprintf("$%s$2", x.colOf(k)) }
 func (x *grantBook) rangeEnd(k int) string { return fmt.Sprintf("$%s$%d", x.colOf(k), 1+len(x.g.Rows)) }
 
+// allocationSheet writes the Allocation sheet: a row for each
+// municipality, its indicators (shaded inputs) and its figures, then the
+// totals of the lump sums, shares and allocations, and a note on which
+// figures are kosto's rather than formulas.
 func (x *grantBook) allocationSheet() error {
-	g := x.g
 	sw, err := x.f.NewStreamWriter(sheetAllocation)
 	if err != nil {
 		return err
 	}
+	if err := x.allocationHeader(sw); err != nil {
+		return err
+	}
+	last := len(x.g.Rows) + 1
+	for k, r := range x.g.Rows {
+		if err := sw.SetRow(fmt.Sprintf("A%d", k+2), x.allocationRow(k+2, r)); err != nil {
+			return err
+		}
+	}
+	if err := sw.SetRow(fmt.Sprintf("A%d", last+1), x.allocationTotals()); err != nil {
+		return err
+	}
+	note := "Allocation (kosto): after floors, caps, hold-harmless and rounding by largest remainder, which are not spreadsheet arithmetic; change an input and re-run kosto grant for it. The other figures are live formulas."
+	if err := sw.SetRow(fmt.Sprintf("A%d", last+3), []any{str(note)}); err != nil {
+		return err
+	}
+	return sw.Flush()
+}
+
+// allocationHeader writes the Allocation sheet's titles — the
+// municipality, each criterion, the figures after them — with the column
+// widths, and freezes the first row and column.
+func (x *grantBook) allocationHeader(sw *excelize.StreamWriter) error {
 	titles := []any{excelize.Cell{Value: x.l("municipality"), StyleID: x.head}}
-	for _, c := range g.Criteria {
+	for _, c := range x.g.Criteria {
 		titles = append(titles, excelize.Cell{Value: text(c.Title), StyleID: x.head})
 	}
 	for _, t := range []string{"Lump sum", "Formula share", "Formula allocation", "Allocation (kosto)", "Bound", "Population", "Per inhabitant", "Baseline", "Change", "Need", "Gap to need"} {
@@ -176,64 +202,64 @@ func (x *grantBook) allocationSheet() error {
 	if err := sw.SetPanes(&excelize.Panes{Freeze: true, XSplit: 1, YSplit: 1, TopLeftCell: "B2", ActivePane: "bottomRight"}); err != nil {
 		return err
 	}
-	if err := sw.SetRow("A1", titles); err != nil {
-		return err
+	return sw.SetRow("A1", titles)
+}
+
+// allocationRow is a municipality's row, on row of the sheet: its
+// indicators; its lump sum; its share, Σ weight × indicator ÷ Σ indicator,
+// and formula allocation, lump + (pot − Σ lumps) × share, as formulas;
+// kosto's allocation and the rule that bound it; then, where the data has
+// them, its population and allocation per inhabitant, its baseline and
+// change, its need and gap to need.
+func (x *grantBook) allocationRow(row int, r grant.Row) []any {
+	g := x.g
+	last := len(g.Rows) + 1
+	cells := []any{str(r.Name)}
+	var terms []string
+	for c := range g.Criteria {
+		cc := col(2 + c)
+		cells = append(cells, excelize.Cell{Value: fl(r.Indicators[c]), StyleID: x.input})
+		terms = append(terms, fmt.Sprintf("%s!$D$%d*%s%d/SUM(%s$2:%s$%d)", sheetFormula, 6+c, cc, row, cc, cc, last))
 	}
-	n := len(g.Rows)
-	last := n + 1
-	for k, r := range g.Rows {
-		row := k + 2
-		cells := []any{str(r.Name)}
-		var terms []string
-		for c := range g.Criteria {
-			cc := col(2 + c)
-			cells = append(cells, excelize.Cell{Value: fl(r.Indicators[c]), StyleID: x.input})
-			terms = append(terms, fmt.Sprintf("%s!$D$%d*%s%d/SUM(%s$2:%s$%d)", sheetFormula, 6+c, cc, row, cc, cc, last))
-		}
-		c := func(k int) string { return fmt.Sprintf("%s%d", x.colOf(k), row) }
-		cells = append(cells,
-			excelize.Cell{Value: fl(r.Lump), StyleID: x.inputMoney},
-			excelize.Cell{Formula: strings.Join(terms, "+"), Value: x.cached(fl(r.Share)), StyleID: x.share},
-			excelize.Cell{Formula: fmt.Sprintf("%s+(%s!$B$2-%s!$B$3)*%s", c(gLump), sheetFormula, sheetFormula, c(gShare)), Value: x.cached(fl(r.Formula)), StyleID: x.money},
-			excelize.Cell{Value: fl(r.Allocation), StyleID: x.bold},
-			str(r.Bound),
-		)
-		if g.HasPopulation {
-			cells = append(cells, excelize.Cell{Value: fl(r.Population), StyleID: x.input},
-				excelize.Cell{Formula: fmt.Sprintf("%s/%s", c(gAllocation), c(gPopulation)), Value: x.cached(fl(r.PerCapita)), StyleID: x.money})
-		} else {
-			cells = append(cells, nil, nil)
-		}
-		if g.HasBaseline {
-			cells = append(cells, excelize.Cell{Value: fl(r.Baseline), StyleID: x.inputMoney},
-				excelize.Cell{Formula: fmt.Sprintf("%s-%s", c(gAllocation), c(gBaseline)), Value: x.cached(fl(r.Change)), StyleID: x.money})
-		} else {
-			cells = append(cells, nil, nil)
-		}
-		if g.HasNeed {
-			cells = append(cells, excelize.Cell{Value: fl(r.Need), StyleID: x.inputMoney},
-				excelize.Cell{Formula: fmt.Sprintf("%s-%s", c(gNeed), c(gAllocation)), Value: x.cached(fl(r.Gap)), StyleID: x.money})
-		}
-		if err := sw.SetRow(fmt.Sprintf("A%d", row), cells); err != nil {
-			return err
-		}
+	c := func(k int) string { return fmt.Sprintf("%s%d", x.colOf(k), row) }
+	cells = append(cells,
+		excelize.Cell{Value: fl(r.Lump), StyleID: x.inputMoney},
+		excelize.Cell{Formula: strings.Join(terms, "+"), Value: x.cached(fl(r.Share)), StyleID: x.share},
+		excelize.Cell{Formula: fmt.Sprintf("%s+(%s!$B$2-%s!$B$3)*%s", c(gLump), sheetFormula, sheetFormula, c(gShare)), Value: x.cached(fl(r.Formula)), StyleID: x.money},
+		excelize.Cell{Value: fl(r.Allocation), StyleID: x.bold},
+		str(r.Bound),
+	)
+	if g.HasPopulation {
+		cells = append(cells, excelize.Cell{Value: fl(r.Population), StyleID: x.input},
+			excelize.Cell{Formula: fmt.Sprintf("%s/%s", c(gAllocation), c(gPopulation)), Value: x.cached(fl(r.PerCapita)), StyleID: x.money})
+	} else {
+		cells = append(cells, nil, nil)
 	}
+	if g.HasBaseline {
+		cells = append(cells, excelize.Cell{Value: fl(r.Baseline), StyleID: x.inputMoney},
+			excelize.Cell{Formula: fmt.Sprintf("%s-%s", c(gAllocation), c(gBaseline)), Value: x.cached(fl(r.Change)), StyleID: x.money})
+	} else {
+		cells = append(cells, nil, nil)
+	}
+	if g.HasNeed {
+		cells = append(cells, excelize.Cell{Value: fl(r.Need), StyleID: x.inputMoney},
+			excelize.Cell{Formula: fmt.Sprintf("%s-%s", c(gNeed), c(gAllocation)), Value: x.cached(fl(r.Gap)), StyleID: x.money})
+	}
+	return cells
+}
+
+// allocationTotals is the totals row: the sums of the lump sums, the
+// shares and the allocations, by formula and kosto's.
+func (x *grantBook) allocationTotals() []any {
+	last := len(x.g.Rows) + 1
 	sum := func(k int) excelize.Cell {
 		return excelize.Cell{Formula: fmt.Sprintf("SUM(%s2:%s%d)", x.colOf(k), x.colOf(k), last), StyleID: x.bold}
 	}
 	totals := []any{str(x.l("total"))}
-	for range g.Criteria {
+	for range x.g.Criteria {
 		totals = append(totals, nil)
 	}
-	totals = append(totals, sum(gLump), sum(gShare), sum(gFormula), sum(gAllocation))
-	if err := sw.SetRow(fmt.Sprintf("A%d", last+1), totals); err != nil {
-		return err
-	}
-	note := "Allocation (kosto): after floors, caps, hold-harmless and rounding by largest remainder, which are not spreadsheet arithmetic; change an input and re-run kosto grant for it. The other figures are live formulas."
-	if err := sw.SetRow(fmt.Sprintf("A%d", last+3), []any{str(note)}); err != nil {
-		return err
-	}
-	return sw.Flush()
+	return append(totals, sum(gLump), sum(gShare), sum(gFormula), sum(gAllocation))
 }
 
 // chart shows the allocation per inhabitant by municipality.
