@@ -93,7 +93,23 @@ func (v *grantView) potHow() string {
 	return v.l("grant_pot_fixed")
 }
 
+// allocationTable is every municipality's allocation, a row each, and the
+// total. Its columns are the ones the grant has figures for: population,
+// lump sums, per child, baseline and change, need and gap are there only
+// when the grant's data has them.
 func (v *grantView) allocationTable() *table {
+	t := v.allocationColumns()
+	for _, r := range v.g.Rows {
+		t.add(false, v.allocationRow(r)...)
+	}
+	t.add(true, v.allocationTotal()...)
+	t.notes = append(t.notes, v.allocationNotes()...)
+	return t
+}
+
+// allocationColumns is the allocation table with its header and nothing
+// else: the municipality, the grant's columns, and the rule that bound it.
+func (v *grantView) allocationColumns() *table {
 	g := v.g
 	t := &table{header: []string{v.l("municipality")}, right: []bool{false}}
 	col := func(key string) {
@@ -125,39 +141,49 @@ func (v *grantView) allocationTable() *table {
 	}
 	t.header = append(t.header, v.l("grant_rule"))
 	t.right = append(t.right, false)
-	for _, r := range g.Rows {
-		row := []string{r.Name}
-		if g.HasPopulation {
-			row = append(row, v.num.qty(r.Population))
-		}
-		row = append(row, v.pct(r.Share))
-		if g.LumpSums.IsPositive() {
-			row = append(row, v.alloc(r.Lump))
-		}
-		row = append(row, v.alloc(r.Allocation))
-		if g.HasPopulation {
-			row = append(row, v.money(r.PerCapita.Round(g.MoneyDecimals)))
-		}
-		if g.HasChildren {
-			row = append(row, v.money(r.PerChild.Round(g.MoneyDecimals)))
-		}
-		if g.HasBaseline {
-			chg := ""
-			if r.Baseline.IsPositive() {
-				chg = v.pct(r.ChangeShare)
-			}
-			row = append(row, v.money(r.Baseline), v.money(r.Change), chg)
-		}
-		if g.HasNeed {
-			row = append(row, v.money(r.Need), v.money(r.Gap))
-		}
-		rule := ""
-		if r.Bound != "" {
-			rule = v.l("bound_" + r.Bound)
-		}
-		row = append(row, rule)
-		t.add(false, row...)
+	return t
+}
+
+// allocationRow is a municipality's row, in allocationColumns' columns.
+func (v *grantView) allocationRow(r grant.Row) []string {
+	g := v.g
+	row := []string{r.Name}
+	if g.HasPopulation {
+		row = append(row, v.num.qty(r.Population))
 	}
+	row = append(row, v.pct(r.Share))
+	if g.LumpSums.IsPositive() {
+		row = append(row, v.alloc(r.Lump))
+	}
+	row = append(row, v.alloc(r.Allocation))
+	if g.HasPopulation {
+		row = append(row, v.money(r.PerCapita.Round(g.MoneyDecimals)))
+	}
+	if g.HasChildren {
+		row = append(row, v.money(r.PerChild.Round(g.MoneyDecimals)))
+	}
+	if g.HasBaseline {
+		chg := ""
+		if r.Baseline.IsPositive() {
+			chg = v.pct(r.ChangeShare)
+		}
+		row = append(row, v.money(r.Baseline), v.money(r.Change), chg)
+	}
+	if g.HasNeed {
+		row = append(row, v.money(r.Need), v.money(r.Gap))
+	}
+	rule := ""
+	if r.Bound != "" {
+		rule = v.l("bound_" + r.Bound)
+	}
+	return append(row, rule)
+}
+
+// allocationTotal is the total row, in allocationColumns' columns: the
+// summary's figures, the average per inhabitant, and blanks where a total
+// says nothing (per child, the change in per cent, the rule).
+func (v *grantView) allocationTotal() []string {
+	g := v.g
 	total := []string{v.l("total")}
 	if g.HasPopulation {
 		total = append(total, v.num.qty(g.Summary.Population))
@@ -183,23 +209,30 @@ func (v *grantView) allocationTable() *table {
 	if g.HasNeed {
 		total = append(total, v.money(g.Summary.Need), v.money(g.Summary.Gap))
 	}
-	total = append(total, "")
-	t.add(true, total...)
+	return append(total, "")
+}
+
+// allocationNotes are the notes under the allocation table: where the need
+// and the baseline come from, each column's source, and the formula's
+// notes.
+func (v *grantView) allocationNotes() []string {
+	g := v.g
+	var notes []string
 	if g.HasNeed {
-		t.notes = append(t.notes, v.l("grant_gap_note")+" "+v.l("grant_need_from")+": "+g.NeedFrom+".")
+		notes = append(notes, v.l("grant_gap_note")+" "+v.l("grant_need_from")+": "+g.NeedFrom+".")
 	}
 	if g.HasBaseline {
-		t.notes = append(t.notes, v.l("grant_baseline_from")+": "+g.BaselineFrom+".")
+		notes = append(notes, v.l("grant_baseline_from")+": "+g.BaselineFrom+".")
 	}
 	for _, c := range g.Sources {
 		if c.Source != "" {
-			t.notes = append(t.notes, fmt.Sprintf("%s %s: %s", v.l("source"), c.Column, c.Source))
+			notes = append(notes, fmt.Sprintf("%s %s: %s", v.l("source"), c.Column, c.Source))
 		}
 	}
 	for _, n := range g.Notes {
-		t.notes = append(t.notes, v.l("note")+": "+n)
+		notes = append(notes, v.l("note")+": "+n)
 	}
-	return t
+	return notes
 }
 
 func (v *grantView) summaryTable() *table {
