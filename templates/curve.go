@@ -18,6 +18,23 @@ func Curve(w io.Writer, r *costing.Result, municipality, service string, points 
 		return err
 	}
 	v := newView(r, o)
+	switch format {
+	case FormatJSON:
+		return v.curveJSON(w, municipality, service, points)
+	case FormatCSV:
+		return v.curveCSV(w, points)
+	}
+	title := curveTitle(r, municipality, service)
+	sections := []section{{heading: v.l("occupancy_curve") + ": " + title + " (" + r.Scenario.Currency + ")", tables: []*table{v.curveTable(points)}}}
+	if format == FormatMarkdown {
+		return v.markdown(w, v.heading(), sections)
+	}
+	return v.text(w, v.heading(), sections)
+}
+
+// curveTitle names the service and its municipality by their titles, or
+// the service by its name when the scenario has no such service there.
+func curveTitle(r *costing.Result, municipality, service string) string {
 	title := service
 	for _, m := range r.Municipalities {
 		for _, s := range m.Services {
@@ -26,45 +43,12 @@ func Curve(w io.Writer, r *costing.Result, municipality, service string, points 
 			}
 		}
 	}
-	switch format {
-	case FormatJSON:
-		type point struct {
-			Children   string `json:"children"`
-			OpenUnits  string `json:"open_units"`
-			AnnualCost string `json:"annual_cost"`
-			PerChild   string `json:"cost_per_child_year"` // "" when there are no children
-			Saving     string `json:"saving"`
-			UnitClosed bool   `json:"unit_closed"`
-		}
-		doc := struct {
-			Municipality string  `json:"municipality"`
-			Service      string  `json:"service"`
-			Currency     string  `json:"currency"`
-			Points       []point `json:"points"`
-		}{Municipality: municipality, Service: service, Currency: r.Scenario.Currency}
-		for _, p := range points {
-			pc := ""
-			if p.Defined {
-				pc = p.PerChild.StringFixed(r.Graph.Decimals)
-			}
-			doc.Points = append(doc.Points, point{p.Children.String(), p.OpenUnits.String(), p.Total.StringFixed(r.Graph.Decimals), pc, p.Saving.StringFixed(r.Graph.Decimals), p.UnitClosed})
-		}
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		return enc.Encode(doc)
-	case FormatCSV:
-		cw := csv.NewWriter(w)
-		cw.Write([]string{"children", "open_units", "annual_cost", "cost_per_child_year", "saving", "unit_closed"})
-		for _, p := range points {
-			pc := ""
-			if p.Defined {
-				pc = p.PerChild.StringFixed(r.Graph.Decimals)
-			}
-			cw.Write([]string{p.Children.String(), p.OpenUnits.String(), p.Total.StringFixed(r.Graph.Decimals), pc, p.Saving.StringFixed(r.Graph.Decimals), fmt.Sprint(p.UnitClosed)})
-		}
-		cw.Flush()
-		return cw.Error()
-	}
+	return title
+}
+
+// curveTable is the curve for a table: a row for each number of children,
+// the saving from the second row on, and a mark where a unit closes.
+func (v *view) curveTable(points []costing.CurvePoint) *table {
 	t := &table{header: []string{v.l("children"), v.l("open_units"), v.l("annual_cost"), v.l("cost_per_child"), v.l("saving"), ""},
 		right: []bool{true, true, true, true, true, false}}
 	for i, p := range points {
@@ -82,9 +66,53 @@ func Curve(w io.Writer, r *costing.Result, municipality, service string, points 
 		t.add(false, v.num.qty(p.Children), v.num.qty(p.OpenUnits), v.num.money(p.Total), pc, saving, mark)
 	}
 	t.notes = append(t.notes, v.l("curve_note"))
-	sections := []section{{heading: v.l("occupancy_curve") + ": " + title + " (" + r.Scenario.Currency + ")", tables: []*table{t}}}
-	if format == FormatMarkdown {
-		return v.markdown(w, v.heading(), sections)
+	return t
+}
+
+// curveJSON writes the curve as one JSON document, its amounts exact
+// decimals.
+func (v *view) curveJSON(w io.Writer, municipality, service string, points []costing.CurvePoint) error {
+	type point struct {
+		Children   string `json:"children"`
+		OpenUnits  string `json:"open_units"`
+		AnnualCost string `json:"annual_cost"`
+		PerChild   string `json:"cost_per_child_year"` // "" when there are no children
+		Saving     string `json:"saving"`
+		UnitClosed bool   `json:"unit_closed"`
 	}
-	return v.text(w, v.heading(), sections)
+	r := v.r
+	doc := struct {
+		Municipality string  `json:"municipality"`
+		Service      string  `json:"service"`
+		Currency     string  `json:"currency"`
+		Points       []point `json:"points"`
+	}{Municipality: municipality, Service: service, Currency: r.Scenario.Currency}
+	for _, p := range points {
+		doc.Points = append(doc.Points, point{p.Children.String(), p.OpenUnits.String(), p.Total.StringFixed(r.Graph.Decimals), v.exactPerChild(p), p.Saving.StringFixed(r.Graph.Decimals), p.UnitClosed})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(doc)
+}
+
+// curveCSV writes the curve as CSV, a row for each point, its amounts exact
+// decimals.
+func (v *view) curveCSV(w io.Writer, points []costing.CurvePoint) error {
+	dec := v.r.Graph.Decimals
+	cw := csv.NewWriter(w)
+	cw.Write([]string{"children", "open_units", "annual_cost", "cost_per_child_year", "saving", "unit_closed"})
+	for _, p := range points {
+		cw.Write([]string{p.Children.String(), p.OpenUnits.String(), p.Total.StringFixed(dec), v.exactPerChild(p), p.Saving.StringFixed(dec), fmt.Sprint(p.UnitClosed)})
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// exactPerChild is a point's cost per child-year with the currency's
+// decimals, "" when there are no children.
+func (v *view) exactPerChild(p costing.CurvePoint) string {
+	if !p.Defined {
+		return ""
+	}
+	return p.PerChild.StringFixed(v.r.Graph.Decimals)
 }
