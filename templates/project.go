@@ -220,47 +220,92 @@ func (v *view) projectedFigures(p *costing.Projection) []namedNode {
 
 // Versus writes one scenario against another: per year both budgets, the
 // difference, the cumulative difference; its net present value and the
-// break-even year.
+// break-even year. The table and Markdown follow it with each scenario's
+// budget by year and economic category, and the variant's transition.
 func Versus(w io.Writer, vs *costing.Versus, o Options, format Format) error {
 	if err := format.text(); err != nil {
 		return err
 	}
-	v := newView(vs.Variant.Result, o)
-	dec := vs.Base.Result.Graph.Decimals
 	switch format {
-	case FormatJSON, FormatCSV:
-		rows := [][]string{{"year", "base", "variant", "difference", "cumulative"}}
-		for k, y := range vs.Years {
-			rows = append(rows, []string{strconv.Itoa(y), vs.BaseTotal[k].StringFixed(dec), vs.VariantTotal[k].StringFixed(dec),
-				vs.Difference[k].StringFixed(dec), vs.Cumulative[k].StringFixed(dec)})
-		}
-		if format == FormatCSV {
-			cw := csv.NewWriter(w)
-			cw.WriteAll(rows)
-			return cw.Error()
-		}
-		type year struct {
-			Year                                  int
-			Base, Variant, Difference, Cumulative string
-		}
-		doc := struct {
-			Base         string `json:"base"`
-			Variant      string `json:"variant"`
-			Currency     string `json:"currency"`
-			Years        []year `json:"years"`
-			DiscountRate string `json:"discount_rate"`
-			NPV          string `json:"npv"`
-			BreakEven    int    `json:"break_even_year,omitempty"`
-		}{Base: vs.Base.Result.Scenario.Name, Variant: vs.Variant.Result.Scenario.Name, Currency: vs.Base.Result.Scenario.Currency,
-			DiscountRate: vs.DiscountRate.String(), NPV: vs.NPV.StringFixed(dec), BreakEven: vs.BreakEven}
-		for _, r := range rows[1:] {
-			y, _ := strconv.Atoi(r[0])
-			doc.Years = append(doc.Years, year{y, r[1], r[2], r[3], r[4]})
-		}
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		return enc.Encode(doc)
+	case FormatCSV:
+		cw := csv.NewWriter(w)
+		cw.WriteAll(versusRows(vs))
+		return cw.Error()
+	case FormatJSON:
+		return versusJSON(w, vs)
 	}
+	v := newView(vs.Variant.Result, o)
+	heading := []string{v.l("compare_scenarios") + ": " + vs.Base.Result.Scenario.Title + " / " + vs.Variant.Result.Scenario.Title,
+		fmt.Sprintf("%s %d–%d · %s", v.l("projection"), vs.Years[0], vs.Years[len(vs.Years)-1], vs.Base.Result.Scenario.Currency)}
+	sections := v.versusSections(vs, o)
+	if format == FormatMarkdown {
+		return v.markdown(w, heading, sections)
+	}
+	return v.text(w, heading, sections)
+}
+
+// versusRows are the comparison for CSV and JSON: a header, then a row for
+// each year, its amounts exact decimals.
+func versusRows(vs *costing.Versus) [][]string {
+	dec := vs.Base.Result.Graph.Decimals
+	rows := [][]string{{"year", "base", "variant", "difference", "cumulative"}}
+	for k, y := range vs.Years {
+		rows = append(rows, []string{strconv.Itoa(y), vs.BaseTotal[k].StringFixed(dec), vs.VariantTotal[k].StringFixed(dec),
+			vs.Difference[k].StringFixed(dec), vs.Cumulative[k].StringFixed(dec)})
+	}
+	return rows
+}
+
+// versusJSON writes the comparison as one JSON document: the scenarios,
+// versusRows' years, the discount rate, the net present value and the
+// break-even year.
+func versusJSON(w io.Writer, vs *costing.Versus) error {
+	type year struct {
+		Year                                  int
+		Base, Variant, Difference, Cumulative string
+	}
+	dec := vs.Base.Result.Graph.Decimals
+	doc := struct {
+		Base         string `json:"base"`
+		Variant      string `json:"variant"`
+		Currency     string `json:"currency"`
+		Years        []year `json:"years"`
+		DiscountRate string `json:"discount_rate"`
+		NPV          string `json:"npv"`
+		BreakEven    int    `json:"break_even_year,omitempty"`
+	}{Base: vs.Base.Result.Scenario.Name, Variant: vs.Variant.Result.Scenario.Name, Currency: vs.Base.Result.Scenario.Currency,
+		DiscountRate: vs.DiscountRate.String(), NPV: vs.NPV.StringFixed(dec), BreakEven: vs.BreakEven}
+	for _, r := range versusRows(vs)[1:] {
+		y, _ := strconv.Atoi(r[0])
+		doc.Years = append(doc.Years, year{y, r[1], r[2], r[3], r[4]})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(doc)
+}
+
+// versusSections are the comparison's sections for a table or Markdown:
+// the comparison; each scenario's budget by year and economic category;
+// and the variant's transition — its double-running years, one-off costs
+// and the savings as units close.
+func (v *view) versusSections(vs *costing.Versus, o Options) []section {
+	cur := " (" + vs.Base.Result.Scenario.Currency + ")"
+	sections := []section{{heading: v.l("compare_scenarios") + cur, tables: []*table{v.versusTable(vs)}}}
+	for _, p := range []*costing.Projection{vs.Base, vs.Variant} {
+		pv := newView(p.Result, o)
+		sections = append(sections, section{heading: p.Result.Scenario.Name + ": " + v.l("by_category") + cur,
+			tables: []*table{pv.yearTable(p, pv.categoryRows(p.Result.ByCategory), p.Result.Total)}})
+	}
+	if tt := newView(vs.Variant.Result, o).transitionTable(vs.Variant); tt != nil {
+		sections = append(sections, section{heading: vs.Variant.Result.Scenario.Name + ": " + v.l("transition_table") + " " + tt.title + cur, tables: []*table{tt}})
+		tt.title = ""
+	}
+	return sections
+}
+
+// versusTable is the comparison year by year, with the net present value,
+// the break-even year and what the difference means in its notes.
+func (v *view) versusTable(vs *costing.Versus) *table {
 	t := &table{header: []string{v.l("year"), v.l("base") + ": " + vs.Base.Result.Scenario.Name, v.l("variant") + ": " + vs.Variant.Result.Scenario.Name, v.l("difference"), v.l("cumulative")},
 		right: []bool{true, true, true, true, true}}
 	for k, y := range vs.Years {
@@ -274,24 +319,5 @@ func Versus(w io.Writer, vs *costing.Versus, o Options, format Format) error {
 		fmt.Sprintf("%s, %s %s: %s", v.l("npv"), v.l("discounted_at"), v.num.group(vs.DiscountRate.String()), v.num.money(vs.NPV)),
 		fmt.Sprintf("%s: %s", v.l("break_even"), be),
 		v.l("versus_note"))
-	heading := []string{v.l("compare_scenarios") + ": " + vs.Base.Result.Scenario.Title + " / " + vs.Variant.Result.Scenario.Title,
-		fmt.Sprintf("%s %d–%d · %s", v.l("projection"), vs.Years[0], vs.Years[len(vs.Years)-1], vs.Base.Result.Scenario.Currency)}
-	cur := " (" + vs.Base.Result.Scenario.Currency + ")"
-	sections := []section{{heading: v.l("compare_scenarios") + cur, tables: []*table{t}}}
-	// Each scenario's budget by year and economic category, and the
-	// variant's transition: its double-running years, one-off costs and the
-	// savings as units close.
-	for _, p := range []*costing.Projection{vs.Base, vs.Variant} {
-		pv := newView(p.Result, o)
-		sections = append(sections, section{heading: p.Result.Scenario.Name + ": " + v.l("by_category") + cur,
-			tables: []*table{pv.yearTable(p, pv.categoryRows(p.Result.ByCategory), p.Result.Total)}})
-	}
-	if tt := newView(vs.Variant.Result, o).transitionTable(vs.Variant); tt != nil {
-		sections = append(sections, section{heading: vs.Variant.Result.Scenario.Name + ": " + v.l("transition_table") + " " + tt.title + cur, tables: []*table{tt}})
-		tt.title = ""
-	}
-	if format == FormatMarkdown {
-		return v.markdown(w, heading, sections)
-	}
-	return v.text(w, heading, sections)
+	return t
 }
