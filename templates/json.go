@@ -130,69 +130,95 @@ func (v *view) optFigure(id costing.NodeID) *jsonFigure {
 	return &f
 }
 
-// JSON writes the costed scenario as one JSON document.
+// JSON writes the costed scenario as one JSON document: the scenario, its
+// roles, its municipalities with their services, every service's total
+// over the municipalities, the budget by category, the total and the
+// warnings.
 func JSON(w io.Writer, r *costing.Result, o Options) error {
 	v := newView(r, o)
-	fig, opt := v.figure, v.optFigure
-	cats := func(ids []costing.NodeID) []jsonCategory {
-		var out []jsonCategory
-		for i, id := range ids {
-			c := r.Classification.Categories[i]
-			out = append(out, jsonCategory{Code: c.Code, Label: c.Label(v.lang), Total: fig(id)})
-		}
-		return out
-	}
 	doc := jsonDoc{
 		Scenario: jsonScenario{Name: r.Scenario.Name, Title: r.Scenario.Title, Country: r.Scenario.Country,
 			Currency: r.Scenario.Currency, MoneyDecimals: r.Graph.Decimals, BaseYear: r.Scenario.BaseYear,
 			Classification: r.Classification.Name, Files: r.Scenario.Files},
-		ByCategory: cats(r.ByCategory),
-		Total:      fig(r.Total),
+		ByCategory: v.jsonCategories(r.ByCategory),
+		Total:      v.figure(r.Total),
 		Warnings:   v.warnings(),
 	}
 	if doc.Warnings == nil {
 		doc.Warnings = []string{}
 	}
 	for _, ro := range r.Roles {
-		jr := jsonRole{Name: ro.Name, Title: ro.Title, Municipality: ro.Municipality}
-		for _, id := range []costing.NodeID{ro.AnnualGross, ro.OnCosts, ro.EmploymentCost, ro.Overheads, ro.Capital,
-			ro.AnnualCostPerFTE, ro.ProductiveHours, ro.ClientHours, ro.CostPerHour, ro.CostPerClientHour} {
-			jr.Figures = append(jr.Figures, fig(id))
-		}
-		doc.Roles = append(doc.Roles, jr)
+		doc.Roles = append(doc.Roles, v.jsonRole(ro))
 	}
 	for _, m := range r.Municipalities {
-		jm := jsonMunicipality{Name: m.Name, Title: m.Title, Population: opt(m.Population), ByCategory: cats(m.ByCategory), Total: fig(m.Total), PerInhabitant: opt(m.PerInhabitant)}
-		for _, s := range m.Services {
-			js := jsonService{Name: s.Name, Kind: s.Kind, Title: s.Title, Total: fig(s.Total), Memo: opt(s.Memo)}
-			for _, u := range s.UnitCosts {
-				ju := jsonUnitCost{Measure: u.Measure, Volume: opt(u.Volume), Cost: fig(u.Cost)}
-				for _, b := range u.Blocks {
-					ju.Blocks = append(ju.Blocks, fig(b))
-				}
-				js.UnitCosts = append(js.UnitCosts, ju)
-			}
-			for _, st := range s.Staffing {
-				jst := jsonStaffing{Post: st.Post, Role: st.Role, Norm: st.Norm, RequiredPosts: fig(st.RequiredPosts),
-					CurrentPosts: fig(st.CurrentPosts), Gap: fig(st.Gap), GapCost: fig(st.GapCost), Budgeted: fig(st.Budgeted)}
-				for _, bn := range st.ByNorm {
-					jst.ByNorm = append(jst.ByNorm, fig(bn.FTE))
-				}
-				js.Staffing = append(js.Staffing, jst)
-			}
-			for _, l := range s.Lines {
-				js.Lines = append(js.Lines, jsonLine{jsonFigure: fig(l.Node), Element: l.Element,
-					Category: r.Classification.Categories[l.Category].Code, Budgeted: l.Budgeted, PaidBy: l.FundedBy})
-			}
-			jm.Services = append(jm.Services, js)
-		}
-		doc.Municipalities = append(doc.Municipalities, jm)
+		doc.Municipalities = append(doc.Municipalities, v.jsonMunicipality(m))
 	}
 	for _, s := range r.Services {
-		doc.Services = append(doc.Services, jsonServiceTotal{Name: s.Name, Kind: s.Kind, Title: s.Title, Total: fig(s.Total)})
+		doc.Services = append(doc.Services, jsonServiceTotal{Name: s.Name, Kind: s.Kind, Title: s.Title, Total: v.figure(s.Total)})
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(doc)
+}
+
+// jsonCategories is a budget by economic category: each category's code,
+// label and total.
+func (v *view) jsonCategories(ids []costing.NodeID) []jsonCategory {
+	var out []jsonCategory
+	for i, id := range ids {
+		c := v.r.Classification.Categories[i]
+		out = append(out, jsonCategory{Code: c.Code, Label: c.Label(v.lang), Total: v.figure(id)})
+	}
+	return out
+}
+
+// jsonRole is a role and the cost of a full-time post of it, block by
+// block, with its hours and its cost per hour.
+func (v *view) jsonRole(ro costing.RoleResult) jsonRole {
+	jr := jsonRole{Name: ro.Name, Title: ro.Title, Municipality: ro.Municipality}
+	for _, id := range []costing.NodeID{ro.AnnualGross, ro.OnCosts, ro.EmploymentCost, ro.Overheads, ro.Capital,
+		ro.AnnualCostPerFTE, ro.ProductiveHours, ro.ClientHours, ro.CostPerHour, ro.CostPerClientHour} {
+		jr.Figures = append(jr.Figures, v.figure(id))
+	}
+	return jr
+}
+
+// jsonMunicipality is a municipality: its population, its services, its
+// budget by category, its total and its total per inhabitant.
+func (v *view) jsonMunicipality(m costing.MunicipalityResult) jsonMunicipality {
+	jm := jsonMunicipality{Name: m.Name, Title: m.Title, Population: v.optFigure(m.Population), ByCategory: v.jsonCategories(m.ByCategory),
+		Total: v.figure(m.Total), PerInhabitant: v.optFigure(m.PerInhabitant)}
+	for _, s := range m.Services {
+		jm.Services = append(jm.Services, v.jsonService(s))
+	}
+	return jm
+}
+
+// jsonService is a service in a municipality: its unit costs with their
+// blocks, its staffing against each norm, its budget lines, its total and
+// its memo total.
+func (v *view) jsonService(s costing.ServiceResult) jsonService {
+	fig, opt := v.figure, v.optFigure
+	js := jsonService{Name: s.Name, Kind: s.Kind, Title: s.Title, Total: fig(s.Total), Memo: opt(s.Memo)}
+	for _, u := range s.UnitCosts {
+		ju := jsonUnitCost{Measure: u.Measure, Volume: opt(u.Volume), Cost: fig(u.Cost)}
+		for _, b := range u.Blocks {
+			ju.Blocks = append(ju.Blocks, fig(b))
+		}
+		js.UnitCosts = append(js.UnitCosts, ju)
+	}
+	for _, st := range s.Staffing {
+		jst := jsonStaffing{Post: st.Post, Role: st.Role, Norm: st.Norm, RequiredPosts: fig(st.RequiredPosts),
+			CurrentPosts: fig(st.CurrentPosts), Gap: fig(st.Gap), GapCost: fig(st.GapCost), Budgeted: fig(st.Budgeted)}
+		for _, bn := range st.ByNorm {
+			jst.ByNorm = append(jst.ByNorm, fig(bn.FTE))
+		}
+		js.Staffing = append(js.Staffing, jst)
+	}
+	for _, l := range s.Lines {
+		js.Lines = append(js.Lines, jsonLine{jsonFigure: fig(l.Node), Element: l.Element,
+			Category: v.r.Classification.Categories[l.Category].Code, Budgeted: l.Budgeted, PaidBy: l.FundedBy})
+	}
+	return js
 }
