@@ -146,6 +146,14 @@ func (b *builder) build() *Result {
 	return b.r
 }
 
+// one returns the constant 1, a leaf added the first time a figure needs it.
+func (b *builder) one() NodeID {
+	if id, ok := b.g.Lookup("const.one"); ok {
+		return id
+	}
+	return b.g.Input(Node{Name: "const.one", Label: "one", Leaf: &Leaf{Raw: "1", Provenance: models.Provenance{Assumption: "constant"}}}, decimal.NewFromInt(1))
+}
+
 // per returns a money unit such as "EUR/child-year".
 func (b *builder) per(what string) string { return b.g.Currency + "/" + what }
 

@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"github.com/kosto-project/kosto/models"
-	"github.com/shopspring/decimal"
 )
 
 // unitFirst costs a kind costed models.UnitFirst — foster, kinship and
@@ -168,8 +167,7 @@ func (sb *serviceBuilder) volume(name string) (NodeID, bool) {
 		id = sb.mr.Population
 	case "in_operation":
 		open, _ := sb.volume("open_units")
-		one := sb.g.Input(Node{Name: sb.prefix + "one", Label: "one", Leaf: &Leaf{Raw: "1", Provenance: models.Provenance{Assumption: "constant"}}}, decimal.NewFromInt(1))
-		id = sb.qty("in_operation", "in_operation", "years open", OpMin, open, one)
+		id = sb.qty("in_operation", "in_operation", "years open", OpMin, open, sb.one())
 	case "open_units", "open_places":
 		// A unit's fixed costs stop only when it closes: the children left
 		// are gathered into as few units as hold them.
