@@ -321,9 +321,9 @@ func (c *formulaCheck) criterion(cr *Criterion) (weightKnown bool) {
 			c.ps.Add(cr.Cap.Pos, cr.Cap.Raw, "expected a number of zero or more")
 		}
 	default:
-		msg := "expected one of " + quoteList(Transforms)
+		msg := "expected one of " + list(Transforms)
 		if s := Suggest(tr, Transforms); s != "" {
-			msg = fmt.Sprintf("did you mean %q? expected one of %s", s, quoteList(Transforms))
+			msg = fmt.Sprintf("did you mean %q? expected one of %s", s, list(Transforms))
 		}
 		c.ps.Add(cr.Transform.Pos, fmt.Sprintf("%q", tr), "%s", msg)
 	}
@@ -357,14 +357,6 @@ func quoted(xs []string) []string {
 		q[i] = fmt.Sprintf("%q", x)
 	}
 	return q
-}
-
-func quoteList(xs []string) string {
-	q := make([]string, len(xs))
-	for i, x := range xs {
-		q[i] = fmt.Sprintf("%q", x)
-	}
-	return strings.Join(q, ", ")
 }
 
 // A DataTable is a table of municipal data: one row per municipality,

@@ -938,13 +938,8 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-func list(xs []string) string {
-	q := make([]string, len(xs))
-	for i, x := range xs {
-		q[i] = fmt.Sprintf("%q", x)
-	}
-	return strings.Join(q, ", ")
-}
+// list joins words in quotes for a message: "a", "b", "c".
+func list(xs []string) string { return strings.Join(quoted(xs), ", ") }
 
 func sortedKeys[V any](m map[string]V) []string { return Sorted(m) }
 

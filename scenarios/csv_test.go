@@ -75,8 +75,9 @@ func TestReadDataAsSpreadsheetsSave(t *testing.T) {
 			edit: func(b []byte) []byte { return []byte(strings.ReplaceAll(string(b), "\n", "\r")) }},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			src := shippedSrc
+			var src []byte
 			if c.file != "" {
+				var err error
 				if src, err = os.ReadFile(filepath.Join("testdata", "grants", c.file)); err != nil {
 					t.Fatal(err)
 				}

@@ -641,14 +641,22 @@ func (d *decoder) years(path string, v any, each func(path string, v any) models
 		return out
 	}
 	for _, k := range sortedKeys(t) {
-		y, err := strconv.Atoi(k)
-		if err != nil || y < models.MinYear || y > models.MaxYear {
-			d.problem(path+"."+k, "", "expected a year from %d to %d as the key", models.MinYear, models.MaxYear)
-			continue
+		if y, ok := d.yearKey(path, k); ok {
+			out[y] = each(path+"."+k, t[k])
 		}
-		out[y] = each(path+"."+k, t[k])
 	}
 	return out
+}
+
+// yearKey reads the key k of the table at path as a year, or says it is
+// not one.
+func (d *decoder) yearKey(path, k string) (int, bool) {
+	y, err := strconv.Atoi(k)
+	if err != nil || y < models.MinYear || y > models.MaxYear {
+		d.problem(path+"."+k, "", "expected a year from %d to %d as the key", models.MinYear, models.MaxYear)
+		return 0, false
+	}
+	return y, true
 }
 
 // transition decodes [transition]: from, programme, [transition.leavers.YEAR]
@@ -669,9 +677,8 @@ func (d *decoder) transition(path string, v any) models.Transition {
 				return
 			}
 			for _, k := range sortedKeys(yt) {
-				y, err := strconv.Atoi(k)
-				if err != nil || y < models.MinYear || y > models.MaxYear {
-					d.problem(sp+"."+k, "", "expected a year from %d to %d as the key", models.MinYear, models.MaxYear)
+				y, ok := d.yearKey(sp, k)
+				if !ok {
 					continue
 				}
 				dests, ok := d.table(sp+"."+k, yt[k])

@@ -396,7 +396,7 @@ func blank(rec []string) bool {
 // readSources reads a data table's sidecar: column = "source", for columns
 // of the table.
 func readSources(csvFile string, src []byte, t *models.DataTable, ps *models.Problems) {
-	file := strings.TrimSuffix(csvFile, ".csv") + ".sources.toml"
+	file := sidecarName(csvFile)
 	raw := parseTOML(file, src, ps)
 	if raw == nil {
 		return

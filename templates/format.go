@@ -40,11 +40,16 @@ func ParseFormat(s string, allowed ...Format) (Format, error) {
 			return f, nil
 		}
 	}
-	names := make([]string, len(allowed))
-	for i, f := range allowed {
+	return "", fmt.Errorf("--format %q: expected %s", s, FormatNames(allowed...))
+}
+
+// FormatNames names formats as a choice: "table, json, csv or markdown".
+func FormatNames(fs ...Format) string {
+	names := make([]string, len(fs))
+	for i, f := range fs {
 		names[i] = string(f)
 	}
-	return "", fmt.Errorf("--format %q: expected %s", s, orList(names))
+	return orList(names)
 }
 
 // text refuses a format the text renderers do not write: a renderer never

@@ -18,13 +18,7 @@ import (
 )
 
 // formatHelp names the text formats, for --format's help.
-var formatHelp = func() string {
-	names := make([]string, len(templates.TextFormats))
-	for i, f := range templates.TextFormats {
-		names[i] = string(f)
-	}
-	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
-}()
+var formatHelp = templates.FormatNames(templates.TextFormats...)
 
 // output is the flags shared by commands that write a report; kind is
 // --format as check (or checkWorkbook) read it.
