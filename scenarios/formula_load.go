@@ -412,24 +412,44 @@ func readSources(csvFile string, src []byte, t *models.DataTable, ps *models.Pro
 }
 
 // ReadBaseline reads the allocations of a previous run — the CSV that
-// kosto grant --format csv writes, or that CSV saved again by a
-// spreadsheet — or any CSV with a municipality column and an allocation
-// column: municipality → allocation. o says how to read it (ReadData).
+// kosto grant --format csv writes (a row per figure; its allocation table's
+// allocation column), or that CSV saved again by a spreadsheet — or any CSV
+// with a municipality column and an allocation column: municipality →
+// allocation. o says how to read it (ReadData).
 func ReadBaseline(file string, o CSVOptions) (map[string]decimal.Decimal, error) {
 	var ps models.Problems
 	t := readDataFile(file, models.Position{}, o, &ps)
 	if t == nil {
 		return nil, ps.Err()
 	}
+	if t.Column("table") >= 0 && t.Column("item") >= 0 && t.Column("column") >= 0 && t.Column("value") >= 0 {
+		return readLongBaseline(t, file, &ps)
+	}
 	mc, ac := t.Column("municipality"), t.Column("allocation")
 	if mc < 0 || ac < 0 {
 		ps.Add(models.Position{File: file, Line: 1}, "", "expected a header with the columns municipality and allocation (the CSV kosto grant --format csv writes)")
 		return nil, ps.Err()
 	}
+	return baselineRows(t, file, mc, ac, func(int) bool { return true }, &ps)
+}
+
+// readLongBaseline reads the allocations from the CSV kosto grant writes:
+// the rows of its allocation table's allocation column, by item (the
+// municipality's name).
+func readLongBaseline(t *models.DataTable, file string, ps *models.Problems) (map[string]decimal.Decimal, error) {
+	tc, cc := t.Column("table"), t.Column("column")
+	return baselineRows(t, file, t.Column("item"), t.Column("value"), func(i int) bool {
+		return t.Cell(i, tc) == "allocation" && t.Cell(i, cc) == "allocation" && t.Cell(i, t.Column("item")) != "total"
+	}, ps)
+}
+
+// baselineRows reads municipality → allocation from columns mc and ac of
+// the rows keep keeps.
+func baselineRows(t *models.DataTable, file string, mc, ac int, keep func(int) bool, ps *models.Problems) (map[string]decimal.Decimal, error) {
 	out := map[string]decimal.Decimal{}
 	for i, row := range t.Rows {
 		m, a := t.Cell(i, mc), t.Cell(i, ac)
-		if m == "" {
+		if m == "" || !keep(i) {
 			continue // a summary line
 		}
 		v, err := decimal.NewFromString(a)

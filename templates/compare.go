@@ -1,26 +1,21 @@
 package templates
 
 import (
-	"encoding/csv"
-	"encoding/json"
 	"fmt"
-	"github.com/kosto-project/kosto/models"
 	"io"
 	"strings"
 
 	"github.com/kosto-project/kosto/costing"
+	"github.com/kosto-project/kosto/models"
 )
 
-// Compare writes the care-type comparison: for each municipality, the full
-// cost per child-year of every type of care side by side, in the same blocks
-// (allowance, staff, overheads, capital, running costs), with each one's
-// ratio to family-based care. format is table, markdown, json or csv.
-func Compare(w io.Writer, r *costing.Result, o Options, format Format) error {
-	if err := format.text(); err != nil {
-		return err
-	}
+// CareReport is the document of kosto compare-care: for each municipality,
+// the full cost per child-year of every type of care side by side, in the
+// same blocks (allowance, staff, overheads, capital, running costs), with
+// each one's ratio to family-based care.
+func CareReport(r *costing.Result, o Options) (*Document, error) {
 	v := newView(r, o)
-	var sections []section
+	d := v.document("care")
 	for i := range r.Municipalities {
 		m := &r.Municipalities[i]
 		t := v.compareTable(m)
@@ -31,9 +26,9 @@ func Compare(w io.Writer, r *costing.Result, o Options, format Format) error {
 		if len(r.Municipalities) > 1 {
 			heading = m.Title + ": " + heading
 		}
-		sections = append(sections, section{heading: heading, tables: []*table{t}})
+		d.Sections = append(d.Sections, &Section{Heading: heading, Tables: []*Table{t}, Charts: []*Chart{v.compareChart(heading, t)}})
 	}
-	if len(sections) == 0 {
+	if len(d.Sections) == 0 {
 		kinds := models.KindsWith(func(t *models.Table) bool {
 			for _, m := range t.Measures {
 				if m.PerChild {
@@ -42,17 +37,18 @@ func Compare(w io.Writer, r *costing.Result, o Options, format Format) error {
 			}
 			return false
 		})
-		return fmt.Errorf("scenario %s has no type of care to compare: it needs a service of kind %s", r.Scenario.Name, strings.Join(kinds, ", "))
+		return nil, fmt.Errorf("scenario %s has no type of care to compare: it needs a service of kind %s", r.Scenario.Name, strings.Join(kinds, ", "))
 	}
-	switch format {
-	case FormatJSON:
-		return v.compareJSON(w)
-	case FormatCSV:
-		return v.compareCSV(w)
-	case FormatMarkdown:
-		return v.markdown(w, v.heading(), sections)
+	return d, nil
+}
+
+// Compare writes CareReport in format.
+func Compare(w io.Writer, r *costing.Result, o Options, format Format) error {
+	d, err := CareReport(r, o)
+	if err != nil {
+		return err
 	}
-	return v.text(w, v.heading(), sections)
+	return Render(w, d, o, format)
 }
 
 // compared lists a municipality's services that have a comparison.
@@ -66,28 +62,30 @@ func compared(m *costing.MunicipalityResult) []*costing.ServiceResult {
 	return out
 }
 
-func (v *view) compareTable(m *costing.MunicipalityResult) *table {
+// compareTable is a municipality's types of care, a column each: the
+// measure, the blocks of the cost per child, the total, the ratio to the
+// reference type of care and the volume.
+func (v *view) compareTable(m *costing.MunicipalityResult) *Table {
 	svcs := compared(m)
 	if len(svcs) == 0 {
 		return nil
 	}
-	t := &table{header: []string{v.l("block")}, right: []bool{false}}
+	t := &Table{Key: "care_comparison", Municipality: m.Name, Columns: []Column{v.col("block")}}
 	for _, s := range svcs {
-		t.header = append(t.header, s.Title)
-		t.right = append(t.right, true)
+		t.Columns = append(t.Columns, Column{Label: s.Title, Key: s.Name, Numeric: true})
 	}
-	row := func(strong bool, name string, cell func(s *costing.ServiceResult) string) {
-		cells := []string{name}
+	row := func(total bool, name string, cell func(s *costing.ServiceResult) Cell) {
+		cells := []Cell{Words(name)}
 		for _, s := range svcs {
 			cells = append(cells, cell(s))
 		}
-		t.add(strong, cells...)
+		t.Rows = append(t.Rows, Row{Total: total, Cells: cells})
 	}
-	row(false, v.l("measure"), func(s *costing.ServiceResult) string { return v.l(s.Compare.Measure) })
+	row(false, v.l("measure"), func(s *costing.ServiceResult) Cell { return Words(v.l(s.Compare.Measure)) })
 	for g, key := range costing.Groups {
-		row(false, v.l("group_"+key), func(s *costing.ServiceResult) string { return v.amount(s.Compare.Groups[g]) })
+		row(false, v.l("group_"+key), func(s *costing.ServiceResult) Cell { return v.fig(s.Compare.Groups[g]) })
 	}
-	row(true, v.l("compare_total"), func(s *costing.ServiceResult) string { return v.amount(s.Compare.Total) })
+	row(true, v.l("compare_total"), func(s *costing.ServiceResult) Cell { return v.fig(s.Compare.Total) })
 	if m.Reference != "" {
 		ref := m.Reference
 		for _, s := range svcs {
@@ -95,83 +93,31 @@ func (v *view) compareTable(m *costing.MunicipalityResult) *table {
 				ref = s.Title
 			}
 		}
-		row(false, v.l("ratio_to_reference")+" "+ref, func(s *costing.ServiceResult) string {
+		row(false, v.l("ratio_to_reference")+" "+ref, func(s *costing.ServiceResult) Cell {
 			if s.Compare.Ratio < 0 {
-				return ""
+				return Blank()
 			}
-			d, ok := v.r.Value(s.Compare.Ratio)
-			if !ok {
-				return v.l("undefined")
-			}
-			return v.num.group(d.StringFixed(2)) + "×"
+			c := v.fig(s.Compare.Ratio)
+			c.Kind, c.Places = KindRatio, 2
+			return c
 		})
 	}
-	row(false, v.l("volume"), func(s *costing.ServiceResult) string {
-		return v.amount(s.Compare.Volume) + " " + unitLabel(v.lang, v.r.Node(s.Compare.Volume).Unit)
+	row(false, v.l("volume"), func(s *costing.ServiceResult) Cell {
+		c := v.fig(s.Compare.Volume)
+		c.Text = " " + unitLabel(v.lang, v.r.Node(s.Compare.Volume).Unit)
+		return c
 	})
-	t.notes = append(t.notes, v.l("comparison_note"))
+	t.Notes = append(t.Notes, v.l("comparison_note"))
 	return t
 }
 
-type jsonComparison struct {
-	Municipality string        `json:"municipality"`
-	Reference    string        `json:"reference,omitempty"`
-	Services     []jsonCompare `json:"services"`
-}
-
-type jsonCompare struct {
-	Name    string       `json:"name"`
-	Kind    string       `json:"kind"`
-	Title   string       `json:"title"`
-	Measure string       `json:"measure"`
-	Volume  jsonFigure   `json:"volume"`
-	Blocks  []jsonFigure `json:"blocks"`
-	Total   jsonFigure   `json:"total"`
-	Ratio   *jsonFigure  `json:"ratio,omitempty"`
-}
-
-func (v *view) compareJSON(w io.Writer) error {
-	var doc []jsonComparison
-	for i := range v.r.Municipalities {
-		m := &v.r.Municipalities[i]
-		c := jsonComparison{Municipality: m.Name, Reference: m.Reference}
-		for _, s := range compared(m) {
-			jc := jsonCompare{Name: s.Name, Kind: s.Kind, Title: s.Title, Measure: s.Compare.Measure,
-				Volume: v.figure(s.Compare.Volume), Total: v.figure(s.Compare.Total), Ratio: v.optFigure(s.Compare.Ratio)}
-			for _, g := range s.Compare.Groups {
-				jc.Blocks = append(jc.Blocks, v.figure(g))
-			}
-			c.Services = append(c.Services, jc)
-		}
-		if len(c.Services) > 0 {
-			doc = append(doc, c)
+// compareChart charts the comparison's totals, a bar per type of care.
+func (v *view) compareChart(title string, t *Table) *Chart {
+	total := 0
+	for i, r := range t.Rows {
+		if r.Total {
+			total = i
 		}
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(doc)
-}
-
-func (v *view) compareCSV(w io.Writer) error {
-	cw := csv.NewWriter(w)
-	cw.Write([]string{"municipality", "service", "kind", "measure", "block", "value", "unit", "figure"})
-	for i := range v.r.Municipalities {
-		m := &v.r.Municipalities[i]
-		for _, s := range compared(m) {
-			write := func(block string, id costing.NodeID) {
-				f := v.figure(id)
-				cw.Write([]string{m.Name, s.Name, s.Kind, s.Compare.Measure, block, f.Value, f.Unit, f.Figure})
-			}
-			for g, key := range costing.Groups {
-				write(key, s.Compare.Groups[g])
-			}
-			write("total", s.Compare.Total)
-			if s.Compare.Ratio >= 0 {
-				write("ratio", s.Compare.Ratio)
-			}
-		}
-	}
-	cw.Flush()
-	return cw.Error()
+	return &Chart{Title: title, Kind: ChartBars, Table: t, Rows: []int{total}, ValueAxis: v.r.Scenario.Currency + " " + v.l("per_child_year"), CategoryAxis: v.l("type_of_care")}
 }

@@ -3,68 +3,84 @@ package templates
 import (
 	"encoding/csv"
 	"io"
+	"strconv"
+	"strings"
 
 	"github.com/kosto-project/kosto/costing"
 )
 
-// CSV writes every reported figure as one row of a long table, ready for a
-// spreadsheet's pivot table: where it belongs (municipality, service), what
-// it is (table, item, measure or category), whether the budget pays it, its
-// value as an exact decimal with a point, its unit and its figure name.
+// CSV writes the costed scenario as CSV (see renderCSV).
 func CSV(w io.Writer, r *costing.Result, o Options) error {
-	v := newView(r, o)
-	cw := csv.NewWriter(w)
-	write := func(muni, svc, kind, tbl, item, group, budgeted string, id costing.NodeID) {
-		f := v.figure(id)
-		cw.Write([]string{muni, svc, kind, tbl, item, group, budgeted, f.Value, f.Unit, f.Figure})
+	return Report(w, r, o, FormatCSV)
+}
+
+// csvHeader are the columns of every CSV kosto writes.
+var csvHeader = []string{"municipality", "table", "group", "row", "item", "column", "value", "unit", "kind", "figure", "year"}
+
+// renderCSV writes every figure of a document as one row of a long table,
+// ready for a spreadsheet's pivot table: the municipality its table
+// belongs to, the table, the group of rows it is under (a service in a
+// budget), its row (as the table labels it, and as programs name it: a
+// municipality's name, a category's code; "total" for a total) and column, its value as an exact decimal with a point,
+// its unit and kind, and its figure name and year where it is a node of
+// the calculation graph. Words that a spreadsheet would run as a formula
+// are written as text (safeText); with o.BOM the file starts with a byte
+// order mark, so that Excel reads ë, ç and — as UTF-8.
+func renderCSV(w io.Writer, d *Document, o Options) error {
+	ew := &errWriter{w: w}
+	if o.BOM {
+		io.WriteString(ew, "\ufeff")
 	}
-	cw.Write([]string{"municipality", "service", "kind", "table", "item", "measure_or_category", "budgeted", "value", "unit", "figure"})
-	for _, ro := range r.Roles {
-		for _, id := range []costing.NodeID{ro.AnnualGross, ro.OnCosts, ro.EmploymentCost, ro.Overheads, ro.Capital,
-			ro.AnnualCostPerFTE, ro.ProductiveHours, ro.ClientHours, ro.CostPerHour, ro.CostPerClientHour} {
-			write(ro.Municipality, "", "", "role", ro.Title, v.l(r.Node(id).Label), "", id)
-		}
-	}
-	for _, m := range r.Municipalities {
-		for _, s := range m.Services {
-			for _, u := range s.UnitCosts {
-				for _, b := range u.Blocks {
-					write(m.Name, s.Name, s.Kind, "unit_cost", v.name(b), u.Measure, "", b)
+	cw := csv.NewWriter(ew)
+	cw.Write(csvHeader)
+	for _, s := range d.Sections {
+		for _, t := range s.Tables {
+			group := ""
+			for _, r := range t.Rows {
+				switch {
+				case r.Group:
+					group = r.Label()
+				case r.Level == 0:
+					group = "" // a row outside every group: the table's total
 				}
-				write(m.Name, s.Name, s.Kind, "unit_cost", v.l("unit_cost"), u.Measure, "", u.Cost)
-			}
-			for _, st := range s.Staffing {
-				for _, bn := range st.ByNorm {
-					write(m.Name, s.Name, s.Kind, "staffing", st.Post, "fte_"+bn.Norm, "", bn.FTE)
+				for i, c := range r.Cells {
+					if !c.IsFigure() || i >= len(t.Columns) {
+						continue
+					}
+					figure, year := "", ""
+					if c.Source != nil {
+						figure = c.Source.Figure()
+						if c.Source.K >= 0 {
+							year = strconv.Itoa(c.Source.Year)
+						}
+					}
+					item := r.Key
+					switch {
+					case item == "" && r.Total:
+						item = "total"
+					case item == "":
+						item = r.Label()
+					}
+					cw.Write([]string{safeText(t.Municipality), t.Key, safeText(group), safeText(r.Label()), safeText(item), safeText(t.Columns[i].Key),
+						exact(c), safeText(c.Unit), c.Kind.String(), figure, year})
 				}
-				write(m.Name, s.Name, s.Kind, "staffing", st.Post, "posts_required", "", st.RequiredPosts)
-				write(m.Name, s.Name, s.Kind, "staffing", st.Post, "posts_current", "", st.CurrentPosts)
-				write(m.Name, s.Name, s.Kind, "staffing", st.Post, "gap", "", st.Gap)
-				write(m.Name, s.Name, s.Kind, "staffing", st.Post, "gap_cost", "", st.GapCost)
 			}
-			for _, l := range s.Lines {
-				b := "yes"
-				if !l.Budgeted {
-					b = "no"
-				}
-				write(m.Name, s.Name, s.Kind, "budget", v.name(l.Node), r.Classification.Categories[l.Category].Code, b, l.Node)
-			}
-			write(m.Name, s.Name, s.Kind, "budget", v.l("service_total"), "", "yes", s.Total)
 		}
-		for i, id := range m.ByCategory {
-			write(m.Name, "", "", "category", v.categoryLabel(i), r.Classification.Categories[i].Code, "yes", id)
-		}
-		write(m.Name, "", "", "total", v.l("total"), "", "yes", m.Total)
-	}
-	if len(r.Municipalities) > 1 {
-		for _, s := range r.Services {
-			write("", s.Name, s.Kind, "total", s.Title, "", "yes", s.Total)
-		}
-		for i, id := range r.ByCategory {
-			write("", "", "", "category", v.categoryLabel(i), r.Classification.Categories[i].Code, "yes", id)
-		}
-		write("", "", "", "total", v.l("total"), "", "yes", r.Total)
 	}
 	cw.Flush()
-	return cw.Error()
+	if err := cw.Error(); err != nil {
+		return err
+	}
+	return ew.err
+}
+
+// safeText is words for a CSV cell that a spreadsheet shows as they are: a
+// text beginning with =, +, -, @, a tab or a carriage return would be run
+// as a formula (CSV injection), so it gets a leading apostrophe, which a
+// spreadsheet shows as text and hides.
+func safeText(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
 }

@@ -1,35 +1,31 @@
 package templates
 
 import (
-	"encoding/csv"
-	"encoding/json"
-	"fmt"
 	"io"
 
 	"github.com/kosto-project/kosto/costing"
 )
 
-// Curve writes a residential service's occupancy curve: from full to empty,
-// the open units, the annual cost, the cost per child-year, what each child's
-// leaving saved, and the steps where a unit closes. format is table,
-// markdown, json or csv.
+// CurveReport is the document of kosto curve: a residential service's
+// occupancy curve from full to empty — the open units, the annual cost, the
+// cost per child-year, what each child's leaving saved, and the steps where
+// a unit closes.
+func CurveReport(r *costing.Result, municipality, service string, points []costing.CurvePoint, o Options) *Document {
+	v := newView(r, o)
+	d := v.document("curve")
+	t := v.curveTable(points)
+	t.Municipality = municipality
+	heading := v.l("occupancy_curve") + ": " + curveTitle(r, municipality, service) + " (" + r.Scenario.Currency + ")"
+	d.Sections = []*Section{{Heading: heading, Tables: []*Table{t}}}
+	return d
+}
+
+// Curve writes CurveReport in format.
 func Curve(w io.Writer, r *costing.Result, municipality, service string, points []costing.CurvePoint, o Options, format Format) error {
 	if err := format.text(); err != nil {
 		return err
 	}
-	v := newView(r, o)
-	switch format {
-	case FormatJSON:
-		return v.curveJSON(w, municipality, service, points)
-	case FormatCSV:
-		return v.curveCSV(w, points)
-	}
-	title := curveTitle(r, municipality, service)
-	sections := []section{{heading: v.l("occupancy_curve") + ": " + title + " (" + r.Scenario.Currency + ")", tables: []*table{v.curveTable(points)}}}
-	if format == FormatMarkdown {
-		return v.markdown(w, v.heading(), sections)
-	}
-	return v.text(w, v.heading(), sections)
+	return Render(w, CurveReport(r, municipality, service, points, o), o, format)
 }
 
 // curveTitle names the service and its municipality by their titles, or
@@ -46,73 +42,26 @@ func curveTitle(r *costing.Result, municipality, service string) string {
 	return title
 }
 
-// curveTable is the curve for a table: a row for each number of children,
-// the saving from the second row on, and a mark where a unit closes.
-func (v *view) curveTable(points []costing.CurvePoint) *table {
-	t := &table{header: []string{v.l("children"), v.l("open_units"), v.l("annual_cost"), v.l("cost_per_child"), v.l("saving"), ""},
-		right: []bool{true, true, true, true, true, false}}
+// curveTable is the curve: a row for each number of children, the saving
+// from the second row on, and a mark where a unit closes. Its figures are
+// the engine's re-evaluations of the graph with fewer children, not nodes
+// of the scenario's own graph.
+func (v *view) curveTable(points []costing.CurvePoint) *Table {
+	t := &Table{Key: "occupancy_curve", Columns: []Column{v.numCol("children"), v.numCol("open_units"), v.numCol("annual_cost"),
+		v.numCol("cost_per_child"), v.numCol("saving"), {Key: "unit_closes"}}}
+	dec := v.r.Graph.Decimals
 	for i, p := range points {
-		pc := v.l("undefined")
-		if p.Defined {
-			pc = v.num.money(p.PerChild)
-		}
-		saving, mark := "", ""
+		pc := Money(p.PerChild, dec)
+		pc.Defined = p.Defined
+		saving, mark := Blank(), Blank()
 		if i > 0 {
-			saving = v.num.money(p.Saving)
+			saving = Money(p.Saving, dec)
 		}
 		if p.UnitClosed {
-			mark = "← " + v.l("unit_closes")
+			mark = Words("← " + v.l("unit_closes"))
 		}
-		t.add(false, v.num.qty(p.Children), v.num.qty(p.OpenUnits), v.num.money(p.Total), pc, saving, mark)
+		t.Rows = append(t.Rows, Row{Cells: []Cell{Figure(KindQuantity, p.Children, 0), Figure(KindQuantity, p.OpenUnits, 0), Money(p.Total, dec), pc, saving, mark}})
 	}
-	t.notes = append(t.notes, v.l("curve_note"))
+	t.Notes = append(t.Notes, v.l("curve_note"))
 	return t
-}
-
-// curveJSON writes the curve as one JSON document, its amounts exact
-// decimals.
-func (v *view) curveJSON(w io.Writer, municipality, service string, points []costing.CurvePoint) error {
-	type point struct {
-		Children   string `json:"children"`
-		OpenUnits  string `json:"open_units"`
-		AnnualCost string `json:"annual_cost"`
-		PerChild   string `json:"cost_per_child_year"` // "" when there are no children
-		Saving     string `json:"saving"`
-		UnitClosed bool   `json:"unit_closed"`
-	}
-	r := v.r
-	doc := struct {
-		Municipality string  `json:"municipality"`
-		Service      string  `json:"service"`
-		Currency     string  `json:"currency"`
-		Points       []point `json:"points"`
-	}{Municipality: municipality, Service: service, Currency: r.Scenario.Currency}
-	for _, p := range points {
-		doc.Points = append(doc.Points, point{p.Children.String(), p.OpenUnits.String(), p.Total.StringFixed(r.Graph.Decimals), v.exactPerChild(p), p.Saving.StringFixed(r.Graph.Decimals), p.UnitClosed})
-	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(doc)
-}
-
-// curveCSV writes the curve as CSV, a row for each point, its amounts exact
-// decimals.
-func (v *view) curveCSV(w io.Writer, points []costing.CurvePoint) error {
-	dec := v.r.Graph.Decimals
-	cw := csv.NewWriter(w)
-	cw.Write([]string{"children", "open_units", "annual_cost", "cost_per_child_year", "saving", "unit_closed"})
-	for _, p := range points {
-		cw.Write([]string{p.Children.String(), p.OpenUnits.String(), p.Total.StringFixed(dec), v.exactPerChild(p), p.Saving.StringFixed(dec), fmt.Sprint(p.UnitClosed)})
-	}
-	cw.Flush()
-	return cw.Error()
-}
-
-// exactPerChild is a point's cost per child-year with the currency's
-// decimals, "" when there are no children.
-func (v *view) exactPerChild(p costing.CurvePoint) string {
-	if !p.Defined {
-		return ""
-	}
-	return p.PerChild.StringFixed(v.r.Graph.Decimals)
 }

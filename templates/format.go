@@ -14,6 +14,17 @@ import (
 // Options says how to render.
 type Options struct {
 	Lang string // one of models.Languages; empty means the scenario's language
+	// Width is the widest a terminal table may be, in columns (0:
+	// DefaultWidth); Wide lets tables be as wide as they are.
+	Width int
+	Wide  bool
+	// Municipality names the municipality a report shows in full; empty
+	// means every one, or, above SummaryAbove of them, the summary.
+	Municipality string
+	// BOM starts a CSV with a byte order mark, for Excel.
+	BOM bool
+	// Full shows every municipality in full, however many (a workbook).
+	Full bool
 }
 
 // A Format is how a report is written: for a terminal, as Markdown, as
@@ -72,17 +83,11 @@ func orList(xs []string) string {
 // Report writes the report of kosto run — roles, unit costs, staffing, the
 // year's budget and its categories — in one of TextFormats.
 func Report(w io.Writer, r *costing.Result, o Options, format Format) error {
-	switch format {
-	case FormatTable:
-		return Text(w, r, o)
-	case FormatMarkdown:
-		return Markdown(w, r, o)
-	case FormatJSON:
-		return JSON(w, r, o)
-	case FormatCSV:
-		return CSV(w, r, o)
+	if err := format.text(); err != nil {
+		return err
 	}
-	return format.text()
+	d, err := RunReport(r, o)
+	return write(w, d, err, o, format)
 }
 
 // numbers formats decimals for one language: English writes 1,234.56,

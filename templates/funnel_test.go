@@ -30,7 +30,7 @@ func TestFunnelRendering(t *testing.T) {
 		{"table", "en", []string{"Cost per approved family", "553,202", "128,413", "3,131", "27.06%", "Target: 10 new carer families a year"}},
 		{"table", "sq", []string{"Kostoja për familje të miratuar", "553.202", "128.413", "27,06%"}},
 		{"markdown", "en", []string{"| **Cost per approved family** |", "**553,202**", "## Recruitment of foster carers: Albania"}},
-		{"csv", "en", []string{"albania,,per_approved,553202,ALL/approved family,recruitment.albania.per_approved", "north_macedonia,events,people,778,people/year,recruitment.north_macedonia.events.people"}},
+		{"csv", "en", []string{",funnel_albania,,Cost per approved family,per_approved,funnel_stage_cost,553202,ALL/approved family,money,recruitment.albania.per_approved,", ",funnel_north_macedonia,,Public events,events,funnel_people,778,people/year,quantity,recruitment.north_macedonia.events.people,"}},
 		{"json", "en", []string{`"figure": "recruitment.albania.per_approved"`, `"value": "553202"`}},
 	} {
 		var buf bytes.Buffer

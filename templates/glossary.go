@@ -227,6 +227,12 @@ var glossary = map[string][2]string{
 	"funnel_target":           {"Target", "Objektivi"},
 	"funnel_families":         {"new carer families a year", "familje kujdestare të reja në vit"},
 	"funnel_note":             {"People needed are whole people, rounded up at each stage, from the last stage back to the first.", "Personat e nevojshëm janë numra të plotë, të rrumbullakuar lart në çdo fazë, nga faza e fundit drejt së parës."},
+
+	// The report model's columns, notes and chart axes.
+	"memo_col":       {"Memo: paid by another budget", "Memo: paguhet nga një buxhet tjetër"},
+	"summary_note":   {"The scenario has %d municipalities: shown is its summary by municipality. kosto run --municipality NAME shows one in full.", "Skenari ka %d komuna: tregohet përmbledhja sipas komunave. kosto run --municipality EMRI tregon njërën të plotë."},
+	"per_child_year": {"per child-year", "për fëmijë në vit"},
+	"type_of_care":   {"Type of care", "Lloji i kujdesit"},
 }
 
 // language is the language a report is written in: lang if it is one of

@@ -7,154 +7,84 @@ import (
 	"github.com/kosto-project/kosto/costing"
 )
 
-// The JSON document: every figure is an object with its stable name in the
-// calculation graph (for `kosto explain`), its value as an exact decimal
-// string, and its unit.
-type jsonFigure struct {
-	Figure string `json:"figure"`
-	Label  string `json:"label,omitempty"`
-	Value  string `json:"value"` // exact decimal; "" when undefined
-	Unit   string `json:"unit,omitempty"`
-}
-
-type jsonDoc struct {
-	Scenario       jsonScenario       `json:"scenario"`
-	Roles          []jsonRole         `json:"roles"`
-	Municipalities []jsonMunicipality `json:"municipalities"`
-	Services       []jsonServiceTotal `json:"services"`
-	ByCategory     []jsonCategory     `json:"by_category"`
-	Total          jsonFigure         `json:"total"`
-	Warnings       []string           `json:"warnings"`
-}
-
-type jsonScenario struct {
-	Name           string   `json:"name"`
-	Title          string   `json:"title"`
-	Country        string   `json:"country"`
-	Currency       string   `json:"currency"`
-	MoneyDecimals  int32    `json:"money_decimals"`
-	BaseYear       int      `json:"base_year"`
-	Classification string   `json:"classification"`
-	Files          []string `json:"files"`
-}
-
-type jsonRole struct {
-	Name         string       `json:"name"`
-	Title        string       `json:"title"`
-	Municipality string       `json:"municipality,omitempty"`
-	Figures      []jsonFigure `json:"figures"`
-}
-
-type jsonMunicipality struct {
-	Name          string         `json:"name"`
-	Title         string         `json:"title"`
-	Population    *jsonFigure    `json:"population,omitempty"`
-	Services      []jsonService  `json:"services"`
-	ByCategory    []jsonCategory `json:"by_category"`
-	Total         jsonFigure     `json:"total"`
-	PerInhabitant *jsonFigure    `json:"per_inhabitant,omitempty"`
-}
-
-type jsonService struct {
-	Name      string         `json:"name"`
-	Kind      string         `json:"kind"`
-	Title     string         `json:"title"`
-	UnitCosts []jsonUnitCost `json:"unit_costs"`
-	Staffing  []jsonStaffing `json:"staffing,omitempty"`
-	Lines     []jsonLine     `json:"lines"`
-	Total     jsonFigure     `json:"total"`
-	Memo      *jsonFigure    `json:"memo_total,omitempty"`
-}
-
-type jsonUnitCost struct {
-	Measure string       `json:"measure"`
-	Volume  *jsonFigure  `json:"volume,omitempty"`
-	Cost    jsonFigure   `json:"cost"`
-	Blocks  []jsonFigure `json:"blocks"`
-}
-
-type jsonStaffing struct {
-	Post          string       `json:"post"`
-	Role          string       `json:"role"`
-	Norm          string       `json:"norm"`
-	ByNorm        []jsonFigure `json:"fte_by_norm"`
-	RequiredPosts jsonFigure   `json:"posts_required"`
-	CurrentPosts  jsonFigure   `json:"posts_current"`
-	Gap           jsonFigure   `json:"gap"`
-	GapCost       jsonFigure   `json:"gap_cost"`
-	Budgeted      jsonFigure   `json:"posts_budgeted"`
-}
-
-type jsonLine struct {
-	jsonFigure
-	Element  string `json:"element"`
-	Category string `json:"category"`
-	Budgeted bool   `json:"budgeted"`
-	PaidBy   string `json:"paid_by,omitempty"`
-}
-
-type jsonCategory struct {
-	Code  string     `json:"code"`
-	Label string     `json:"label"`
-	Total jsonFigure `json:"total"`
-}
-
-type jsonServiceTotal struct {
-	Name  string     `json:"name"`
-	Kind  string     `json:"kind"`
-	Title string     `json:"title"`
-	Total jsonFigure `json:"total"`
-}
-
-// figure is a figure for JSON and CSV: its name, label, exact value (money
-// with the currency's decimals; "" when undefined) and unit.
-func (v *view) figure(id costing.NodeID) jsonFigure {
-	n := v.r.Node(id)
-	f := jsonFigure{Figure: n.Name, Label: v.name(id), Unit: n.Unit}
-	if d, ok := v.r.Value(id); ok {
-		if n.Money {
-			f.Value = d.StringFixed(v.r.Graph.Decimals)
-		} else {
-			f.Value = d.String()
-		}
-	}
-	return f
-}
-
-// optFigure is figure for an optional node (-1 for none).
-func (v *view) optFigure(id costing.NodeID) *jsonFigure {
-	if id < 0 {
-		return nil
-	}
-	f := v.figure(id)
-	return &f
-}
-
-// JSON writes the costed scenario as one JSON document: the scenario, its
-// roles, its municipalities with their services, every service's total
-// over the municipalities, the budget by category, the total and the
-// warnings.
+// JSON writes the costed scenario as one JSON document (see renderJSON).
 func JSON(w io.Writer, r *costing.Result, o Options) error {
-	v := newView(r, o)
-	doc := jsonDoc{
-		Scenario: jsonScenario{Name: r.Scenario.Name, Title: r.Scenario.Title, Country: r.Scenario.Country,
-			Currency: r.Scenario.Currency, MoneyDecimals: r.Graph.Decimals, BaseYear: r.Scenario.BaseYear,
-			Classification: r.Classification.Name, Files: r.Scenario.Files},
-		ByCategory: v.jsonCategories(r.ByCategory),
-		Total:      v.figure(r.Total),
-		Warnings:   v.warnings(),
-	}
-	if doc.Warnings == nil {
-		doc.Warnings = []string{}
-	}
-	for _, ro := range r.Roles {
-		doc.Roles = append(doc.Roles, v.jsonRole(ro))
-	}
-	for _, m := range r.Municipalities {
-		doc.Municipalities = append(doc.Municipalities, v.jsonMunicipality(m))
-	}
-	for _, s := range r.Services {
-		doc.Services = append(doc.Services, jsonServiceTotal{Name: s.Name, Kind: s.Kind, Title: s.Title, Total: v.figure(s.Total)})
+	return Report(w, r, o, FormatJSON)
+}
+
+// The JSON document is the document itself: its sections, tables, columns
+// and rows, each figure with its value as an exact decimal string, its
+// kind, its unit and, where it is a node of the calculation graph, its
+// stable name (for `kosto explain`) and year.
+type jsonDoc struct {
+	Report   string        `json:"report"`
+	Language string        `json:"language"`
+	Name     string        `json:"name"`
+	Currency string        `json:"currency"`
+	Title    string        `json:"title"`
+	Lines    []string      `json:"lines"`
+	Sections []jsonSection `json:"sections"`
+	Notes    []string      `json:"notes"`
+	Warnings []string      `json:"warnings"`
+}
+
+type jsonSection struct {
+	Heading string      `json:"heading"`
+	Tables  []jsonTable `json:"tables"`
+}
+
+type jsonTable struct {
+	Key          string       `json:"key"`
+	Title        string       `json:"title,omitempty"`
+	Municipality string       `json:"municipality,omitempty"`
+	Columns      []jsonColumn `json:"columns"`
+	Rows         []jsonRow    `json:"rows"`
+	Notes        []string     `json:"notes,omitempty"`
+}
+
+type jsonColumn struct {
+	Label string `json:"label"`
+	Key   string `json:"key"`
+	Memo  bool   `json:"memo,omitempty"`
+}
+
+type jsonRow struct {
+	Total bool       `json:"total,omitempty"`
+	Group bool       `json:"group,omitempty"`
+	Level int        `json:"level,omitempty"`
+	Cells []jsonCell `json:"cells"`
+}
+
+type jsonCell struct {
+	Text   string `json:"text,omitempty"`
+	Kind   string `json:"kind"`
+	Value  string `json:"value,omitempty"` // exact decimal; absent when undefined
+	Shown  string `json:"shown,omitempty"` // as the table prints it
+	Unit   string `json:"unit,omitempty"`
+	Figure string `json:"figure,omitempty"`
+	Year   int    `json:"year,omitempty"`
+}
+
+func renderJSON(w io.Writer, d *Document) error {
+	doc := jsonDoc{Report: d.Report, Language: d.Lang, Name: d.Name, Currency: d.Currency, Title: d.Title,
+		Lines: nonNil(d.Lines), Notes: nonNil(d.Notes), Warnings: nonNil(d.Warnings), Sections: []jsonSection{}}
+	for _, s := range d.Sections {
+		js := jsonSection{Heading: s.Heading, Tables: []jsonTable{}}
+		for _, t := range s.Tables {
+			jt := jsonTable{Key: t.Key, Title: t.Title, Municipality: t.Municipality, Notes: t.Notes, Rows: []jsonRow{}}
+			for _, c := range t.Columns {
+				jt.Columns = append(jt.Columns, jsonColumn{Label: c.Label, Key: c.Key, Memo: c.Memo})
+			}
+			for _, r := range t.Rows {
+				jr := jsonRow{Total: r.Total, Group: r.Group, Level: r.Level, Cells: []jsonCell{}}
+				for _, c := range r.Cells {
+					jr.Cells = append(jr.Cells, jsonCellOf(d.Lang, c))
+				}
+				jt.Rows = append(jt.Rows, jr)
+			}
+			js.Tables = append(js.Tables, jt)
+		}
+		doc.Sections = append(doc.Sections, js)
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
@@ -162,63 +92,23 @@ func JSON(w io.Writer, r *costing.Result, o Options) error {
 	return enc.Encode(doc)
 }
 
-// jsonCategories is a budget by economic category: each category's code,
-// label and total.
-func (v *view) jsonCategories(ids []costing.NodeID) []jsonCategory {
-	var out []jsonCategory
-	for i, id := range ids {
-		c := v.r.Classification.Categories[i]
-		out = append(out, jsonCategory{Code: c.Code, Label: c.Label(v.lang), Total: v.figure(id)})
+func jsonCellOf(lang string, c Cell) jsonCell {
+	if c.Kind == KindText {
+		return jsonCell{Kind: c.Kind.String(), Text: c.Text}
 	}
-	return out
-}
-
-// jsonRole is a role and the cost of a full-time post of it, block by
-// block, with its hours and its cost per hour.
-func (v *view) jsonRole(ro costing.RoleResult) jsonRole {
-	jr := jsonRole{Name: ro.Name, Title: ro.Title, Municipality: ro.Municipality}
-	for _, id := range []costing.NodeID{ro.AnnualGross, ro.OnCosts, ro.EmploymentCost, ro.Overheads, ro.Capital,
-		ro.AnnualCostPerFTE, ro.ProductiveHours, ro.ClientHours, ro.CostPerHour, ro.CostPerClientHour} {
-		jr.Figures = append(jr.Figures, v.figure(id))
-	}
-	return jr
-}
-
-// jsonMunicipality is a municipality: its population, its services, its
-// budget by category, its total and its total per inhabitant.
-func (v *view) jsonMunicipality(m costing.MunicipalityResult) jsonMunicipality {
-	jm := jsonMunicipality{Name: m.Name, Title: m.Title, Population: v.optFigure(m.Population), ByCategory: v.jsonCategories(m.ByCategory),
-		Total: v.figure(m.Total), PerInhabitant: v.optFigure(m.PerInhabitant)}
-	for _, s := range m.Services {
-		jm.Services = append(jm.Services, v.jsonService(s))
-	}
-	return jm
-}
-
-// jsonService is a service in a municipality: its unit costs with their
-// blocks, its staffing against each norm, its budget lines, its total and
-// its memo total.
-func (v *view) jsonService(s costing.ServiceResult) jsonService {
-	fig, opt := v.figure, v.optFigure
-	js := jsonService{Name: s.Name, Kind: s.Kind, Title: s.Title, Total: fig(s.Total), Memo: opt(s.Memo)}
-	for _, u := range s.UnitCosts {
-		ju := jsonUnitCost{Measure: u.Measure, Volume: opt(u.Volume), Cost: fig(u.Cost)}
-		for _, b := range u.Blocks {
-			ju.Blocks = append(ju.Blocks, fig(b))
+	jc := jsonCell{Kind: c.Kind.String(), Value: exact(c), Shown: cellText(lang, c), Unit: c.Unit}
+	if c.Source != nil {
+		jc.Figure = c.Source.Figure()
+		if c.Source.K >= 0 {
+			jc.Year = c.Source.Year
 		}
-		js.UnitCosts = append(js.UnitCosts, ju)
 	}
-	for _, st := range s.Staffing {
-		jst := jsonStaffing{Post: st.Post, Role: st.Role, Norm: st.Norm, RequiredPosts: fig(st.RequiredPosts),
-			CurrentPosts: fig(st.CurrentPosts), Gap: fig(st.Gap), GapCost: fig(st.GapCost), Budgeted: fig(st.Budgeted)}
-		for _, bn := range st.ByNorm {
-			jst.ByNorm = append(jst.ByNorm, fig(bn.FTE))
-		}
-		js.Staffing = append(js.Staffing, jst)
+	return jc
+}
+
+func nonNil(xs []string) []string {
+	if xs == nil {
+		return []string{}
 	}
-	for _, l := range s.Lines {
-		js.Lines = append(js.Lines, jsonLine{jsonFigure: fig(l.Node), Element: l.Element,
-			Category: v.r.Classification.Categories[l.Category].Code, Budgeted: l.Budgeted, PaidBy: l.FundedBy})
-	}
-	return js
+	return xs
 }

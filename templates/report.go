@@ -8,29 +8,8 @@ import (
 	"github.com/kosto-project/kosto/models"
 )
 
-// A table is one titled grid of a report; text and Markdown render the same
-// tables, so the two never disagree.
-type table struct {
-	title  string
-	header []string
-	right  []bool // right-align (amounts)
-	rows   [][]string
-	strong []bool // a total row
-	notes  []string
-}
-
-func (t *table) add(strong bool, cells ...string) {
-	t.rows = append(t.rows, cells)
-	t.strong = append(t.strong, strong)
-}
-
-// A section is a heading and its tables.
-type section struct {
-	heading string
-	tables  []*table
-}
-
-// view prepares a result for rendering in one language.
+// view prepares a result for a document in one language: the labels, the
+// names of figures and the cells that show them.
 type view struct {
 	r    *costing.Result
 	lang string
@@ -44,18 +23,12 @@ func newView(r *costing.Result, o Options) *view {
 
 func (v *view) l(key string) string { return label(v.lang, key) }
 
-// amount formats a figure: money with the currency's decimals, anything else
-// as a quantity; an undefined figure as n/a.
-func (v *view) amount(id costing.NodeID) string {
-	d, ok := v.r.Value(id)
-	if !ok {
-		return v.l("undefined")
-	}
-	if v.r.Node(id).Money {
-		return v.num.money(d)
-	}
-	return v.num.qty(d)
-}
+// fig is the cell showing a figure of the base year.
+func (v *view) fig(id costing.NodeID) Cell { return nodeCell(v.r, nil, -1, id, false) }
+
+// amount formats a figure for a sentence: money with the currency's
+// decimals, anything else as a quantity; an undefined figure as n/a.
+func (v *view) amount(id costing.NodeID) string { return cellText(v.lang, v.fig(id)) }
 
 // name is how a figure is called in a report: the title the scenario gave
 // it, else its glossary label.
@@ -74,81 +47,151 @@ func (v *view) categoryLabel(i int) string {
 	return v.r.Classification.Categories[i].Label(v.lang)
 }
 
-// heading is the report's first lines.
-func (v *view) heading() []string {
+// document starts a document of the result: its title and what it is.
+func (v *view) document(report string) *Document {
 	s := v.r.Scenario
 	title := s.Title
 	if title == "" {
 		title = s.Name
 	}
-	return []string{
-		title,
-		fmt.Sprintf("%s %s · %s · %s · %s %d · %s %s", v.l("scenario"), s.Name, s.Country, s.Currency, v.l("base_year"), s.BaseYear, v.l("classification"), v.r.Classification.Name),
-	}
+	return &Document{Report: report, Lang: v.lang, Name: s.Name, Currency: s.Currency, Title: title,
+		Lines: []string{fmt.Sprintf("%s %s · %s · %s · %s %d · %s %s", v.l("scenario"), s.Name, s.Country, s.Currency,
+			v.l("base_year"), s.BaseYear, v.l("classification"), v.r.Classification.Name)},
+		Warnings: v.warnings()}
 }
 
-// sections builds every table of the report.
-func (v *view) sections() []section {
-	var out []section
-	out = append(out, section{heading: v.l("staff_costs") + " (" + v.r.Scenario.Currency + ")", tables: []*table{v.roleTable()}})
-	multi := len(v.r.Municipalities) > 1
-	if multi {
-		out = append(out, section{heading: v.l("by_municipality") + " (" + v.r.Scenario.Currency + ")", tables: []*table{v.municipalityTable()}})
+// count is n of something, "5 municipalities".
+func (v *view) count(n int, key string) string { return fmt.Sprintf("%d %s", n, v.l(key)) }
+
+// SummaryAbove is the number of municipalities above which kosto run shows
+// the scenario's summary by municipality rather than every municipality in
+// full (Options.Municipality names one to show in full).
+const SummaryAbove = 3
+
+// RunReport is the document of kosto run: the staff cost of every role;
+// for each municipality its unit costs, its staffing against need, the
+// cost of care per child by type of care, its budget and its budget by
+// category; and, for a scenario of several municipalities, the budget by
+// municipality, the staffing of each, the budget by service and by
+// category. A scenario of more than SummaryAbove municipalities shows only
+// the summary, unless o.Municipality names one to show in full.
+func RunReport(r *costing.Result, o Options) (*Document, error) {
+	v := newView(r, o)
+	d := v.document("run")
+	cur := " (" + r.Scenario.Currency + ")"
+	munis, err := v.shown(o.Municipality, o.Full)
+	if err != nil {
+		return nil, err
 	}
+	d.Sections = append(d.Sections, &Section{Heading: v.l("staff_costs") + cur, Tables: []*Table{v.roleTable(o.Municipality)}})
+	multi := len(r.Municipalities) > 1
+	if multi && o.Municipality == "" {
+		d.Sections = append(d.Sections, &Section{Heading: v.l("by_municipality") + cur, Tables: []*Table{v.municipalityTable()}})
+	}
+	for _, m := range munis {
+		d.Sections = append(d.Sections, v.municipalitySections(m, multi)...)
+	}
+	if multi && o.Municipality == "" {
+		if ts := v.staffingTotalTables(); len(ts) > 0 {
+			d.Sections = append(d.Sections, &Section{Heading: v.l("staffing_by_municipality"), Tables: ts})
+		}
+		d.Sections = append(d.Sections,
+			&Section{Heading: v.l("by_service") + cur, Tables: []*Table{v.serviceTable()}},
+			&Section{Heading: v.l("by_category") + " — " + v.l("total") + cur, Tables: []*Table{v.categoryTable(r.ByCategory, r.Total, "")}},
+		)
+	}
+	if len(munis) < len(r.Municipalities) && o.Municipality == "" {
+		d.Notes = append(d.Notes, fmt.Sprintf(v.l("summary_note"), len(r.Municipalities)))
+	}
+	return d, nil
+}
+
+// shown are the municipalities a run report shows in full: the one named,
+// or all of them when there are at most SummaryAbove, else none.
+func (v *view) shown(name string, full bool) ([]*costing.MunicipalityResult, error) {
+	var out []*costing.MunicipalityResult
+	var names []string
 	for i := range v.r.Municipalities {
 		m := &v.r.Municipalities[i]
-		prefix := ""
-		if multi {
-			prefix = m.Title + ": "
+		names = append(names, m.Name)
+		if name == "" || m.Name == name {
+			out = append(out, m)
 		}
-		out = append(out,
-			section{heading: prefix + v.l("unit_costs") + " (" + v.r.Scenario.Currency + ")", tables: v.unitCostTables(m)},
-		)
-		if st := v.staffingTable(m); st != nil {
-			out = append(out, section{heading: prefix + v.l("staffing"), tables: []*table{st}})
-		}
-		out = append(out,
-			section{heading: fmt.Sprintf("%s%s %d — %s (%s)", prefix, v.l("annual_budget"), v.r.Scenario.BaseYear, m.Title, v.r.Scenario.Currency), tables: []*table{v.budgetTable(m)}},
-			section{heading: prefix + v.l("by_category") + " (" + v.r.Scenario.Currency + ")", tables: []*table{v.categoryTable(m.ByCategory, m.Total)}},
-		)
 	}
-	if multi {
-		if ts := v.staffingTotalTables(); len(ts) > 0 {
-			out = append(out, section{heading: v.l("staffing_by_municipality"), tables: ts})
-		}
-		out = append(out,
-			section{heading: v.l("by_service") + " (" + v.r.Scenario.Currency + ")", tables: []*table{v.serviceTable()}},
-			section{heading: v.l("by_category") + " — " + v.l("total") + " (" + v.r.Scenario.Currency + ")", tables: []*table{v.categoryTable(v.r.ByCategory, v.r.Total)}},
-		)
+	switch {
+	case name != "" && len(out) == 0:
+		return nil, fmt.Errorf("--municipality %q: scenario %s has no such municipality; expected %s", name, v.r.Scenario.Name, orList(names))
+	case name == "" && !full && len(out) > SummaryAbove:
+		return nil, nil
 	}
-	return out
+	return out, nil
 }
 
-func (v *view) roleTable() *table {
-	t := &table{header: []string{v.l("role"), v.l("annual_gross"), v.l("on_costs"), v.l("overheads"), v.l("capital"), v.l("annual_cost_per_fte"), v.l("productive_hours"), v.l("cost_per_hour"), v.l("cost_per_client_hour")},
-		right: []bool{false, true, true, true, true, true, true, true, true}}
-	for _, r := range v.r.Roles {
-		name := r.Title
-		if r.Municipality != "" {
-			name += " (" + r.Municipality + ")"
+// municipalitySections are a municipality's unit costs, staffing, care
+// comparison, budget and budget by category.
+func (v *view) municipalitySections(m *costing.MunicipalityResult, multi bool) []*Section {
+	cur := " (" + v.r.Scenario.Currency + ")"
+	prefix := ""
+	if multi {
+		prefix = m.Title + ": "
+	}
+	out := []*Section{{Heading: prefix + v.l("unit_costs") + cur, Tables: v.unitCostTables(m)}}
+	if st := v.staffingTable(m); st != nil {
+		out = append(out, &Section{Heading: prefix + v.l("staffing"), Tables: []*Table{st}})
+	}
+	if ct := v.compareTable(m); ct != nil {
+		out = append(out, &Section{Heading: prefix + v.l("care_comparison") + cur, Tables: []*Table{ct},
+			Charts: []*Chart{v.compareChart(prefix+v.l("care_comparison"), ct)}})
+	}
+	return append(out,
+		&Section{Heading: fmt.Sprintf("%s%s %d — %s%s", prefix, v.l("annual_budget"), v.r.Scenario.BaseYear, m.Title, cur), Tables: []*Table{v.budgetTable(m)}},
+		&Section{Heading: prefix + v.l("by_category") + cur, Tables: []*Table{v.categoryTable(m.ByCategory, m.Total, m.Name)}},
+	)
+}
+
+// fteNorms are the norms a staffing table has a column for, in order.
+var fteNorms = []string{models.NormRatio, models.NormContinuous, models.NormCaseload, models.NormPopulation, models.NormTime}
+
+// col is a text column.
+func (v *view) col(key string) Column { return Column{Label: v.l(key), Key: key} }
+
+// numCol is a figure column.
+func (v *view) numCol(key string) Column { return Column{Label: v.l(key), Key: key, Numeric: true} }
+
+// roleTable is the cost of a full-time post of every role (of one
+// municipality's, when only is one), block by block.
+func (v *view) roleTable(only string) *Table {
+	t := &Table{Key: "staff_costs", Columns: []Column{v.col("role")}}
+	for _, k := range []string{"annual_gross", "on_costs", "overheads", "capital", "annual_cost_per_fte", "productive_hours", "cost_per_hour", "cost_per_client_hour"} {
+		t.Columns = append(t.Columns, v.numCol(k))
+	}
+	for _, ro := range v.r.Roles {
+		if only != "" && ro.Municipality != "" && ro.Municipality != only {
+			continue
 		}
-		t.add(false, name, v.amount(r.AnnualGross), v.amount(r.OnCosts), v.amount(r.Overheads), v.amount(r.Capital),
-			v.amount(r.AnnualCostPerFTE), v.amount(r.ProductiveHours), v.amount(r.CostPerHour), v.amount(r.CostPerClientHour))
+		name := ro.Title
+		if ro.Municipality != "" {
+			name += " (" + ro.Municipality + ")"
+		}
+		t.Rows = append(t.Rows, Row{Cells: []Cell{Words(name), v.fig(ro.AnnualGross), v.fig(ro.OnCosts), v.fig(ro.Overheads), v.fig(ro.Capital),
+			v.fig(ro.AnnualCostPerFTE), v.fig(ro.ProductiveHours), v.fig(ro.CostPerHour), v.fig(ro.CostPerClientHour)}})
 	}
 	return t
 }
 
-func (v *view) unitCostTables(m *costing.MunicipalityResult) []*table {
-	var ts []*table
+// unitCostTables are a municipality's unit costs: for each of every
+// service's measures, its blocks and the unit cost they add up to.
+func (v *view) unitCostTables(m *costing.MunicipalityResult) []*Table {
+	var ts []*Table
 	for _, s := range m.Services {
 		for _, u := range s.UnitCosts {
-			t := &table{title: s.Title + ", " + v.l(u.Measure), header: []string{v.l("line"), v.l("amount")}, right: []bool{false, true}}
+			t := &Table{Key: "unit_cost", Municipality: m.Name, Title: s.Title + ", " + v.l(u.Measure), Columns: []Column{v.col("line"), v.numCol("amount")}}
 			for _, b := range u.Blocks {
-				t.add(false, v.name(b), v.amount(b))
+				t.Rows = append(t.Rows, Row{Cells: []Cell{Words(v.name(b)), v.fig(b)}})
 			}
-			t.add(true, v.l("unit_cost"), v.amount(u.Cost))
+			t.Rows = append(t.Rows, Row{Total: true, Cells: []Cell{Words(v.l("unit_cost")), v.fig(u.Cost)}})
 			if u.Volume >= 0 {
-				t.notes = append(t.notes, fmt.Sprintf("%s: %s %s", v.l("volume"), v.amount(u.Volume), unitLabel(v.lang, v.r.Node(u.Volume).Unit)))
+				t.Notes = append(t.Notes, fmt.Sprintf("%s: %s %s", v.l("volume"), v.amount(u.Volume), unitLabel(v.lang, v.r.Node(u.Volume).Unit)))
 			}
 			ts = append(ts, t)
 		}
@@ -156,9 +199,11 @@ func (v *view) unitCostTables(m *costing.MunicipalityResult) []*table {
 	return ts
 }
 
-func (v *view) staffingTable(m *costing.MunicipalityResult) *table {
-	norms := []string{models.NormRatio, models.NormContinuous, models.NormCaseload, models.NormPopulation, models.NormTime}
-	// Only the norms some staff line uses get a column.
+// staffingTable is a municipality's staff lines against need: the posts
+// each norm asks for (the chosen one marked), the posts required and
+// current, the gap and its cost. Only the norms some line uses get a
+// column.
+func (v *view) staffingTable(m *costing.MunicipalityResult) *Table {
 	used := map[string]bool{}
 	for _, s := range m.Services {
 		for _, st := range s.Staffing {
@@ -167,64 +212,84 @@ func (v *view) staffingTable(m *costing.MunicipalityResult) *table {
 			}
 		}
 	}
-	t := &table{header: []string{v.l("service"), v.l("post"), v.l("norm")}, right: []bool{false, false, false}}
-	var cols []string
-	for _, n := range norms {
+	if len(used) == 0 {
+		return nil
+	}
+	t := &Table{Key: "staffing", Municipality: m.Name, Columns: []Column{{Label: v.l("service") + " / " + v.l("post"), Key: "post"}, v.col("norm")}}
+	var norms []string
+	for _, n := range fteNorms {
 		if used[n] {
-			cols = append(cols, n)
-			t.header = append(t.header, v.l("fte_"+n))
-			t.right = append(t.right, true)
+			norms = append(norms, n)
+			t.Columns = append(t.Columns, v.numCol("fte_"+n))
 		}
 	}
-	norms = cols
-	t.header = append(t.header, v.l("posts_required"), v.l("posts_current"), v.l("gap"), v.l("gap_cost"))
-	t.right = append(t.right, true, true, true, true)
+	t.Columns = append(t.Columns, v.numCol("posts_required"), v.numCol("posts_current"), v.numCol("gap"), v.numCol("gap_cost"))
 	for _, s := range m.Services {
+		if len(s.Staffing) > 0 {
+			t.Rows = append(t.Rows, Row{Group: true, Key: s.Name, Cells: []Cell{Words(s.Title)}})
+		}
 		for _, st := range s.Staffing {
-			row := []string{s.Title, st.RoleTitle, v.l("norm_" + st.Norm)}
+			cells := []Cell{Words(st.RoleTitle), Words(v.l("norm_" + st.Norm))}
 			for _, n := range norms {
-				cell := ""
+				c := Blank()
 				for _, bn := range st.ByNorm {
 					if bn.Norm == n {
-						cell = v.amount(bn.FTE)
+						c = v.fig(bn.FTE)
 						if n == st.Norm {
-							cell += "*"
+							c.Text = "*"
 						}
 					}
 				}
-				row = append(row, cell)
+				cells = append(cells, c)
 			}
-			row = append(row, v.amount(st.RequiredPosts), v.amount(st.CurrentPosts), v.amount(st.Gap), v.amount(st.GapCost))
-			t.add(false, row...)
+			cells = append(cells, v.fig(st.RequiredPosts), v.fig(st.CurrentPosts), v.fig(st.Gap), v.fig(st.GapCost))
+			t.Rows = append(t.Rows, Row{Level: 1, Key: st.Post, Cells: cells})
 		}
 	}
-	if len(t.rows) == 0 {
-		return nil
-	}
-	t.notes = append(t.notes, "* "+v.l("chosen"))
+	t.Notes = append(t.Notes, "* "+v.l("chosen"))
 	return t
 }
 
-func (v *view) budgetTable(m *costing.MunicipalityResult) *table {
-	t := &table{header: []string{v.l("service") + " / " + v.l("line"), v.l("category"), v.l("amount")}, right: []bool{false, false, true}}
+// budgetTable is a municipality's budget for the base year: each service's
+// lines with their economic category and amount, and its total, then the
+// municipality's. A line another budget pays is a memo: its amount is in
+// its own column, in brackets, and its category column names who pays it.
+func (v *view) budgetTable(m *costing.MunicipalityResult) *Table {
+	t := &Table{Key: "budget", Municipality: m.Name, Columns: []Column{{Label: v.l("service") + " / " + v.l("line"), Key: "line"}, v.col("category"), v.numCol("amount")}}
 	memo := false
 	for _, s := range m.Services {
-		t.add(false, s.Title, "", "")
 		for _, l := range s.Lines {
-			amount := v.amount(l.Node)
-			cat := v.categoryLabel(l.Category)
-			if !l.Budgeted {
-				memo = true
-				amount = "(" + amount + ")"
-				cat = v.l("memo") + ": " + v.l("paid_by") + " " + v.payer(l.FundedBy)
-			}
-			t.add(false, "  "+v.name(l.Node), cat, amount)
+			memo = memo || !l.Budgeted
 		}
-		t.add(true, "  "+v.l("service_total"), "", v.amount(s.Total))
 	}
-	t.add(true, v.l("total"), "", v.amount(m.Total))
 	if memo {
-		t.notes = append(t.notes, v.l("memo_note"))
+		t.Columns = append(t.Columns, Column{Label: v.l("memo_col"), Key: "memo", Numeric: true, Memo: true})
+	}
+	row := func(cells ...Cell) []Cell {
+		if memo && len(cells) < 4 {
+			cells = append(cells, Blank())
+		}
+		return cells
+	}
+	for _, s := range m.Services {
+		t.Rows = append(t.Rows, Row{Group: true, Cells: row(Words(s.Title), Blank(), Blank())})
+		for _, l := range s.Lines {
+			if l.Budgeted {
+				t.Rows = append(t.Rows, Row{Level: 1, Cells: row(Words(v.name(l.Node)), Words(v.categoryLabel(l.Category)), v.fig(l.Node))})
+				continue
+			}
+			t.Rows = append(t.Rows, Row{Level: 1, Cells: row(Words(v.name(l.Node)), Words(v.l("paid_by")+" "+v.payer(l.FundedBy)), Blank(),
+				nodeCell(v.r, nil, -1, l.Node, true))})
+		}
+		total := row(Words(v.l("service_total")), Blank(), v.fig(s.Total))
+		if memo && s.Memo >= 0 {
+			total[3] = nodeCell(v.r, nil, -1, s.Memo, true)
+		}
+		t.Rows = append(t.Rows, Row{Level: 1, Total: true, Cells: total})
+	}
+	t.Rows = append(t.Rows, Row{Total: true, Cells: row(Words(v.l("total")), Blank(), v.fig(m.Total))})
+	if memo {
+		t.Notes = append(t.Notes, v.l("memo_note"))
 	}
 	return t
 }
@@ -239,56 +304,55 @@ func (v *view) payer(fundedBy string) string {
 	return fundedBy
 }
 
-func (v *view) categoryTable(cats []costing.NodeID, total costing.NodeID) *table {
-	t := &table{header: []string{v.l("category"), v.l("amount")}, right: []bool{false, true}}
+// categoryTable is a budget by economic category and its total.
+func (v *view) categoryTable(cats []costing.NodeID, total costing.NodeID, municipality string) *Table {
+	t := &Table{Key: "by_category", Municipality: municipality, Columns: []Column{v.col("category"), v.numCol("amount")}}
 	for i, id := range cats {
-		t.add(false, v.categoryLabel(i), v.amount(id))
+		t.Rows = append(t.Rows, Row{Key: v.r.Classification.Categories[i].Code, Cells: []Cell{Words(v.categoryLabel(i)), v.fig(id)}})
 	}
-	t.add(true, v.l("total"), v.amount(total))
+	t.Rows = append(t.Rows, Row{Total: true, Cells: []Cell{Words(v.l("total")), v.fig(total)}})
 	return t
 }
 
-// staffingTotalTables shows, for each staff line of a service, every
+// staffingTotalTables show, for each staff line of a service, every
 // municipality's requirement under each norm, its posts now, the posts it
 // lacks and their cost, with the totals over the network.
-func (v *view) staffingTotalTables() []*table {
-	var ts []*table
+func (v *view) staffingTotalTables() []*Table {
+	var ts []*Table
 	for _, tot := range v.r.Staffing {
-		t := &table{title: v.serviceTitle(tot.Service) + " — " + tot.RoleTitle + " (" + v.l("norm_"+tot.Norm) + ")",
-			header: []string{v.l("municipality")}, right: []bool{false}}
+		t := &Table{Key: "staffing_total", Title: v.serviceTitle(tot.Service) + " — " + tot.RoleTitle + " (" + v.l("norm_"+tot.Norm) + ")",
+			Columns: []Column{v.col("municipality")}}
 		for _, n := range tot.ByNorm {
-			t.header = append(t.header, v.l("fte_"+n.Norm))
-			t.right = append(t.right, true)
+			t.Columns = append(t.Columns, v.numCol("fte_"+n.Norm))
 		}
-		t.header = append(t.header, v.l("posts_required"), v.l("posts_current"), v.l("posts_missing"), v.l("gap_cost"))
-		t.right = append(t.right, true, true, true, true)
+		t.Columns = append(t.Columns, v.numCol("posts_required"), v.numCol("posts_current"), v.numCol("posts_missing"), v.numCol("gap_cost"))
 		for _, m := range v.r.Municipalities {
 			for _, s := range m.Services {
 				for _, st := range s.Staffing {
 					if s.Name != tot.Service || st.Post != tot.Post {
 						continue
 					}
-					row := []string{m.Title}
+					cells := []Cell{Words(m.Title)}
 					for _, n := range tot.ByNorm {
-						cell := ""
+						c := Blank()
 						for _, bn := range st.ByNorm {
 							if bn.Norm == n.Norm {
-								cell = v.amount(bn.FTE)
+								c = v.fig(bn.FTE)
 							}
 						}
-						row = append(row, cell)
+						cells = append(cells, c)
 					}
-					row = append(row, v.amount(st.RequiredPosts), v.amount(st.CurrentPosts), v.amount(st.Missing), v.amount(st.GapCost))
-					t.add(false, row...)
+					cells = append(cells, v.fig(st.RequiredPosts), v.fig(st.CurrentPosts), v.fig(st.Missing), v.fig(st.GapCost))
+					t.Rows = append(t.Rows, Row{Cells: cells})
 				}
 			}
 		}
-		row := []string{v.l("total")}
+		cells := []Cell{Words(v.l("total"))}
 		for _, n := range tot.ByNorm {
-			row = append(row, v.amount(n.FTE))
+			cells = append(cells, v.fig(n.FTE))
 		}
-		row = append(row, v.amount(tot.RequiredPosts), v.amount(tot.CurrentPosts), v.amount(tot.Missing), v.amount(tot.GapCost))
-		t.add(true, row...)
+		cells = append(cells, v.fig(tot.RequiredPosts), v.fig(tot.CurrentPosts), v.fig(tot.Missing), v.fig(tot.GapCost))
+		t.Rows = append(t.Rows, Row{Total: true, Cells: cells})
 		ts = append(ts, t)
 	}
 	return ts
@@ -304,30 +368,33 @@ func (v *view) serviceTitle(name string) string {
 	return name
 }
 
-func (v *view) municipalityTable() *table {
-	t := &table{header: []string{v.l("municipality"), v.l("population"), v.l("total"), v.l("per_inhabitant_col")}, right: []bool{false, true, true, true}}
+// municipalityTable is every municipality's population, budget and budget
+// per inhabitant, and the total.
+func (v *view) municipalityTable() *Table {
+	t := &Table{Key: "by_municipality", Columns: []Column{v.col("municipality"), v.numCol("population"), v.numCol("total"), v.numCol("per_inhabitant_col")}}
 	for _, m := range v.r.Municipalities {
-		pop, per := "", ""
+		pop, per := Blank(), Blank()
 		if m.Population >= 0 {
-			pop, per = v.amount(m.Population), v.amount(m.PerInhabitant)
+			pop, per = v.fig(m.Population), v.fig(m.PerInhabitant)
 		}
-		t.add(false, m.Title, pop, v.amount(m.Total), per)
+		t.Rows = append(t.Rows, Row{Key: m.Name, Cells: []Cell{Words(m.Title), pop, v.fig(m.Total), per}})
 	}
-	t.add(true, v.l("total"), "", v.amount(v.r.Total), "")
+	t.Rows = append(t.Rows, Row{Total: true, Cells: []Cell{Words(v.l("total")), Blank(), v.fig(v.r.Total), Blank()}})
 	return t
 }
 
-func (v *view) serviceTable() *table {
-	t := &table{header: []string{v.l("service"), v.l("amount")}, right: []bool{false, true}}
+// serviceTable is every service's budget over the municipalities.
+func (v *view) serviceTable() *Table {
+	t := &Table{Key: "by_service", Columns: []Column{v.col("service"), v.numCol("amount")}}
 	for _, s := range v.r.Services {
-		t.add(false, s.Title, v.amount(s.Total))
+		t.Rows = append(t.Rows, Row{Key: s.Name, Cells: []Cell{Words(s.Title), v.fig(s.Total)}})
 	}
-	t.add(true, v.l("total"), v.amount(v.r.Total))
+	t.Rows = append(t.Rows, Row{Total: true, Cells: []Cell{Words(v.l("total")), v.fig(v.r.Total)}})
 	return t
 }
 
 func (v *view) warnings() []string {
-	var ws []string
+	ws := []string{}
 	for _, w := range v.r.Warnings {
 		ws = append(ws, w.Error())
 	}

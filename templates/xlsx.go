@@ -74,6 +74,7 @@ type xlsxWriter struct {
 	cell       []string // node → its cell, "Inputs!$C$5" or "Calculations!$C$9"
 
 	money, qty, input, inputMoney, head, bold, wrap int
+	memo, share, colHead, note                      int
 
 	charts    []chartSpec
 	yearChart *yearChartSpec
@@ -244,6 +245,15 @@ func (x *xlsxWriter) styles() error {
 	x.head = newStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9E1F2"}}})
 	x.bold = newStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, CustomNumFmt: &moneyFmt})
 	x.wrap = newStyle(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
+	// A memo amount, which another budget pays: in brackets, grey and
+	// italic, so that nobody adds it to the budget's lines.
+	memoFmt := "(" + moneyFmt + ");(-" + moneyFmt + ")"
+	x.memo = newStyle(&excelize.Style{CustomNumFmt: &memoFmt, Font: &excelize.Font{Italic: true, Color: "595959"}})
+	shareFmt := "0.00%"
+	x.share = newStyle(&excelize.Style{CustomNumFmt: &shareFmt})
+	x.colHead = newStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: &excelize.Alignment{WrapText: true, Vertical: "bottom"},
+		Border: []excelize.Border{{Type: "bottom", Color: "808080", Style: 1}}})
+	x.note = newStyle(&excelize.Style{Font: &excelize.Font{Italic: true, Color: "404040"}})
 	return err
 }
 
@@ -560,33 +570,27 @@ func (x *xlsxWriter) ref(sheet string) func(costing.NodeID) string {
 	}
 }
 
-// results writes the Results sheet: the tables of kosto run, each figure a
-// reference to its calculation — the scenario's heading and its staff
-// costs; for each municipality its unit costs, care-type comparison, budget
-// and budget by category; the scenario's budget by category when it has
-// several municipalities; and, when it projects, its budget by year. The
-// rows are laid out first, so that the charts over them can be put on the
-// sheet before it is streamed.
+// results writes the Results sheet: the document of kosto run (every
+// municipality in full) and, when the scenario projects, the budgets by
+// year of kosto project — the same tables the terminal and the JSON show,
+// each figure a reference to its calculation. The rows are laid out first,
+// so that the charts over them can be put on the sheet before it is
+// streamed.
 func (x *xlsxWriter) results() error {
-	t := &resultsSheet{x: x, v: x.v, r: x.r, cur: " (" + x.r.Scenario.Currency + ")", row: 1}
-	t.title()
-	t.staffCosts()
-	multi := len(x.r.Municipalities) > 1
-	for _, m := range x.r.Municipalities {
-		prefix := ""
-		if multi {
-			prefix = m.Title + ": "
-		}
-		t.unitCosts(m, prefix)
-		t.careComparison(m, prefix)
-		t.budget(m, prefix)
-		t.categories(prefix+t.v.l("by_category")+t.cur, m.ByCategory, m.Total)
-	}
-	if multi {
-		t.categories(t.v.l("by_category")+" — "+t.v.l("total")+t.cur, x.r.ByCategory, x.r.Total)
+	d, err := RunReport(x.r, Options{Lang: x.v.lang, Full: true})
+	if err != nil {
+		return err
 	}
 	if x.proj != nil {
-		t.projection()
+		d.Sections = append(d.Sections, x.v.projectSections(x.proj, "")...)
+	}
+	t := &resultsSheet{x: x, row: 1}
+	t.put(excelize.Cell{Value: text(d.Title), StyleID: x.head})
+	for _, l := range d.Lines {
+		t.put(str(l))
+	}
+	for _, s := range d.Sections {
+		t.section(s)
 	}
 	if err := x.addCharts(); err != nil {
 		return err
@@ -598,9 +602,6 @@ func (x *xlsxWriter) results() error {
 // sheet is streamed.
 type resultsSheet struct {
 	x    *xlsxWriter
-	v    *view
-	r    *costing.Result
-	cur  string // " (EUR)": the currency, after a table's title
 	rows [][]any
 	row  int // the number of the row put lays out next
 }
@@ -611,177 +612,123 @@ func (t *resultsSheet) put(cells ...any) {
 	t.row++
 }
 
-// heading puts a table's title, after a blank row.
-func (t *resultsSheet) heading(s string) {
-	t.put() // a blank row before each table
-	t.put(excelize.Cell{Value: text(s), StyleID: t.x.head})
+// section lays out a section: its heading after a blank row, its tables,
+// and the charts over them.
+func (t *resultsSheet) section(s *Section) {
+	t.put()
+	t.put(excelize.Cell{Value: text(s.Heading), StyleID: t.x.head})
+	at := map[*Table]tableRows{}
+	for i, tb := range s.Tables {
+		if i > 0 || tb.Title != "" {
+			t.put()
+		}
+		at[tb] = t.table(tb)
+	}
+	for _, c := range s.Charts {
+		t.chart(c, at[c.Table])
+	}
 }
 
-// fig is a cell referring to a figure's calculation: money or a quantity,
-// bold for a total.
-func (t *resultsSheet) fig(id costing.NodeID, bold bool) excelize.Cell {
+// tableRows says where a table was laid out: its header row and the row
+// of each of its rows.
+type tableRows struct {
+	header int
+	rows   []int
+}
+
+// table lays out a table: its title, its header, its rows (groups and
+// totals bold, a row's first cell indented by its level), its notes.
+func (t *resultsSheet) table(tb *Table) tableRows {
 	x := t.x
-	style := x.qty
-	if x.r.Node(id).Money {
-		style = x.money
+	if tb.Title != "" {
+		t.put(excelize.Cell{Value: text(tb.Title), StyleID: x.bold})
 	}
-	if bold {
-		style = x.bold
+	head := make([]any, len(tb.Columns))
+	for i, c := range tb.Columns {
+		head[i] = excelize.Cell{Value: text(c.Label), StyleID: x.colHead}
 	}
-	return excelize.Cell{Formula: x.cell[id], Value: x.value(id), StyleID: style}
-}
-
-// title puts the scenario's heading: its title, then what it is.
-func (t *resultsSheet) title() {
-	h := t.v.heading()
-	t.put(excelize.Cell{Value: text(h[0]), StyleID: t.x.head})
-	t.put(str(h[1]))
-}
-
-// staffCosts puts the cost of a full-time post of every role, block by
-// block, and its cost per hour and per client hour.
-func (t *resultsSheet) staffCosts() {
-	v, fig := t.v, t.fig
-	t.heading(v.l("staff_costs") + t.cur)
-	t.put(str(v.l("role")), str(v.l("annual_gross")), str(v.l("on_costs")), str(v.l("overheads")), str(v.l("capital")),
-		str(v.l("annual_cost_per_fte")), str(v.l("productive_hours")), str(v.l("cost_per_hour")), str(v.l("cost_per_client_hour")))
-	for _, ro := range t.r.Roles {
-		name := ro.Title
-		if ro.Municipality != "" {
-			name += " (" + ro.Municipality + ")"
-		}
-		t.put(str(name), fig(ro.AnnualGross, false), fig(ro.OnCosts, false), fig(ro.Overheads, false), fig(ro.Capital, false),
-			fig(ro.AnnualCostPerFTE, false), fig(ro.ProductiveHours, false), fig(ro.CostPerHour, false), fig(ro.CostPerClientHour, false))
-	}
-}
-
-// unitCosts puts a municipality's unit costs: for each of every service's
-// measures, its blocks and the unit cost they add up to.
-func (t *resultsSheet) unitCosts(m costing.MunicipalityResult, prefix string) {
-	v := t.v
-	t.heading(prefix + v.l("unit_costs") + t.cur)
-	for _, s := range m.Services {
-		for _, u := range s.UnitCosts {
-			t.put(excelize.Cell{Value: text(s.Title + ", " + v.l(u.Measure)), StyleID: t.x.head})
-			for _, b := range u.Blocks {
-				t.put(str("  "+v.name(b)), t.fig(b, false))
-			}
-			t.put(str(v.l("unit_cost")), t.fig(u.Cost, true))
-		}
-	}
-}
-
-// careComparison puts, when a municipality has types of care to compare,
-// the cost per child-year of each, a column each, by group of blocks and in
-// total, and charts the totals.
-func (t *resultsSheet) careComparison(m costing.MunicipalityResult, prefix string) {
-	c := compareRows(m)
-	if len(c) == 0 {
-		return
-	}
-	v := t.v
-	t.heading(prefix + v.l("care_comparison") + t.cur)
-	titles := []any{str(v.l("block"))}
-	for _, s := range c {
-		titles = append(titles, str(s.Title))
-	}
-	t.put(titles...)
-	first := t.row
-	for g, key := range costing.Groups {
-		cells := []any{str(v.l("group_" + key))}
-		for _, s := range c {
-			cells = append(cells, t.fig(s.Compare.Groups[g], false))
-		}
-		t.put(cells...)
-	}
-	totals := []any{str(v.l("compare_total"))}
-	for _, s := range c {
-		totals = append(totals, t.fig(s.Compare.Total, true))
-	}
-	t.put(totals...)
-	t.x.charts = append(t.x.charts, chartSpec{title: prefix + v.l("care_comparison"), row: t.row - 1, names: first - 1, cols: len(c)})
-}
-
-// budget puts a municipality's budget for the base year: each service's
-// lines with their economic category (or, for a memo line, who pays it) and
-// its total, then the municipality's total.
-func (t *resultsSheet) budget(m costing.MunicipalityResult, prefix string) {
-	v, r := t.v, t.r
-	t.heading(fmt.Sprintf("%s%s %d — %s%s", prefix, v.l("annual_budget"), r.Scenario.BaseYear, m.Title, t.cur))
-	for _, s := range m.Services {
-		t.put(excelize.Cell{Value: text(s.Title), StyleID: t.x.head})
-		for _, ln := range s.Lines {
-			cat := v.categoryLabel(ln.Category)
-			if !ln.Budgeted {
-				cat = v.l("memo") + ": " + v.l("paid_by") + " " + v.payer(ln.FundedBy)
-			}
-			t.put(str("  "+v.name(ln.Node)), str(cat), t.fig(ln.Node, false))
-		}
-		t.put(str("  "+v.l("service_total")), str(""), t.fig(s.Total, true))
-	}
-	t.put(str(v.l("total")), str(""), t.fig(m.Total, true))
-}
-
-// categories puts a budget by economic category, under title, and its
-// total.
-func (t *resultsSheet) categories(title string, byCategory []costing.NodeID, total costing.NodeID) {
-	t.heading(title)
-	for i, id := range byCategory {
-		t.put(str(t.v.categoryLabel(i)), t.fig(id, false))
-	}
-	t.put(str(t.v.l("total")), t.fig(total, true))
-}
-
-// projection puts the budget by year: by economic category (charted), then
-// by service.
-func (t *resultsSheet) projection() {
-	v, r := t.v, t.r
-	first, last := t.yearTable(v.l("projection")+": "+v.l("by_category")+t.cur, v.categoryRows(r.ByCategory), r.Total)
-	t.x.yearChart = &yearChartSpec{title: v.l("projection") + ": " + v.l("by_category"), first: first, last: last, header: first - 1, years: len(t.x.proj.Years)}
-	var svcs []namedNode
-	for _, s := range r.Services {
-		svcs = append(svcs, namedNode{s.Title, s.Total})
-	}
-	t.yearTable(v.l("projection")+": "+v.l("by_service")+t.cur, svcs, r.Total)
-}
-
-// yearTable puts a table with a column for each year of the projection: a
-// row for each figure, then their total. It returns the figures' first and
-// last rows.
-func (t *resultsSheet) yearTable(title string, figures []namedNode, total costing.NodeID) (first, last int) {
-	years := t.x.proj.Years
-	t.heading(title)
-	head := []any{str("")}
-	for _, y := range years {
-		head = append(head, str(fmt.Sprint(y)))
-	}
+	out := tableRows{header: t.row}
 	t.put(head...)
-	first = t.row
-	for _, nn := range figures {
-		cells := []any{str(nn.name)}
-		for k := range years {
-			cells = append(cells, t.yearCell(k, nn.id, false))
+	for _, r := range tb.Rows {
+		cells := make([]any, len(r.Cells))
+		for i, c := range r.Cells {
+			cells[i] = t.cell(c, r.Total || r.Group)
 		}
+		if len(r.Cells) > 0 && r.Cells[0].Kind == KindText {
+			style := 0
+			if r.Total || r.Group {
+				style = x.bold
+			}
+			cells[0] = excelize.Cell{Value: text(strings.Repeat("    ", r.Level) + r.Cells[0].Text), StyleID: style}
+		}
+		out.rows = append(out.rows, t.row)
 		t.put(cells...)
 	}
-	last = t.row - 1
-	cells := []any{str(t.v.l("total"))}
-	for k := range years {
-		cells = append(cells, t.yearCell(k, total, true))
+	for _, n := range tb.Notes {
+		t.put(excelize.Cell{Value: text(n), StyleID: x.note})
 	}
-	t.put(cells...)
-	return first, last
+	return out
 }
 
-// yearCell is a cell referring to a figure's calculation in year k of the
-// projection, bold for a total.
-func (t *resultsSheet) yearCell(k int, id costing.NodeID, bold bool) excelize.Cell {
+// cell is a cell of the sheet: words as a string, a figure of the graph as
+// a reference to its calculation (with the engine's value cached), any
+// other figure as its value; memo amounts in brackets, in the memo style.
+func (t *resultsSheet) cell(c Cell, bold bool) excelize.Cell {
 	x := t.x
-	style := x.money
-	if bold {
-		style = x.bold
+	if c.Kind == KindText {
+		return str(c.Text)
 	}
-	return excelize.Cell{Formula: fmt.Sprintf("%s!$%s$%d", x.sh.calc, col(calcYears+k), x.row[id]), Value: x.yearValue(k, id), StyleID: style}
+	style := x.qty
+	switch c.Kind {
+	case KindMoney:
+		style = x.money
+		if bold {
+			style = x.bold
+		}
+	case KindMemo:
+		style = x.memo
+	case KindShare:
+		style = x.share
+	}
+	var value any
+	if c.Defined {
+		value, _ = c.Value.Float64()
+	}
+	if c.Source == nil {
+		return excelize.Cell{Value: value, StyleID: style}
+	}
+	if x.noCache && x.r.Node(c.Source.Node).Op != costing.OpInput {
+		value = nil
+	}
+	return excelize.Cell{Formula: x.sourceRef(c.Source), Value: value, StyleID: style}
+}
+
+// sourceRef is the cell a figure is calculated in: in the base year, its
+// cell on Inputs or Calculations; in year k of the projection, its column
+// for that year.
+func (x *xlsxWriter) sourceRef(s *Source) string {
+	if s.K < 0 {
+		return x.cell[s.Node]
+	}
+	sheet, c := x.sh.calc, calcYears
+	if x.r.Graph.Nodes[s.Node].Op == costing.OpInput {
+		sheet, c = x.sh.inputs, inputYears
+	}
+	return fmt.Sprintf("%s!$%s$%d", sheet, col(c+s.K), x.row[s.Node])
+}
+
+// chart records a chart of the document over the rows where its table was
+// laid out, for addCharts.
+func (t *resultsSheet) chart(c *Chart, at tableRows) {
+	x := t.x
+	switch c.Kind {
+	case ChartStacked:
+		x.yearChart = &yearChartSpec{title: c.Title, first: at.rows[c.Rows[0]], last: at.rows[c.Rows[len(c.Rows)-1]], header: at.header, years: len(c.Table.Columns) - 1}
+	case ChartBars:
+		if len(c.Rows) == 1 {
+			x.charts = append(x.charts, chartSpec{title: c.Title, row: at.rows[c.Rows[0]], names: at.header, cols: len(c.Table.Columns) - 1})
+		}
+	}
 }
 
 // streamResults writes the laid-out rows to the Results sheet.
@@ -819,17 +766,6 @@ type yearChartSpec struct {
 	title               string
 	first, last, header int
 	years               int
-}
-
-// compareRows lists a municipality's services with a comparison.
-func compareRows(m costing.MunicipalityResult) []*costing.ServiceResult {
-	var out []*costing.ServiceResult
-	for i := range m.Services {
-		if m.Services[i].Compare != nil {
-			out = append(out, &m.Services[i])
-		}
-	}
-	return out
 }
 
 // addCharts charts each comparison: the full cost per child-year of each

@@ -33,7 +33,7 @@ whoever pays each part.`,
 				return err
 			}
 			return o.write(cmd.OutOrStdout(), func(w io.Writer) error {
-				if err := templates.Compare(w, r, templates.Options{Lang: o.lang}, o.kind); err != nil {
+				if err := templates.Compare(w, r, o.options(cmd.OutOrStdout()), o.kind); err != nil {
 					return inputError{err}
 				}
 				return nil
@@ -81,7 +81,7 @@ municipality when the scenario has more than one.`,
 				return inputError{err}
 			}
 			return o.write(cmd.OutOrStdout(), func(w io.Writer) error {
-				return templates.Curve(w, r, municipality, a[1], points, templates.Options{Lang: o.lang}, o.kind)
+				return templates.Curve(w, r, municipality, a[1], points, o.options(cmd.OutOrStdout()), o.kind)
 			})
 		},
 	}

@@ -28,6 +28,10 @@ type output struct {
 	lang   string
 	file   string
 	force  bool
+	wide   bool
+	bom    bool
+	// municipality is --municipality, for the reports that take it.
+	municipality string
 }
 
 func (o *output) flags(c *cobra.Command) {
@@ -35,6 +39,22 @@ func (o *output) flags(c *cobra.Command) {
 	c.Flags().StringVar(&o.lang, "lang", "", "language of labels: "+langHelp+" (default: the scenario's language)")
 	c.Flags().StringVarP(&o.file, "output", "o", "", "write to this file instead of standard output (written whole, or not at all)")
 	c.Flags().BoolVar(&o.force, "force", false, "overwrite the --output file if it exists")
+	c.Flags().BoolVar(&o.wide, "wide", false, "print tables as wide as they are (by default a table is fitted to 120 columns, or to the terminal's width)")
+	c.Flags().BoolVar(&o.bom, "bom", false, "start a CSV with a byte-order mark, so that Excel reads ë, ç and — correctly (the default for --output FILE.csv)")
+}
+
+// options are how a report is rendered: in --lang, fitted to the
+// terminal's width when it goes to one (else to templates.DefaultWidth)
+// unless --wide, and a CSV written to a file with a byte-order mark, for
+// Excel.
+func (o *output) options(stdout io.Writer) templates.Options {
+	opts := templates.Options{Lang: o.lang, Wide: o.wide, Municipality: o.municipality, BOM: o.bom}
+	if o.file == "" {
+		opts.Width = terminalWidth(stdout)
+	} else if strings.HasSuffix(strings.ToLower(o.file), ".csv") {
+		opts.BOM = true
+	}
+	return opts
 }
 
 // check refuses, before anything is computed, a --format or --lang kosto
@@ -90,6 +110,21 @@ func (o *output) workbookOptions() templates.WorkbookOptions {
 	return templates.WorkbookOptions{Options: templates.Options{Lang: o.lang}, Version: version(), Date: time.Now().Format("2006-01-02")}
 }
 
+// checkMunicipality refuses a --municipality the scenario does not have.
+func checkMunicipality(r *costing.Result, name string) error {
+	if name == "" {
+		return nil
+	}
+	var names []string
+	for _, m := range r.Municipalities {
+		if m.Name == name {
+			return nil
+		}
+		names = append(names, m.Name)
+	}
+	return badInput("--municipality %q: scenario %s has no such municipality; expected one of %s", name, r.Scenario.Name, strings.Join(names, ", "))
+}
+
 // langHelp names the languages reports are written in, for --lang's help.
 var langHelp = strings.Join(models.Languages, " or ")
 
@@ -143,15 +178,19 @@ func newRunCmd() *cobra.Command {
 		Short: "Cost a scenario: unit costs, staffing and the year's budget",
 		Long: `Run costs a scenario and prints, for each municipality, the cost of a
 full-time post of every role, the unit cost of every service broken into its
-blocks, staffing against need under each norm, the year's budget line by line
-and the totals by economic category.
+blocks, staffing against need under each norm, the cost of care per child by
+type of care, the year's budget line by line (memo lines, which another budget
+pays, in a column of their own) and the totals by economic category. A
+scenario of more than ` + fmt.Sprint(templates.SummaryAbove) + ` municipalities prints its summary by municipality;
+--municipality NAME prints one of them in full.
 
 SCENARIO is a scenario file (.toml) or the name of a shipped scenario
 (kosto scenarios list); without one, run costs the shipped "` + scenarios.DefaultScenario + `".`,
 		Example: `  kosto run
   kosto run gjilan --lang sq
   kosto run mine.toml --format json
-  kosto run mine.toml --format csv --output budget.csv --force`,
+  kosto run mine.toml --format csv --output budget.csv --force
+  kosto run kosovo-qps-staffing --municipality gjilan`,
 		Args: args(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, a []string) error {
 			if err := o.check(); err != nil {
@@ -165,11 +204,15 @@ SCENARIO is a scenario file (.toml) or the name of a shipped scenario
 			if err != nil {
 				return err
 			}
-			opts := templates.Options{Lang: o.lang}
+			if err := checkMunicipality(r, o.municipality); err != nil {
+				return err
+			}
+			opts := o.options(cmd.OutOrStdout())
 			return o.write(cmd.OutOrStdout(), func(w io.Writer) error { return templates.Report(w, r, opts, o.kind) })
 		},
 	}
 	o.flags(c)
+	c.Flags().StringVar(&o.municipality, "municipality", "", "print this municipality in full (by its name in the scenario)")
 	return c
 }
 

@@ -40,7 +40,7 @@ error, writes nothing and exits with status 2.`,
 				return inputError{fmt.Errorf("%s\nkosto: the target cannot be met; nothing was written", ps.Error())}
 			}
 			return o.write(cmd.OutOrStdout(), func(w io.Writer) error {
-				if err := templates.Funnel(w, r, templates.Options{Lang: o.lang}, o.kind); err != nil {
+				if err := templates.Funnel(w, r, o.options(cmd.OutOrStdout()), o.kind); err != nil {
 					return inputError{err}
 				}
 				return nil

@@ -86,7 +86,7 @@ func (o *grantOptions) run(cmd *cobra.Command, a []string) error {
 	if o.kind == templates.FormatXLSX {
 		return o.write(cmd.OutOrStdout(), func(w io.Writer) error { return templates.GrantWorkbook(w, g, o.workbookOptions()) })
 	}
-	opts := templates.Options{Lang: o.lang}
+	opts := o.options(cmd.OutOrStdout())
 	return o.write(cmd.OutOrStdout(), func(w io.Writer) error { return templates.Grant(w, g, opts, o.kind) })
 }
 

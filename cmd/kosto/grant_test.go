@@ -13,7 +13,7 @@ import (
 // weights summing to 0.95 are refused with messages that say so, exit 2.
 func TestGrantAsANewUser(t *testing.T) {
 	dir := t.TempDir()
-	code, out, errs := kosto(t, dir, "grant", "kosovo-social-services-grant")
+	code, out, errs := kosto(t, dir, "grant", "kosovo-social-services-grant", "--wide")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
@@ -117,7 +117,7 @@ func TestGrantOverSpreadsheetSaves(t *testing.T) {
 		return out
 	}
 	want := grant(t, "--data", "shipped.csv")
-	if !strings.Contains(want, "Prishtinë,227154,") {
+	if !strings.Contains(want, ",allocation,,Prishtinë,Prishtinë,population,227154,") {
 		t.Fatalf("the grant over the shipped table:\n%s", want)
 	}
 	for _, c := range []struct {
@@ -173,7 +173,7 @@ func TestGrantOverSpreadsheetSaves(t *testing.T) {
 		if got := grant(t, "--baseline", "saved.csv"); got != before {
 			t.Errorf("against the saved baseline:\n%s\nwant\n%s", got, before)
 		}
-		if !strings.Contains(before, "Prishtinë,227154,0.127689604136,0,25065469,110.3457,,,25065469.00,0.00,0,,,") {
+		if !strings.Contains(before, ",allocation,,Prishtinë,Prishtinë,baseline,25065469.00,,money,,\n,allocation,,Prishtinë,Prishtinë,change,0.00,,money,,") {
 			t.Errorf("the run against itself:\n%s", before)
 		}
 	})

@@ -39,7 +39,7 @@ are paid for.`,
 			}
 			p := r.Project()
 			return o.write(cmd.OutOrStdout(), func(w io.Writer) error {
-				return templates.Project(w, p, templates.Options{Lang: o.lang}, o.kind)
+				return templates.Project(w, p, o.options(cmd.OutOrStdout()), o.kind)
 			})
 		},
 	}
@@ -82,7 +82,7 @@ or below zero (or "none within the horizon").`,
 				return o.write(cmd.OutOrStdout(), func(w io.Writer) error { return templates.CompareWorkbook(w, vs, o.workbookOptions()) })
 			}
 			return o.write(cmd.OutOrStdout(), func(w io.Writer) error {
-				return templates.Versus(w, vs, templates.Options{Lang: o.lang}, o.kind)
+				return templates.Versus(w, vs, o.options(cmd.OutOrStdout()), o.kind)
 			})
 		},
 	}
