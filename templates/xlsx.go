@@ -23,7 +23,9 @@ import (
 // Calculations (every figure as a formula, with the engine's value as its
 // cached result, so viewers that do not recalculate still show it); Results
 // (the tables of kosto run, each cell a reference to a calculation); Trace
-// (each result, its formula in words, the sources of its inputs).
+// (each result, its formula in words, the sources of its inputs); Paths
+// (the growth paths, when the scenario projects); Charts (the charts over
+// Results' tables). Every sheet prints on A4 (xlsx_print.go).
 
 // WorkbookOptions are what a workbook says about itself.
 type WorkbookOptions struct {
@@ -836,8 +838,9 @@ func (x *xlsxWriter) streamResults(rows [][]any) error {
 // would cross the bottom of a page starts the next one. The rows a page
 // holds are estimated from the printed width (column A 52 characters, the
 // others 18, as streamResults sets them) fitted to a landscape A4 page and
-// rows of the default height: about 41 rows at the width of the staff
-// costs' nine columns, 46 at seven or fewer.
+// rows of the default height (Excel's 15 points; LibreOffice's are
+// lower, so the estimate errs towards shorter pages): 46 rows at the width
+// of the staff costs' nine columns, 38 at seven, 33 at four or fewer.
 func (x *xlsxWriter) resultsPages(rows [][]any) error {
 	cols := 1
 	for _, r := range rows {
@@ -887,7 +890,8 @@ func compareRows(m costing.MunicipalityResult) []*costing.ServiceResult {
 }
 
 // addCharts draws the Results sheet's charts on a sheet of their own,
-// Charts, placed after Results: the budget by economic category over the
+// Charts, the last (moving it would break the sheets' print names, which
+// excelize numbers by position): the budget by economic category over the
 // years, stacked, and each care-type comparison's full cost per child-year.
 // Every series reads the cells of Results, so the charts move with them.
 // Charts prints on A4 portrait, three charts a page.
@@ -900,9 +904,6 @@ func (x *xlsxWriter) addCharts() error {
 		return nil
 	}
 	if _, err := x.f.NewSheet(x.sh.charts); err != nil {
-		return err
-	}
-	if err := x.f.MoveSheet(x.sh.charts, x.sh.trace); err != nil {
 		return err
 	}
 	l, cur := x.v.l, x.r.Scenario.Currency

@@ -66,7 +66,7 @@ func (x *xlsxWriter) comparison(vs *costing.Versus, base *xlsxWriter) error {
 	// The column widths, then the charts below the table (excelize places
 	// a chart by the widths the sheet has when it is added), and how it
 	// prints: all before the sheet is streamed.
-	widths := []float64{18, 24, 24, 16, 18, 10, 16, 10, 3, 14, 10}
+	widths := []float64{30, 24, 24, 16, 18, 10, 16, 10, 3, 14, 10}
 	for i, wd := range widths {
 		if err := x.f.SetColWidth(sheetComparison, col(i+1), col(i+1), wd); err != nil {
 			return err

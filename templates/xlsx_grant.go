@@ -253,7 +253,7 @@ func (x *grantBook) allocationHeader(sw *excelize.StreamWriter) error {
 	if err := sw.SetPanes(&excelize.Panes{Freeze: true, XSplit: 1, YSplit: 1, TopLeftCell: "B2", ActivePane: "bottomRight"}); err != nil {
 		return err
 	}
-	return sw.SetRow("A1", titles)
+	return sw.SetRow("A1", titles, excelize.RowOpts{Height: 45}) // three lines: the allocation's title wraps
 }
 
 // allocationRow is a municipality's row, on row of the sheet: its
