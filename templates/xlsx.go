@@ -289,14 +289,6 @@ func text(s string) string {
 // str is a string cell: never a formula, whatever it starts with.
 func str(s string) excelize.Cell { return excelize.Cell{Value: text(s)} }
 
-// wrapped is a string cell whose text wraps in its column; nil for none.
-func (x *xlsxWriter) wrapped(s string) any {
-	if s == "" {
-		return nil
-	}
-	return excelize.Cell{Value: text(s), StyleID: x.wrap}
-}
-
 // header writes a sheet's frozen, bold header row and its column widths.
 func (x *xlsxWriter) header(sw *excelize.StreamWriter, sheet string, widths []float64, titles ...string) error {
 	for i, wd := range widths {
@@ -328,8 +320,10 @@ func (x *xlsxWriter) inputs() error {
 	}
 	l := x.v.l
 	titles := []string{l("figure"), l("line"), l("amount"), "unit", l("source"), l("assumption"), l("applies_from"), l("written_at")}
-	// Source, assumption and place wrap, so that the sheet fitted to an A4
-	// page's width keeps its text legible.
+	// Narrow enough that the sheet fitted to an A4 page's width keeps its
+	// text legible; a longer source or assumption is cut at the next cell
+	// on paper (it does not wrap: rows streamed without a height do not
+	// grow in LibreOffice, and wrapped text would overprint the next row).
 	widths := []float64{40, 26, 14, 12, 40, 36, 11, 24}
 	if x.proj != nil {
 		for _, y := range x.proj.Years {
@@ -391,7 +385,7 @@ func (x *xlsxWriter) inputRow(id costing.NodeID, row int) []any {
 	}
 	cells := []any{
 		str(n.Name), str(x.v.name(id)), excelize.Cell{Value: x.value(id), StyleID: style},
-		str(n.Unit), x.wrapped(lf.Source), x.wrapped(lf.Assumption), str(lf.From), x.wrapped(pos),
+		str(n.Unit), str(lf.Source), str(lf.Assumption), str(lf.From), str(pos),
 	}
 	if x.proj != nil {
 		cells = append(cells, x.inputYears(id, row)...)
@@ -560,7 +554,7 @@ func (x *xlsxWriter) calculations() error {
 		}
 		cells := []any{
 			str(n.Name), str(x.v.name(id)), excelize.Cell{Formula: formula, Value: x.value(id), StyleID: style},
-			str(n.Unit), x.wrapped(words),
+			str(n.Unit), str(words),
 		}
 		if x.proj != nil {
 			for k := range x.proj.Years {
