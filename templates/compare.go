@@ -119,5 +119,5 @@ func (v *view) compareChart(title string, t *Table) *Chart {
 			total = i
 		}
 	}
-	return &Chart{Title: title, Kind: ChartBars, Table: t, Rows: []int{total}, ValueAxis: v.r.Scenario.Currency + " " + v.l("per_child_year"), CategoryAxis: v.l("type_of_care")}
+	return &Chart{Title: title, Kind: ChartBars, Table: t, Rows: []int{total}, ValueAxis: v.r.Scenario.Currency + " " + v.l("axis_per_child_year"), CategoryAxis: v.l("axis_care_type")}
 }

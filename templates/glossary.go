@@ -229,10 +229,21 @@ var glossary = map[string][2]string{
 	"funnel_note":             {"People needed are whole people, rounded up at each stage, from the last stage back to the first.", "Personat e nevojshëm janë numra të plotë, të rrumbullakuar lart në çdo fazë, nga faza e fundit drejt së parës."},
 
 	// The report model's columns, notes and chart axes.
-	"memo_col":       {"Memo: paid by another budget", "Memo: paguhet nga një buxhet tjetër"},
-	"summary_note":   {"The scenario has %d municipalities: shown is its summary by municipality. kosto run --municipality NAME shows one in full.", "Skenari ka %d komuna: tregohet përmbledhja sipas komunave. kosto run --municipality EMRI tregon njërën të plotë."},
-	"per_child_year": {"per child-year", "për fëmijë në vit"},
-	"type_of_care":   {"Type of care", "Lloji i kujdesit"},
+	"memo_col":     {"Memo: paid by another budget", "Memo: paguhet nga një buxhet tjetër"},
+	"summary_note": {"The scenario has %d municipalities: shown is its summary by municipality. kosto run --municipality NAME shows one in full.", "Skenari ka %d komuna: tregohet përmbledhja sipas komunave. kosto run --municipality EMRI tregon njërën të plotë."},
+
+	// ── Workbooks: chart axes and titles, print (kosto export, compare
+	// --format xlsx, grant --format xlsx). Added as one block at the end. ──
+	"axis_year":            {"Year", "Viti"},
+	"axis_care_type":       {"Type of care", "Lloji i kujdesit"},
+	"axis_per_child_year":  {"per child-year", "për fëmijë në vit"},
+	"axis_municipality":    {"Municipality", "Komuna"},
+	"chart_budgets":        {"Budget by year", "Buxheti sipas viteve"},
+	"chart_cumulative":     {"Cumulative difference (variant − base)", "Diferenca kumulative (varianti − baza)"},
+	"chart_per_inhabitant": {"Allocation per inhabitant", "Ndarja për banor"},
+	"per_inhabitant":       {"per inhabitant", "për banor"},
+	"computed_by_kosto":    {"computed by kosto", "llogaritur nga kosto"},
+	"computed_note":        {"Allocation (computed by kosto), shaded grey: after floors, caps, hold-harmless and rounding by largest remainder, which are not spreadsheet arithmetic; change an input and run kosto grant again for it. Every other figure is a live formula over the inputs (shaded yellow) and the allocation.", "Ndarja (llogaritur nga kosto), me ngjyrë gri: pas minimumeve, tavaneve, mbrojtjes nga humbja dhe rrumbullakimit me mbetjen më të madhe, që nuk janë aritmetikë e fletës; ndryshoni një të dhënë dhe ekzekutoni përsëri kosto grant. Çdo shifër tjetër është formulë e gjallë mbi të dhënat (me të verdhë) dhe ndarjen."},
 }
 
 // language is the language a report is written in: lang if it is one of

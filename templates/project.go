@@ -101,7 +101,7 @@ func (v *view) yearTable(p *costing.Projection, key, muni string, rows []namedNo
 
 // yearChart stacks a budget's categories in a column for each year.
 func (v *view) yearChart(title string, t *Table) *Chart {
-	c := &Chart{Title: title, Kind: ChartStacked, Table: t, ValueAxis: v.r.Scenario.Currency, CategoryAxis: v.l("year")}
+	c := &Chart{Title: title, Kind: ChartStacked, Table: t, ValueAxis: v.r.Scenario.Currency, CategoryAxis: v.l("axis_year")}
 	for i, r := range t.Rows {
 		if !r.Total {
 			c.Rows = append(c.Rows, i)
@@ -172,7 +172,7 @@ func VersusReport(vs *costing.Versus, o Options) *Document {
 	t := v.versusTable(vs)
 	d.Sections = append(d.Sections, &Section{Heading: v.l("compare_scenarios") + cur, Tables: []*Table{t},
 		Charts: []*Chart{{Title: v.l("compare_scenarios"), Kind: ChartCombo, Table: t, Columns: []int{1, 2, 4}, Lines: []int{2},
-			ValueAxis: b.Currency, CategoryAxis: v.l("year")}}})
+			ValueAxis: b.Currency, CategoryAxis: v.l("axis_year")}}})
 	for _, p := range []*costing.Projection{vs.Base, vs.Variant} {
 		pv := newView(p.Result, o)
 		cat := pv.yearTable(p, "projection_by_category", "", pv.categoryRows(p.Result.ByCategory), p.Result.Total)

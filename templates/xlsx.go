@@ -5,6 +5,7 @@ import (
 	"io"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/kosto-project/kosto/costing"
 	"github.com/kosto-project/kosto/models"
@@ -23,7 +24,9 @@ import (
 // Calculations (every figure as a formula, with the engine's value as its
 // cached result, so viewers that do not recalculate still show it); Results
 // (the tables of kosto run, each cell a reference to a calculation); Trace
-// (each result, its formula in words, the sources of its inputs).
+// (each result, its formula in words, the sources of its inputs); Paths
+// (the growth paths, when the scenario projects); Charts (the charts over
+// Results' tables). Every sheet prints on A4 (xlsx_print.go).
 
 // WorkbookOptions are what a workbook says about itself.
 type WorkbookOptions struct {
@@ -40,27 +43,26 @@ type WorkbookOptions struct {
 // Inputs, Calculations, Results, Trace and Paths; a comparison has the same
 // for each scenario, prefixed Base_ and Variant_ (underscores, so formulas
 // need not quote them).
-type sheetNames struct{ about, inputs, calc, results, trace, paths string }
+type sheetNames struct{ about, inputs, calc, results, charts, trace, paths string }
 
 func sheetsFor(prefix string) sheetNames {
 	if prefix != "" {
 		prefix += "_"
 	}
 	return sheetNames{about: "About", inputs: prefix + "Inputs", calc: prefix + "Calculations",
-		results: prefix + "Results", trace: prefix + "Trace", paths: prefix + "Paths"}
+		results: prefix + "Results", charts: prefix + "Charts", trace: prefix + "Trace", paths: prefix + "Paths"}
 }
 
 // Workbook writes the costed scenario as an Excel workbook with live
 // formulas.
 func Workbook(w io.Writer, r *costing.Result, o WorkbookOptions) error {
 	v := newView(r, o.Options)
-	x := &xlsxWriter{v: v, r: r, f: excelize.NewFile(), cell: make([]string, len(r.Graph.Nodes)), noCache: o.NoCache, sh: sheetsFor(""), names: map[string]bool{}}
+	x := &xlsxWriter{v: v, r: r, f: excelize.NewFile(), cell: make([]string, len(r.Graph.Nodes)), noCache: o.NoCache, sh: sheetsFor(""), names: map[string]bool{}, title: r.Scenario.Title}
 	defer x.f.Close()
 	if err := x.write(o); err != nil {
 		return err
 	}
-	_, err := x.f.WriteTo(w)
-	return err
+	return writeFile(w, x.f, o.Date)
 }
 
 type xlsxWriter struct {
@@ -73,8 +75,11 @@ type xlsxWriter struct {
 	namePrefix string
 	cell       []string // node → its cell, "Inputs!$C$5" or "Calculations!$C$9"
 
-	money, qty, input, inputMoney, head, bold, wrap int
-	memo, share, colHead, note                      int
+	money, qty, input, inputMoney, head, bold, wrap    int
+	memo, share, colHead, colHeadRight, note, headWrap int
+	qty2, qtyWhole, ratio, count                       int // memo: a memo line's amount, another budget pays it: in brackets, italic, grey
+	// title is the workbook's title, in every page's footer.
+	title string
 
 	charts    []chartSpec
 	yearChart *yearChartSpec
@@ -190,7 +195,7 @@ func (x *xlsxWriter) sheets() error {
 	// Page setup, data validation and charts go on a sheet before its rows
 	// are streamed: the stream writer keeps what the sheet has when it
 	// starts, and what is set after it has flushed is lost.
-	if err := x.printSetup(); err != nil {
+	if err := x.printSetup(in-1, calc-1); err != nil {
 		return err
 	}
 	for _, step := range []func() error{x.inputs, x.calculations, x.results, x.trace} {
@@ -201,22 +206,24 @@ func (x *xlsxWriter) sheets() error {
 	return nil
 }
 
-// printSetup prints every sheet landscape, fitted to the page's width, with
-// its header row repeated on every page.
-func (x *xlsxWriter) printSetup() error {
-	landscape, one, any := "landscape", 1, 0
-	for _, sheet := range []string{x.sh.inputs, x.sh.calc, x.sh.results, x.sh.trace} {
-		if err := x.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &one, FitToHeight: &any}); err != nil {
+// printSetup sets up how Inputs, Calculations, Results and Trace print
+// (Paths is set up as it is written): A4 landscape, one page wide, the
+// header row of the long tables repeated on every page, and print areas
+// over the rows each will have; Results' comes with its rows.
+func (x *xlsxWriter) printSetup(inputs, calcs int) error {
+	years := 0
+	if x.proj != nil {
+		years = len(x.proj.Years)
+	}
+	for _, p := range []page{
+		{sheet: x.sh.inputs, landscape: true, cols: 8 + years, rows: inputs, titles: true},
+		{sheet: x.sh.calc, landscape: true, cols: 5 + years, rows: calcs, titles: true},
+		{sheet: x.sh.results, landscape: true},
+		{sheet: x.sh.trace, landscape: true, cols: 4, titles: true},
+	} {
+		p.footer = x.title
+		if err := setPage(x.f, p); err != nil {
 			return err
-		}
-		fit := true
-		if err := x.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
-			return err
-		}
-		if sheet == x.sh.inputs || sheet == x.sh.calc || sheet == x.sh.trace {
-			if err := x.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: sheet + "!$1:$1", Scope: sheet}); err != nil {
-				return err
-			}
 		}
 	}
 	return nil
@@ -245,13 +252,19 @@ func (x *xlsxWriter) styles() error {
 	x.head = newStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9E1F2"}}})
 	x.bold = newStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, CustomNumFmt: &moneyFmt})
 	x.wrap = newStyle(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
-	// A memo amount, which another budget pays: in brackets, grey and
-	// italic, so that nobody adds it to the budget's lines.
-	memoFmt := "(" + moneyFmt + ");(-" + moneyFmt + ")"
+	x.headWrap = newStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9E1F2"}},
+		Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
+	memoFmt := "(" + moneyFmt + ")"
 	x.memo = newStyle(&excelize.Style{CustomNumFmt: &memoFmt, Font: &excelize.Font{Italic: true, Color: "595959"}})
-	shareFmt := "0.00%"
+	shareFmt, qty2Fmt, wholeFmt, ratioFmt, countFmt := "0.00%", "#,##0.00", "#,##0", `0.00"×"`, "0"
 	x.share = newStyle(&excelize.Style{CustomNumFmt: &shareFmt})
+	x.qty2 = newStyle(&excelize.Style{CustomNumFmt: &qty2Fmt})
+	x.qtyWhole = newStyle(&excelize.Style{CustomNumFmt: &wholeFmt})
+	x.ratio = newStyle(&excelize.Style{CustomNumFmt: &ratioFmt})
+	x.count = newStyle(&excelize.Style{CustomNumFmt: &countFmt})
 	x.colHead = newStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: &excelize.Alignment{WrapText: true, Vertical: "bottom"},
+		Border: []excelize.Border{{Type: "bottom", Color: "808080", Style: 1}}})
+	x.colHeadRight = newStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: &excelize.Alignment{WrapText: true, Vertical: "bottom", Horizontal: "right"},
 		Border: []excelize.Border{{Type: "bottom", Color: "808080", Style: 1}}})
 	x.note = newStyle(&excelize.Style{Font: &excelize.Font{Italic: true, Color: "404040"}})
 	return err
@@ -317,7 +330,11 @@ func (x *xlsxWriter) inputs() error {
 	}
 	l := x.v.l
 	titles := []string{l("figure"), l("line"), l("amount"), "unit", l("source"), l("assumption"), l("applies_from"), l("written_at")}
-	widths := []float64{44, 26, 16, 18, 60, 60, 14, 40}
+	// Narrow enough that the sheet fitted to an A4 page's width keeps its
+	// text legible; a longer source or assumption is cut at the next cell
+	// on paper (it does not wrap: rows streamed without a height do not
+	// grow in LibreOffice, and wrapped text would overprint the next row).
+	widths := []float64{40, 26, 14, 12, 40, 36, 11, 24}
 	if x.proj != nil {
 		for _, y := range x.proj.Years {
 			titles = append(titles, fmt.Sprint(y))
@@ -425,6 +442,9 @@ func (x *xlsxWriter) inputYears(id costing.NodeID, row int) []any {
 func (x *xlsxWriter) paths() error {
 	rates := x.r.PathRates()
 	last := x.proj.Years[len(x.proj.Years)-1]
+	if err := setPage(x.f, page{sheet: x.sh.paths, landscape: last-x.base > 6, cols: 2 + last - x.base, rows: 1 + 2*len(rates), titles: true, footer: x.title}); err != nil {
+		return err
+	}
 	sw, err := x.f.NewStreamWriter(x.sh.paths)
 	if err != nil {
 		return err
@@ -519,7 +539,7 @@ func (x *xlsxWriter) calculations() error {
 	}
 	l := x.v.l
 	titles := []string{l("figure"), l("line"), l("amount"), "unit", l("formula")}
-	widths := []float64{48, 30, 18, 18, 80}
+	widths := []float64{44, 30, 16, 12, 56}
 	if x.proj != nil {
 		for _, y := range x.proj.Years {
 			titles = append(titles, fmt.Sprint(y))
@@ -645,7 +665,11 @@ func (t *resultsSheet) table(tb *Table) tableRows {
 	}
 	head := make([]any, len(tb.Columns))
 	for i, c := range tb.Columns {
-		head[i] = excelize.Cell{Value: text(c.Label), StyleID: x.colHead}
+		style := x.colHead
+		if c.Numeric {
+			style = x.colHeadRight
+		}
+		head[i] = excelize.Cell{Value: text(c.Label), StyleID: style}
 	}
 	out := tableRows{header: t.row}
 	t.put(head...)
@@ -678,7 +702,7 @@ func (t *resultsSheet) cell(c Cell, bold bool) excelize.Cell {
 	if c.Kind == KindText {
 		return str(c.Text)
 	}
-	style := x.qty
+	var style int
 	switch c.Kind {
 	case KindMoney:
 		style = x.money
@@ -689,6 +713,15 @@ func (t *resultsSheet) cell(c Cell, bold bool) excelize.Cell {
 		style = x.memo
 	case KindShare:
 		style = x.share
+	case KindRatio:
+		style = x.ratio
+	case KindCount:
+		style = x.count
+	default: // as the text shows them: whole numbers whole, others with two decimals
+		style = x.qty2
+		if c.Value.IsInteger() {
+			style = x.qtyWhole
+		}
 	}
 	var value any
 	if c.Defined {
@@ -731,24 +764,102 @@ func (t *resultsSheet) chart(c *Chart, at tableRows) {
 	}
 }
 
-// streamResults writes the laid-out rows to the Results sheet.
+// streamResults writes the laid-out rows to the Results sheet, each column
+// as wide as its longest words (resultsWidths).
 func (x *xlsxWriter) streamResults(rows [][]any) error {
 	sw, err := x.f.NewStreamWriter(x.sh.results)
 	if err != nil {
 		return err
 	}
-	if err := sw.SetColWidth(1, 1, 52); err != nil {
-		return err
+	widths := x.resultsWidths(rows)
+	for i, w := range widths {
+		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
+			return err
+		}
 	}
-	if err := sw.SetColWidth(2, 12, 18); err != nil {
+	if err := x.resultsPages(rows, widths); err != nil {
 		return err
 	}
 	for i, cells := range rows {
-		if err := sw.SetRow(fmt.Sprintf("A%d", i+1), cells); err != nil {
+		if err := sw.SetRow(fmt.Sprintf("A%d", i+1), cells, excelize.RowOpts{Height: x.headerHeight(cells, widths)}); err != nil {
 			return err
 		}
 	}
 	return sw.Flush()
+}
+
+// headerHeight is the height a table's header row needs for its labels to
+// wrap within their columns (a streamed row does not grow by itself): a
+// line of 15 points for each line of the longest; 0, the default, for any
+// other row.
+func (x *xlsxWriter) headerHeight(cells []any, widths []float64) float64 {
+	lines := 0
+	for i, c := range cells {
+		cell, _ := c.(excelize.Cell)
+		s, ok := cell.Value.(string)
+		if !ok || (cell.StyleID != x.colHead && cell.StyleID != x.colHeadRight) || i >= len(widths) {
+			continue
+		}
+		lines = max(lines, len(wrap(s, int(widths[i]/1.1), "")))
+	}
+	if lines < 2 {
+		return 0
+	}
+	return 15 * float64(lines)
+}
+
+// resultsWidths are the Results sheet's column widths, in characters: each
+// column as wide as the longest words a table puts in it (a line's name, a
+// payer), so that nothing is cut off on paper, from 14 (a figure) to 60
+// for the first column and 48 for the others. A row of one cell — a title,
+// a heading, a note — runs over the empty cells beside it and sets no
+// width.
+func (x *xlsxWriter) resultsWidths(rows [][]any) []float64 {
+	header := func(c excelize.Cell) bool { return c.StyleID == x.colHead || c.StyleID == x.colHeadRight }
+	var ws []float64
+	for _, r := range rows {
+		if len(r) < 2 {
+			continue
+		}
+		for i, c := range r {
+			for len(ws) <= i {
+				ws = append(ws, 14)
+			}
+			cell, _ := c.(excelize.Cell)
+			s, ok := cell.Value.(string)
+			if !ok || cell.Formula != "" || header(cell) {
+				continue
+			}
+			limit := 48.0
+			if i == 0 {
+				limit = 60
+			}
+			ws[i] = max(ws[i], min(float64(utf8.RuneCountInString(s))*1.1+2, limit))
+		}
+	}
+	if len(ws) == 0 {
+		ws = []float64{52}
+	}
+	return ws
+}
+
+// resultsPages sets the Results sheet's print area over its rows and
+// columns and keeps its tables whole on the printed pages: a table that
+// would cross the bottom of a page starts the next one. The rows a page
+// holds are estimated from the printed width of the columns (widths)
+// fitted to a landscape A4 page and rows of the default height (Excel's 15
+// points; LibreOffice's are lower, so the estimate errs towards shorter
+// pages).
+func (x *xlsxWriter) resultsPages(rows [][]any, widths []float64) error {
+	p := page{sheet: x.sh.results, landscape: true, cols: len(widths), rows: len(rows)}
+	if err := setPrintNames(x.f, p); err != nil {
+		return err
+	}
+	section := func(row []any) bool {
+		c, ok := row[0].(excelize.Cell)
+		return len(row) == 1 && ok && c.StyleID == x.head
+	}
+	return setBreaks(x.f, x.sh.results, tableBreaks(rows, section, p.rowsPerPage(colPx(widths...))))
 }
 
 // chartSpec is a care-type comparison table on the Results sheet: its totals
@@ -768,51 +879,124 @@ type yearChartSpec struct {
 	years               int
 }
 
-// addCharts charts each comparison: the full cost per child-year of each
-// type of care.
+// addCharts draws the Results sheet's charts on a sheet of their own,
+// Charts, the last (moving it would break the sheets' print names, which
+// excelize numbers by position): the budget by economic category over the
+// years, stacked, and each care-type comparison's full cost per child-year.
+// Every series reads the cells of Results, so the charts move with them.
+// Charts prints on A4 portrait, three charts a page.
 func (x *xlsxWriter) addCharts() error {
+	n := len(x.charts)
+	if x.yearChart != nil {
+		n++
+	}
+	if n == 0 {
+		return nil
+	}
+	if _, err := x.f.NewSheet(x.sh.charts); err != nil {
+		return err
+	}
+	l, cur := x.v.l, x.r.Scenario.Currency
+	res := x.sh.results
+	var charts []*excelize.Chart
 	if c := x.yearChart; c != nil {
 		lastCol := col(1 + c.years)
 		var series []excelize.ChartSeries
 		for r := c.first; r <= c.last; r++ {
 			series = append(series, excelize.ChartSeries{
-				Name:       fmt.Sprintf("%s!$A$%d", x.sh.results, r),
-				Categories: fmt.Sprintf("%s!$B$%d:$%s$%d", x.sh.results, c.header, lastCol, c.header),
-				Values:     fmt.Sprintf("%s!$B$%d:$%s$%d", x.sh.results, r, lastCol, r),
+				Name:       fmt.Sprintf("%s!$A$%d", res, r),
+				Categories: fmt.Sprintf("%s!$B$%d:$%s$%d", res, c.header, lastCol, c.header),
+				Values:     fmt.Sprintf("%s!$B$%d:$%s$%d", res, r, lastCol, r),
 			})
 		}
-		if err := x.f.AddChart(x.sh.results, fmt.Sprintf("N%d", 2+len(x.charts)*22), &excelize.Chart{
-			Type:      excelize.ColStacked,
-			Series:    series,
-			Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: c.title}}},
-			Legend:    excelize.ChartLegend{Position: "bottom"},
-			Dimension: excelize.ChartDimension{Width: 720, Height: 400},
-		}); err != nil {
-			return err
-		}
+		charts = append(charts, chart(excelize.ColStacked, c.title, series, l("axis_year"), cur, "bottom"))
 	}
-	for k, c := range x.charts {
-		last, err := excelize.ColumnNumberToName(c.cols + 1)
-		if err != nil {
-			return err
-		}
+	for _, c := range x.charts {
+		last := col(c.cols + 1)
 		series := []excelize.ChartSeries{{
-			Name:       fmt.Sprintf("%s!$A$%d", x.sh.results, c.row),
-			Categories: fmt.Sprintf("%s!$B$%d:$%s$%d", x.sh.results, c.names, last, c.names),
-			Values:     fmt.Sprintf("%s!$B$%d:$%s$%d", x.sh.results, c.row, last, c.row),
+			Name:       fmt.Sprintf("%s!$A$%d", res, c.row),
+			Categories: fmt.Sprintf("%s!$B$%d:$%s$%d", res, c.names, last, c.names),
+			Values:     fmt.Sprintf("%s!$B$%d:$%s$%d", res, c.row, last, c.row),
 		}}
-		anchor := fmt.Sprintf("N%d", 2+k*22)
-		if err := x.f.AddChart(x.sh.results, anchor, &excelize.Chart{
-			Type:      excelize.Col,
-			Series:    series,
-			Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: c.title}}},
-			Legend:    excelize.ChartLegend{Position: "none"},
-			Dimension: excelize.ChartDimension{Width: 720, Height: 400},
-		}); err != nil {
+		ch := chart(excelize.Col, c.title, series, l("axis_care_type"), cur+" "+l("axis_per_child_year"), "none")
+		ch.PlotArea.ShowVal = true
+		ch.PlotArea.NumFmt = excelize.ChartNumFmt{CustomNumFmt: "#,##0"}
+		charts = append(charts, ch)
+	}
+	return placeCharts(x.f, x.sh.charts, charts, x.title)
+}
+
+// Charts on a sheet of their own: chartRows rows of the default height
+// each, ten columns of width 9 wide, chartsPerPage a portrait A4 page.
+const (
+	chartRows     = 16
+	chartCols     = 10
+	chartsPerPage = 3
+)
+
+// placeCharts puts charts one under the other on sheet, sized to an A4
+// portrait page's width, a page break after every chartsPerPage, and sets
+// the sheet to print them.
+func placeCharts(f *excelize.File, sheet string, charts []*excelize.Chart, footer string) error {
+	if err := f.SetColWidth(sheet, "A", col(chartCols), 9); err != nil {
+		return err
+	}
+	for k, c := range charts {
+		top := 1 + k*chartRows
+		c.Dimension = excelize.ChartDimension{Width: uint(colPx(9) * chartCols), Height: uint(rowPx*chartRows - 12)}
+		c.Format.OffsetY = 4
+		if err := f.AddChart(sheet, fmt.Sprintf("A%d", top), c); err != nil {
 			return err
 		}
+		if k > 0 && k%chartsPerPage == 0 {
+			if err := setBreaks(f, sheet, []int{top}); err != nil {
+				return err
+			}
+		}
 	}
-	return nil
+	return setPage(f, page{sheet: sheet, cols: chartCols, rows: len(charts) * chartRows, footer: footer})
+}
+
+// palette fills a chart's series, one colour each, in an order that
+// alternates dark and light so neighbouring series stay apart printed in
+// grey: navy, peach, blue, pale yellow, brown, grey, pale green, dark grey.
+var palette = []string{"1F3864", "F4B183", "2E75B6", "FFE699", "843C0C", "7F7F7F", "A9D18E", "404040"}
+
+// chartInk is the colour of a chart's words: near black, to print legibly.
+const chartInk = "262626"
+
+// chart is a chart as every chart of kosto's workbooks is drawn: a title,
+// both axes titled (the category axis catAxis, the value axis valAxis —
+// the currency), the value axis from zero with thousands separators, its
+// series coloured from palette, its words dark; legend where it goes
+// ("none" for one series).
+func chart(typ excelize.ChartType, title string, series []excelize.ChartSeries, catAxis, valAxis, legend string) *excelize.Chart {
+	zero := 0.0
+	for i := range series {
+		c := palette[i%len(palette)]
+		series[i].Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{c}}
+		if typ == excelize.Line {
+			series[i].Line = excelize.LineOptions{Width: 2.5}
+			series[i].Marker = excelize.ChartMarker{Symbol: "circle", Size: 6, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{c}}}
+		} else {
+			series[i].Line = excelize.LineOptions{Type: excelize.LineSolid, Width: 0.75, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFFFFF"}}}
+		}
+	}
+	ink := excelize.Font{Color: chartInk, Size: 9}
+	axisTitle := func(s string) excelize.ChartTitle {
+		return excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: s, Font: &excelize.Font{Color: chartInk, Size: 9, Bold: true}}}}
+	}
+	gap := uint(60)
+	return &excelize.Chart{
+		Type:   typ,
+		Series: series,
+		Title:  excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: title, Font: &excelize.Font{Color: chartInk, Size: 12, Bold: true}}}},
+		Legend: excelize.ChartLegend{Position: legend, Font: &excelize.Font{Color: chartInk, Size: 9}},
+		XAxis:  excelize.ChartAxis{Font: ink, Title: axisTitle(catAxis)},
+		YAxis: excelize.ChartAxis{Font: ink, Title: axisTitle(valAxis), Minimum: &zero, MajorGridLines: true,
+			NumFmt: excelize.ChartNumFmt{CustomNumFmt: "#,##0"}},
+		GapWidth: &gap,
+	}
 }
 
 // trace writes, for each result a council reads — unit costs, service
@@ -824,7 +1008,7 @@ func (x *xlsxWriter) trace() error {
 		return err
 	}
 	l := x.v.l
-	if err := x.header(sw, x.sh.trace, []float64{48, 18, 70, 90}, l("figure"), l("amount"), l("formula"), l("source")); err != nil {
+	if err := x.header(sw, x.sh.trace, []float64{40, 16, 60, 70}, l("figure"), l("amount"), l("formula"), l("source")); err != nil {
 		return err
 	}
 	var ids []costing.NodeID
@@ -849,6 +1033,9 @@ func (x *xlsxWriter) trace() error {
 			return err
 		}
 		row++
+	}
+	if err := setPrintNames(x.f, page{sheet: x.sh.trace, cols: 4, rows: row - 1, titles: true}); err != nil {
+		return err
 	}
 	return sw.Flush()
 }
@@ -907,22 +1094,40 @@ func (x *xlsxWriter) about(o WorkbookOptions) error {
 		{"Years", "Where the scenario projects its budget, each year is a column of Inputs and Calculations: pay and prices grow by the Paths sheet's rates (shaded, changeable), volumes and allowances as the scenario says; Results shows the budget by year."},
 		{"Rounding", "Money is rounded to the currency's minor unit where each figure is computed (ROUND), as kosto does, so the workbook gives kosto's figures to the cent."},
 	}
-	if err := x.f.SetColWidth(x.sh.about, "A", "A", 24); err != nil {
+	return writeAbout(x.f, x.sh.about, rows, x.head, x.wrap, x.title)
+}
+
+// writeAbout writes an About sheet: rows of a word and its text, the text
+// wrapping in a column as wide as a portrait A4 page leaves, each row as
+// tall as its text, a row of one cell (the title, a section's heading) in
+// the heading style; and prints it on one A4 page.
+func writeAbout(f *excelize.File, sheet string, rows [][]string, head, wrap int, footer string) error {
+	const wA, wB = 22.0, 80.0
+	if err := f.SetColWidth(sheet, "A", "A", wA); err != nil {
 		return err
 	}
-	if err := x.f.SetColWidth(x.sh.about, "B", "B", 110); err != nil {
+	if err := f.SetColWidth(sheet, "B", "B", wB); err != nil {
 		return err
 	}
 	for i, r := range rows {
 		for j, c := range r {
 			cell, _ := excelize.CoordinatesToCellName(j+1, i+1)
-			if err := x.f.SetCellStr(x.sh.about, cell, text(c)); err != nil {
+			if err := f.SetCellStr(sheet, cell, text(c)); err != nil {
+				return err
+			}
+			style := wrap
+			if len(r) == 1 {
+				style = head
+			}
+			if err := f.SetCellStyle(sheet, cell, cell, style); err != nil {
+				return err
+			}
+		}
+		if len(r) == 2 && len(r[1]) > int(wB) {
+			if err := f.SetRowHeight(sheet, i+1, wrappedHeight(len([]rune(r[1])), wB)); err != nil {
 				return err
 			}
 		}
 	}
-	if err := x.f.SetCellStyle(x.sh.about, "A1", "A1", x.head); err != nil {
-		return err
-	}
-	return x.f.SetCellStyle(x.sh.about, "A10", "A10", x.head)
+	return setPage(f, page{sheet: sheet, cols: 2, rows: len(rows), onePage: true, footer: footer})
 }

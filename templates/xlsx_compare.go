@@ -28,7 +28,8 @@ func CompareWorkbook(w io.Writer, vs *costing.Versus, o WorkbookOptions) error {
 	names := map[string]bool{}
 	writer := func(r *costing.Result, prefix string) *xlsxWriter {
 		return &xlsxWriter{v: newView(r, o.Options), r: r, f: f, cell: make([]string, len(r.Graph.Nodes)),
-			noCache: o.NoCache, sh: sheetsFor(prefix), names: names, namePrefix: prefix + "_", years: true}
+			noCache: o.NoCache, sh: sheetsFor(prefix), names: names, namePrefix: prefix + "_", years: true,
+			title: prefix + ": " + r.Scenario.Title}
 	}
 	base, variant := writer(vs.Base.Result, "Base"), writer(vs.Variant.Result, "Variant")
 	for _, x := range []*xlsxWriter{base, variant} {
@@ -45,11 +46,15 @@ func CompareWorkbook(w io.Writer, vs *costing.Versus, o WorkbookOptions) error {
 	if err := variant.finish(o, fmt.Sprintf("%s against %s", vs.Variant.Result.Scenario.Name, vs.Base.Result.Scenario.Name)); err != nil {
 		return err
 	}
-	_, err := f.WriteTo(w)
-	return err
+	return writeFile(w, f, o.Date)
 }
 
 const sheetComparison = "Comparison"
+
+// compareTitle is a comparison's title, in its pages' footers.
+func (x *xlsxWriter) compareTitle(vs *costing.Versus) string {
+	return vs.Variant.Result.Scenario.Name + " − " + vs.Base.Result.Scenario.Name
+}
 
 // comparison writes the Comparison sheet. Columns: year, base, variant,
 // difference, cumulative difference, discount factor, discounted
@@ -58,13 +63,37 @@ const sheetComparison = "Comparison"
 // value and the break-even year follow the years.
 func (x *xlsxWriter) comparison(vs *costing.Versus, base *xlsxWriter) error {
 	l := x.v.l
+	// The column widths, then the charts below the table (excelize places
+	// a chart by the widths the sheet has when it is added), and how it
+	// prints: all before the sheet is streamed.
+	widths := []float64{30, 24, 24, 16, 18, 10, 16, 10, 3, 14, 10}
+	for i, wd := range widths {
+		if err := x.f.SetColWidth(sheetComparison, col(i+1), col(i+1), wd); err != nil {
+			return err
+		}
+	}
+	last := 1 + len(vs.Years)
+	chartTop := last + 7
+	if err := x.comparisonCharts(vs, chartTop, widths); err != nil {
+		return err
+	}
+	if err := setPage(x.f, page{sheet: sheetComparison, landscape: true, cols: 11, rows: chartTop + chartRows, onePage: true, footer: x.compareTitle(vs)}); err != nil {
+		return err
+	}
 	sw, err := x.f.NewStreamWriter(sheetComparison)
 	if err != nil {
 		return err
 	}
-	if err := x.header(sw, sheetComparison, []float64{10, 20, 20, 20, 22, 14, 20, 14, 4, 22, 14},
-		l("year"), l("base")+": "+vs.Base.Result.Scenario.Name, l("variant")+": "+vs.Variant.Result.Scenario.Name,
-		l("difference"), l("cumulative"), "discount factor", "discounted difference", "≤ 0 from here", "", "", ""); err != nil {
+	// The header row wraps: the scenarios' names are long.
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return err
+	}
+	var head []any
+	for _, t := range []string{l("year"), l("base") + ": " + vs.Base.Result.Scenario.Name, l("variant") + ": " + vs.Variant.Result.Scenario.Name,
+		l("difference"), l("cumulative"), "discount factor", "discounted difference", "≤ 0 from here"} {
+		head = append(head, excelize.Cell{Value: text(t), StyleID: x.headWrap})
+	}
+	if err := sw.SetRow("A1", head, excelize.RowOpts{Height: 32}); err != nil {
 		return err
 	}
 	cum := 0.0
@@ -75,13 +104,61 @@ func (x *xlsxWriter) comparison(vs *costing.Versus, base *xlsxWriter) error {
 			return err
 		}
 	}
-	last := 1 + len(vs.Years)
 	for i, cells := range x.comparisonSummary(vs) {
 		if err := sw.SetRow(fmt.Sprintf("A%d", last+1+i), x.uncached(cells)); err != nil {
 			return err
 		}
 	}
 	return sw.Flush()
+}
+
+// comparisonCharts draws, under the Comparison table from row top, both
+// budgets by year side by side and the cumulative difference, over the
+// table's cells. The difference's axis runs from below its lowest value
+// (or zero) to above its highest (or zero), so that zero, break-even, is
+// always on it.
+func (x *xlsxWriter) comparisonCharts(vs *costing.Versus, top int, widths []float64) error {
+	l, cur := x.v.l, x.r.Scenario.Currency
+	last := 1 + len(vs.Years)
+	years := fmt.Sprintf("%s!$A$2:$A$%d", sheetComparison, last)
+	column := func(c string) excelize.ChartSeries {
+		return excelize.ChartSeries{Name: fmt.Sprintf("%s!$%s$1", sheetComparison, c), Categories: years,
+			Values: fmt.Sprintf("%s!$%s$2:$%s$%d", sheetComparison, c, c, last)}
+	}
+	budgets := chart(excelize.Col, l("chart_budgets")+" ("+cur+")", []excelize.ChartSeries{column("B"), column("C")}, l("axis_year"), cur, "bottom")
+	budgets.Dimension = excelize.ChartDimension{Width: uint(colPx(widths[:5]...) - 10), Height: uint(rowPx*chartRows - 12)}
+	if err := x.f.AddChart(sheetComparison, fmt.Sprintf("A%d", top), budgets); err != nil {
+		return err
+	}
+	cum := chart(excelize.Line, l("chart_cumulative")+" ("+cur+")", []excelize.ChartSeries{column("E")}, l("axis_year"), cur, "none")
+	lo, hi := 0.0, 0.0 // the axis's bounds: zero always on it
+	for _, d := range vs.Cumulative {
+		f, _ := d.Float64()
+		lo, hi = math.Min(lo, f), math.Max(hi, f)
+	}
+	if lo < 0 {
+		step := niceStep((hi - lo) / 6)
+		lo, hi = math.Floor(lo/step)*step, math.Ceil(hi/step)*step
+		cum.YAxis.Minimum, cum.YAxis.Maximum, cum.YAxis.MajorUnit = &lo, &hi, step
+	}
+	cum.XAxis.TickLabelPosition = excelize.ChartTickLabelLow // under the plot, not on the zero line
+	cum.Dimension = excelize.ChartDimension{Width: uint(colPx(widths[5:]...) - 10), Height: uint(rowPx*chartRows - 12)}
+	return x.f.AddChart(sheetComparison, fmt.Sprintf("F%d", top), cum)
+}
+
+// niceStep is an axis's step of at least v: 1, 2 or 5 times a power of
+// ten. Bounds that are multiples of it put a gridline on zero.
+func niceStep(v float64) float64 {
+	if v <= 0 {
+		return 1
+	}
+	mag := math.Pow(10, math.Floor(math.Log10(v)))
+	for _, m := range []float64{1, 2, 5} {
+		if m*mag >= v {
+			return m * mag
+		}
+	}
+	return 10 * mag
 }
 
 // comparisonYear is year k's row of the Comparison sheet, cum the running
@@ -165,19 +242,5 @@ func (x *xlsxWriter) compareAbout(vs *costing.Versus, o WorkbookOptions) error {
 		{"Comparison", "Each year's budget of both scenarios, the difference (variant − base), its running sum, the discounted difference at the shaded discount rate, the net present value and the break-even year: all formulas."},
 		{"Base_… and Variant_…", "Each scenario's Inputs (shaded cells can be changed), Paths, Calculations (a column per year), Results and Trace, as in a workbook of one scenario."},
 	}
-	if err := x.f.SetColWidth("About", "A", "A", 24); err != nil {
-		return err
-	}
-	if err := x.f.SetColWidth("About", "B", "B", 110); err != nil {
-		return err
-	}
-	for i, r := range rows {
-		for j, c := range r {
-			cell, _ := excelize.CoordinatesToCellName(j+1, i+1)
-			if err := x.f.SetCellStr("About", cell, text(c)); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
+	return writeAbout(x.f, "About", rows, x.head, x.wrap, x.compareTitle(vs))
 }

@@ -15,9 +15,12 @@ import (
 // its share Σ weight × indicator ÷ Σ indicator, its formula allocation
 // lump + (pot − Σ lumps) × share, its per-capita allocation, its change
 // against the baseline and its gap to need — and a chart of the allocation
-// per inhabitant. The allocation after floors, caps, hold-harmless and
-// rounding by largest remainder is kosto's (those rules are not spreadsheet
-// arithmetic): change an input and re-run kosto grant for it.
+// per inhabitant, over the Allocation sheet's cells. The allocation after
+// floors, caps, hold-harmless and rounding by largest remainder is kosto's
+// (those rules are iterative, not spreadsheet arithmetic): its column says
+// "computed by kosto", is shaded grey, and a note under the table says
+// what to do after a change (re-run kosto grant). Every formula cell, the
+// totals too, carries its value, for viewers that do not recalculate.
 func GrantWorkbook(w io.Writer, g *grant.Result, o WorkbookOptions) error {
 	f := excelize.NewFile()
 	defer f.Close()
@@ -25,8 +28,7 @@ func GrantWorkbook(w io.Writer, g *grant.Result, o WorkbookOptions) error {
 	if err := x.write(o); err != nil {
 		return err
 	}
-	_, err := f.WriteTo(w)
-	return err
+	return writeFile(w, f, o.Date)
 }
 
 type grantBook struct {
@@ -35,7 +37,10 @@ type grantBook struct {
 	l       func(string) string
 	noCache bool
 
-	money, share, qty, input, inputMoney, head, bold int
+	money, share, qty, input, inputMoney, head, bold, wrap int
+	// computed is the allocation kosto computed: not a formula, not an
+	// input; grey, bold and italic.
+	computed, computedHead int
 }
 
 const (
@@ -79,10 +84,18 @@ func (x *grantBook) write(o WorkbookOptions) error {
 	x.inputMoney = newStyle(&excelize.Style{CustomNumFmt: &moneyFmt, Fill: fill, Font: &excelize.Font{Color: "1F4E79"}})
 	x.head = newStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9E1F2"}}})
 	x.bold = newStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, CustomNumFmt: &moneyFmt})
+	x.wrap = newStyle(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
+	grey := excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9D9D9"}}
+	x.computed = newStyle(&excelize.Style{CustomNumFmt: &moneyFmt, Fill: grey, Font: &excelize.Font{Bold: true, Italic: true}})
+	x.computedHead = newStyle(&excelize.Style{Fill: grey, Font: &excelize.Font{Bold: true, Italic: true}, Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
 	if err != nil {
 		return err
 	}
-	if err := x.chart(); err != nil { // on the Formula sheet, before it is streamed
+	// Page setup and the chart go on a sheet before it is streamed.
+	if err := x.pages(); err != nil {
+		return err
+	}
+	if err := x.chart(); err != nil {
 		return err
 	}
 	if err := x.formulaSheet(); err != nil {
@@ -99,6 +112,37 @@ func (x *grantBook) write(o WorkbookOptions) error {
 		return err
 	}
 	return f.SetDocProps(&excelize.DocProperties{Title: g.Title, Creator: "kosto " + o.Version, Description: "Grant formula " + g.Name})
+}
+
+// pages sets how the Formula and Allocation sheets print on A4: Formula
+// portrait, its table and the chart under it; Allocation landscape, its
+// header row on every page, the note under the totals included.
+func (x *grantBook) pages() error {
+	last := 1 + len(x.g.Rows)
+	cols := 1 + len(x.g.Criteria) + gColumns
+	if !x.g.HasNeed {
+		cols -= 2
+	}
+	for _, p := range []page{
+		{sheet: sheetFormula, cols: 6, rows: x.chartTop() + x.chartRows()},
+		{sheet: sheetAllocation, landscape: true, cols: cols, rows: last + 3, titles: true},
+	} {
+		p.footer = x.g.Title
+		if err := setPage(x.f, p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// chartTop is the Formula sheet's row under its table where the chart
+// goes; chartRows how many rows of the default height it covers.
+func (x *grantBook) chartTop() int { return 5 + len(x.g.Criteria) + 3 }
+func (x *grantBook) chartRows() int {
+	if !x.g.HasPopulation {
+		return 0
+	}
+	return 10 + len(x.g.Rows)*3/4
 }
 
 func fl(d interface{ Float64() (float64, bool) }) float64 { v, _ := d.Float64(); return v }
@@ -122,7 +166,11 @@ func (x *grantBook) formulaSheet() error {
 	for _, c := range g.Criteria {
 		rows = append(rows, []any{str(c.Title), str(c.Column), str(c.Transform), excelize.Cell{Value: fl(c.Weight), StyleID: x.input}})
 	}
-	rows = append(rows, []any{str("Σ weights"), nil, nil, excelize.Cell{Formula: fmt.Sprintf("SUM(D6:D%d)", 5+len(g.Criteria)), Value: x.cached(1.0), StyleID: x.qty}})
+	weights := 0.0
+	for _, c := range g.Criteria {
+		weights += fl(c.Weight)
+	}
+	rows = append(rows, []any{str("Σ weights"), nil, nil, excelize.Cell{Formula: fmt.Sprintf("SUM(D6:D%d)", 5+len(g.Criteria)), Value: x.cached(weights), StyleID: x.qty}})
 	for i, r := range rows {
 		if err := sw.SetRow(fmt.Sprintf("A%d", i+1), r); err != nil {
 			return err
@@ -179,8 +227,7 @@ func (x *grantBook) allocationSheet() error {
 	if err := sw.SetRow(fmt.Sprintf("A%d", last+1), x.allocationTotals()); err != nil {
 		return err
 	}
-	note := "Allocation (kosto): after floors, caps, hold-harmless and rounding by largest remainder, which are not spreadsheet arithmetic; change an input and re-run kosto grant for it. The other figures are live formulas."
-	if err := sw.SetRow(fmt.Sprintf("A%d", last+3), []any{str(note)}); err != nil {
+	if err := sw.SetRow(fmt.Sprintf("A%d", last+3), []any{str(x.l("computed_note"))}); err != nil {
 		return err
 	}
 	return sw.Flush()
@@ -194,15 +241,19 @@ func (x *grantBook) allocationHeader(sw *excelize.StreamWriter) error {
 	for _, c := range x.g.Criteria {
 		titles = append(titles, excelize.Cell{Value: text(c.Title), StyleID: x.head})
 	}
-	for _, t := range []string{"Lump sum", "Formula share", "Formula allocation", "Allocation (kosto)", "Bound", "Population", "Per inhabitant", "Baseline", "Change", "Need", "Gap to need"} {
-		titles = append(titles, excelize.Cell{Value: t, StyleID: x.head})
+	for k, t := range []string{"Lump sum", "Formula share", "Formula allocation", x.allocationTitle(), "Bound", "Population", "Per inhabitant", "Baseline", "Change", "Need", "Gap to need"} {
+		style := x.head
+		if k == gAllocation {
+			style = x.computedHead
+		}
+		titles = append(titles, excelize.Cell{Value: t, StyleID: style})
 	}
 	sw.SetColWidth(1, 1, 28)
 	sw.SetColWidth(2, len(titles), 16)
 	if err := sw.SetPanes(&excelize.Panes{Freeze: true, XSplit: 1, YSplit: 1, TopLeftCell: "B2", ActivePane: "bottomRight"}); err != nil {
 		return err
 	}
-	return sw.SetRow("A1", titles)
+	return sw.SetRow("A1", titles, excelize.RowOpts{Height: 45}) // three lines: the allocation's title wraps
 }
 
 // allocationRow is a municipality's row, on row of the sheet: its
@@ -226,7 +277,7 @@ func (x *grantBook) allocationRow(row int, r grant.Row) []any {
 		excelize.Cell{Value: fl(r.Lump), StyleID: x.inputMoney},
 		excelize.Cell{Formula: strings.Join(terms, "+"), Value: x.cached(fl(r.Share)), StyleID: x.share},
 		excelize.Cell{Formula: fmt.Sprintf("%s+(%s!$B$2-%s!$B$3)*%s", c(gLump), sheetFormula, sheetFormula, c(gShare)), Value: x.cached(fl(r.Formula)), StyleID: x.money},
-		excelize.Cell{Value: fl(r.Allocation), StyleID: x.bold},
+		excelize.Cell{Value: fl(r.Allocation), StyleID: x.computed},
 		str(r.Bound),
 	)
 	if g.HasPopulation {
@@ -248,38 +299,89 @@ func (x *grantBook) allocationRow(row int, r grant.Row) []any {
 	return cells
 }
 
-// allocationTotals is the totals row: the sums of the lump sums, the
-// shares and the allocations, by formula and kosto's.
-func (x *grantBook) allocationTotals() []any {
-	last := len(x.g.Rows) + 1
-	sum := func(k int) excelize.Cell {
-		return excelize.Cell{Formula: fmt.Sprintf("SUM(%s2:%s%d)", x.colOf(k), x.colOf(k), last), StyleID: x.bold}
-	}
-	totals := []any{str(x.l("total"))}
-	for range x.g.Criteria {
-		totals = append(totals, nil)
-	}
-	return append(totals, sum(gLump), sum(gShare), sum(gFormula), sum(gAllocation))
+// allocationTitle is the allocation's column title: kosto's, not a formula.
+func (x *grantBook) allocationTitle() string {
+	return x.l("grant_allocation_col") + " (" + x.l("computed_by_kosto") + ")"
 }
 
-// chart shows the allocation per inhabitant by municipality.
+// allocationTotals is the totals row: the sums of the lump sums, the
+// shares and the allocations, by formula and kosto's, and — where the data
+// has them — of the population, the baseline and change, the need and gap,
+// with the allocation per inhabitant of them all; each with its value.
+func (x *grantBook) allocationTotals() []any {
+	g := x.g
+	last := len(g.Rows) + 1
+	total := func(of func(grant.Row) float64) float64 {
+		s := 0.0
+		for _, r := range g.Rows {
+			s += of(r)
+		}
+		return s
+	}
+	sum := func(k int, of func(grant.Row) float64, style int) excelize.Cell {
+		return excelize.Cell{Formula: fmt.Sprintf("SUM(%s2:%s%d)", x.colOf(k), x.colOf(k), last), Value: x.cached(total(of)), StyleID: style}
+	}
+	totals := []any{str(x.l("total"))}
+	for range g.Criteria {
+		totals = append(totals, nil)
+	}
+	alloc := total(func(r grant.Row) float64 { return fl(r.Allocation) })
+	totals = append(totals,
+		sum(gLump, func(r grant.Row) float64 { return fl(r.Lump) }, x.bold),
+		sum(gShare, func(r grant.Row) float64 { return fl(r.Share) }, x.share),
+		sum(gFormula, func(r grant.Row) float64 { return fl(r.Formula) }, x.bold),
+		sum(gAllocation, func(r grant.Row) float64 { return fl(r.Allocation) }, x.bold),
+		nil)
+	if g.HasPopulation {
+		pop := total(func(r grant.Row) float64 { return fl(r.Population) })
+		var per any
+		if pop > 0 {
+			per = x.cached(alloc / pop)
+		}
+		c := func(k int) string { return fmt.Sprintf("%s%d", x.colOf(k), last+1) }
+		totals = append(totals, sum(gPopulation, func(r grant.Row) float64 { return fl(r.Population) }, x.qty),
+			excelize.Cell{Formula: fmt.Sprintf("%s/%s", c(gAllocation), c(gPopulation)), Value: per, StyleID: x.bold})
+	} else {
+		totals = append(totals, nil, nil)
+	}
+	if g.HasBaseline {
+		totals = append(totals, sum(gBaseline, func(r grant.Row) float64 { return fl(r.Baseline) }, x.bold),
+			sum(gChange, func(r grant.Row) float64 { return fl(r.Change) }, x.bold))
+	} else {
+		totals = append(totals, nil, nil)
+	}
+	if g.HasNeed {
+		totals = append(totals, sum(gNeed, func(r grant.Row) float64 { return fl(r.Need) }, x.bold),
+			sum(gGap, func(r grant.Row) float64 { return fl(r.Gap) }, x.bold))
+	}
+	return totals
+}
+
+// chart shows the allocation per inhabitant by municipality, from the
+// Allocation sheet's per-inhabitant formulas, on the Formula sheet under
+// its table: a bar each, from zero.
 func (x *grantBook) chart() error {
 	if !x.g.HasPopulation {
 		return nil
 	}
+	// The Formula sheet's widths first: excelize places a chart by them.
+	if err := x.f.SetColWidth(sheetFormula, "A", "A", 40); err != nil {
+		return err
+	}
+	if err := x.f.SetColWidth(sheetFormula, "B", "F", 18); err != nil {
+		return err
+	}
 	last := 1 + len(x.g.Rows)
 	pc := x.colOf(gPerCapita)
-	return x.f.AddChart(sheetFormula, "G2", &excelize.Chart{
-		Type: excelize.Bar,
-		Series: []excelize.ChartSeries{{
-			Name:       fmt.Sprintf("%s!$%s$1", sheetAllocation, pc),
-			Categories: fmt.Sprintf("%s!$A$2:$A$%d", sheetAllocation, last),
-			Values:     fmt.Sprintf("%s!$%s$2:$%s$%d", sheetAllocation, pc, pc, last),
-		}},
-		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Allocation per inhabitant (" + x.g.Currency + ")"}}},
-		Legend:    excelize.ChartLegend{Position: "none"},
-		Dimension: excelize.ChartDimension{Width: 640, Height: uint(200 + 14*len(x.g.Rows))},
-	})
+	c := chart(excelize.Bar, x.l("chart_per_inhabitant")+" ("+x.g.Currency+")", []excelize.ChartSeries{{
+		Name:       fmt.Sprintf("%s!$%s$1", sheetAllocation, pc),
+		Categories: fmt.Sprintf("%s!$A$2:$A$%d", sheetAllocation, last),
+		Values:     fmt.Sprintf("%s!$%s$2:$%s$%d", sheetAllocation, pc, pc, last),
+	}}, x.l("municipality"), x.g.Currency+" "+x.l("per_inhabitant"), "none")
+	// Municipalities top to bottom in the table's order.
+	c.XAxis.ReverseOrder = true
+	c.Dimension = excelize.ChartDimension{Width: uint(colPx(40) + 5*colPx(18)), Height: uint(rowPx*float64(x.chartRows()) - 12)}
+	return x.f.AddChart(sheetFormula, fmt.Sprintf("A%d", x.chartTop()), c)
 }
 
 func (x *grantBook) about(o WorkbookOptions) error {
@@ -299,15 +401,5 @@ func (x *grantBook) about(o WorkbookOptions) error {
 	for _, n := range g.Notes {
 		rows = append(rows, []string{"Note", n})
 	}
-	x.f.SetColWidth("About", "A", "A", 20)
-	x.f.SetColWidth("About", "B", "B", 110)
-	for i, r := range rows {
-		for j, c := range r {
-			cell, _ := excelize.CoordinatesToCellName(j+1, i+1)
-			if err := x.f.SetCellStr("About", cell, text(c)); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
+	return writeAbout(x.f, "About", rows, x.head, x.wrap, g.Title)
 }
