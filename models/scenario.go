@@ -40,7 +40,7 @@ type Meta struct {
 	Country        Text // ISO 3166 alpha-2: "XK" (Kosovo), "AL" (Albania)
 	Currency       Text // ISO 4217: "EUR", "ALL"
 	BaseYear       Input
-	Language       Text // "en" or "sq": the default language of reports
+	Language       Text // "en", "sq" or "sr": the default language of reports
 	Classification Text // name of the economic classification, e.g. "kosovo-municipal"
 	Description    Text
 }

@@ -107,7 +107,7 @@ func (v *view) compareTable(m *costing.MunicipalityResult) *table {
 		})
 	}
 	row(false, v.l("volume"), func(s *costing.ServiceResult) string {
-		return v.amount(s.Compare.Volume) + " " + unitLabel(v.lang, v.r.Node(s.Compare.Volume).Unit)
+		return v.amount(s.Compare.Volume) + " " + v.unitCount(s.Compare.Volume)
 	})
 	t.notes = append(t.notes, v.l("comparison_note"))
 	return t

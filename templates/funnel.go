@@ -71,7 +71,7 @@ func (v *view) funnelTable(f *costing.FunnelResult) *table {
 	t.add(true, pad(v.l("funnel_total"), "", "", "", "", v.amount(f.Total))...)
 	t.add(true, pad(v.l("funnel_per_approved"), "", "", "", "", v.amount(f.PerApproved))...)
 	t.notes = append(t.notes,
-		fmt.Sprintf("%s: %s %s", v.l("funnel_target"), v.amount(f.Target), v.l("funnel_families")),
+		fmt.Sprintf("%s: %s %s", v.l("funnel_target"), v.amount(f.Target), v.count(f.Target, "funnel_families")),
 		v.l("funnel_note"))
 	return t
 }

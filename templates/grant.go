@@ -31,7 +31,7 @@ func Grant(w io.Writer, g *grant.Result, o Options, format Format) error {
 	case FormatCSV:
 		return gv.csv(w)
 	}
-	heading := []string{g.Title, fmt.Sprintf("%s %s · %s · %s %d · %d %s", v.l("grant_formula"), g.Name, g.Currency, v.l("year"), g.Year, len(g.Rows), v.l("municipalities"))}
+	heading := []string{g.Title, fmt.Sprintf("%s %s · %s · %s %d · %d %s", v.l("grant_formula"), g.Name, g.Currency, v.l("year"), g.Year, len(g.Rows), pluralInt(v.lang, len(g.Rows), "municipalities"))}
 	if g.Caveat != "" {
 		heading = append(heading, v.l("caveat")+": "+g.Caveat)
 	}
@@ -274,7 +274,7 @@ func (v *grantView) summaryTable() *table {
 	if !g.GainScale.Equal(decimal.NewFromInt(1)) {
 		t.add(false, v.l("grant_gain_scale"), v.num.group(g.GainScale.StringFixed(6)))
 	}
-	t.notes = append(t.notes, fmt.Sprintf(v.l("grant_rounding_note"), g.Rounded))
+	t.notes = append(t.notes, fmt.Sprintf(v.l("grant_rounding_note"), fmt.Sprintf("%d %s", g.Rounded, pluralInt(v.lang, g.Rounded, "units"))))
 	if g.HasPopulation {
 		t.notes = append(t.notes, v.l("grant_gini_note"))
 	}

@@ -148,7 +148,7 @@ func (v *view) unitCostTables(m *costing.MunicipalityResult) []*table {
 			}
 			t.add(true, v.l("unit_cost"), v.amount(u.Cost))
 			if u.Volume >= 0 {
-				t.notes = append(t.notes, fmt.Sprintf("%s: %s %s", v.l("volume"), v.amount(u.Volume), unitLabel(v.lang, v.r.Node(u.Volume).Unit)))
+				t.notes = append(t.notes, fmt.Sprintf("%s: %s %s", v.l("volume"), v.amount(u.Volume), v.unitCount(u.Volume)))
 			}
 			ts = append(ts, t)
 		}

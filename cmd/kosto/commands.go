@@ -90,8 +90,19 @@ func (o *output) workbookOptions() templates.WorkbookOptions {
 	return templates.WorkbookOptions{Options: templates.Options{Lang: o.lang}, Version: version(), Date: time.Now().Format("2006-01-02")}
 }
 
-// langHelp names the languages reports are written in, for --lang's help.
-var langHelp = strings.Join(models.Languages, " or ")
+// langHelp names the languages reports are written in, for --lang's help:
+// "en (English), sq (Albanian) or sr (Serbian, Latin script)".
+var langHelp = func() string {
+	names := map[string]string{"en": "English", "sq": "Albanian", "sr": "Serbian, Latin script"}
+	xs := make([]string, len(models.Languages))
+	for i, l := range models.Languages {
+		xs[i] = l
+		if n := names[l]; n != "" {
+			xs[i] += " (" + n + ")"
+		}
+	}
+	return strings.Join(xs[:len(xs)-1], ", ") + " or " + xs[len(xs)-1]
+}()
 
 func checkLang(lang string) error {
 	if lang != "" && !slices.Contains(models.Languages, lang) {
