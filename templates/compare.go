@@ -29,7 +29,7 @@ func Compare(w io.Writer, r *costing.Result, o Options, format Format) error {
 		}
 		heading := v.l("care_comparison") + " (" + r.Scenario.Currency + ")"
 		if len(r.Municipalities) > 1 {
-			heading = m.Title + ": " + heading
+			heading = m.Title.In(v.lang) + ": " + heading
 		}
 		sections = append(sections, section{heading: heading, tables: []*table{t}})
 	}
@@ -73,7 +73,7 @@ func (v *view) compareTable(m *costing.MunicipalityResult) *table {
 	}
 	t := &table{header: []string{v.l("block")}, right: []bool{false}}
 	for _, s := range svcs {
-		t.header = append(t.header, s.Title)
+		t.header = append(t.header, s.Title.In(v.lang))
 		t.right = append(t.right, true)
 	}
 	row := func(strong bool, name string, cell func(s *costing.ServiceResult) string) {
@@ -92,7 +92,7 @@ func (v *view) compareTable(m *costing.MunicipalityResult) *table {
 		ref := m.Reference
 		for _, s := range svcs {
 			if s.Name == ref {
-				ref = s.Title
+				ref = s.Title.In(v.lang)
 			}
 		}
 		row(false, v.l("ratio_to_reference")+" "+ref, func(s *costing.ServiceResult) string {
@@ -136,7 +136,7 @@ func (v *view) compareJSON(w io.Writer) error {
 		m := &v.r.Municipalities[i]
 		c := jsonComparison{Municipality: m.Name, Reference: m.Reference}
 		for _, s := range compared(m) {
-			jc := jsonCompare{Name: s.Name, Kind: s.Kind, Title: s.Title, Measure: s.Compare.Measure,
+			jc := jsonCompare{Name: s.Name, Kind: s.Kind, Title: s.Title.In(v.lang), Measure: s.Compare.Measure,
 				Volume: v.figure(s.Compare.Volume), Total: v.figure(s.Compare.Total), Ratio: v.optFigure(s.Compare.Ratio)}
 			for _, g := range s.Compare.Groups {
 				jc.Blocks = append(jc.Blocks, v.figure(g))

@@ -22,7 +22,7 @@ func CSV(w io.Writer, r *costing.Result, o Options) error {
 	for _, ro := range r.Roles {
 		for _, id := range []costing.NodeID{ro.AnnualGross, ro.OnCosts, ro.EmploymentCost, ro.Overheads, ro.Capital,
 			ro.AnnualCostPerFTE, ro.ProductiveHours, ro.ClientHours, ro.CostPerHour, ro.CostPerClientHour} {
-			write(ro.Municipality, "", "", "role", ro.Title, v.l(r.Node(id).Label), "", id)
+			write(ro.Municipality, "", "", "role", ro.Title.In(v.lang), v.l(r.Node(id).Label), "", id)
 		}
 	}
 	for _, m := range r.Municipalities {
@@ -58,7 +58,7 @@ func CSV(w io.Writer, r *costing.Result, o Options) error {
 	}
 	if len(r.Municipalities) > 1 {
 		for _, s := range r.Services {
-			write("", s.Name, s.Kind, "total", s.Title, "", "yes", s.Total)
+			write("", s.Name, s.Kind, "total", s.Title.In(v.lang), "", "yes", s.Total)
 		}
 		for i, id := range r.ByCategory {
 			write("", "", "", "category", v.categoryLabel(i), r.Classification.Categories[i].Code, "yes", id)

@@ -24,7 +24,7 @@ func Curve(w io.Writer, r *costing.Result, municipality, service string, points 
 	case FormatCSV:
 		return v.curveCSV(w, points)
 	}
-	title := curveTitle(r, municipality, service)
+	title := curveTitle(r, v.lang, municipality, service)
 	sections := []section{{heading: v.l("occupancy_curve") + ": " + title + " (" + r.Scenario.Currency + ")", tables: []*table{v.curveTable(points)}}}
 	if format == FormatMarkdown {
 		return v.markdown(w, v.heading(), sections)
@@ -34,12 +34,12 @@ func Curve(w io.Writer, r *costing.Result, municipality, service string, points 
 
 // curveTitle names the service and its municipality by their titles, or
 // the service by its name when the scenario has no such service there.
-func curveTitle(r *costing.Result, municipality, service string) string {
+func curveTitle(r *costing.Result, lang, municipality, service string) string {
 	title := service
 	for _, m := range r.Municipalities {
 		for _, s := range m.Services {
 			if m.Name == municipality && s.Name == service {
-				title = s.Title + " — " + m.Title
+				title = s.Title.In(lang) + " — " + m.Title.In(lang)
 			}
 		}
 	}

@@ -31,7 +31,7 @@ func Funnel(w io.Writer, r *costing.Result, o Options, format Format) error {
 	var sections []section
 	for i := range r.Funnels {
 		f := &r.Funnels[i]
-		heading := v.l("funnel_heading") + ": " + f.Title + " (" + r.Scenario.Currency + ")"
+		heading := v.l("funnel_heading") + ": " + f.Title.In(v.lang) + " (" + r.Scenario.Currency + ")"
 		sections = append(sections, section{heading: heading, tables: []*table{v.funnelTable(f)}})
 	}
 	if format == FormatMarkdown {
@@ -58,7 +58,7 @@ func (v *view) funnelTable(f *costing.FunnelResult) *table {
 		return cells
 	}
 	for _, st := range f.Stages {
-		row := []string{st.Title, v.percent(st.Conversion), v.amount(st.People), v.amount(st.CostPerPerson), v.amount(st.FixedCost), v.amount(st.Cost)}
+		row := []string{st.Title.In(v.lang), v.percent(st.Conversion), v.amount(st.People), v.amount(st.CostPerPerson), v.amount(st.FixedCost), v.amount(st.Cost)}
 		if avail {
 			a := ""
 			if st.Available >= 0 {
@@ -108,9 +108,9 @@ type jsonFunnelStage struct {
 func (v *view) funnelJSON(w io.Writer) error {
 	doc := []jsonFunnel{}
 	for _, f := range v.r.Funnels {
-		jf := jsonFunnel{Name: f.Name, Title: f.Title, Target: v.figure(f.Target), Total: v.figure(f.Total), PerApproved: v.figure(f.PerApproved)}
+		jf := jsonFunnel{Name: f.Name, Title: f.Title.In(v.lang), Target: v.figure(f.Target), Total: v.figure(f.Total), PerApproved: v.figure(f.PerApproved)}
 		for _, st := range f.Stages {
-			jf.Stages = append(jf.Stages, jsonFunnelStage{Name: st.Name, Title: st.Title, Conversion: v.figure(st.Conversion),
+			jf.Stages = append(jf.Stages, jsonFunnelStage{Name: st.Name, Title: st.Title.In(v.lang), Conversion: v.figure(st.Conversion),
 				People: v.figure(st.People), CostPerPerson: v.figure(st.CostPerPerson), FixedCost: v.figure(st.FixedCost),
 				Cost: v.figure(st.Cost), Available: v.optFigure(st.Available)})
 		}

@@ -31,7 +31,7 @@ func Grant(w io.Writer, g *grant.Result, o Options, format Format) error {
 	case FormatCSV:
 		return gv.csv(w)
 	}
-	heading := []string{g.Title, fmt.Sprintf("%s %s · %s · %s %d · %d %s", v.l("grant_formula"), g.Name, g.Currency, v.l("year"), g.Year, len(g.Rows), pluralInt(v.lang, len(g.Rows), "municipalities"))}
+	heading := []string{g.Title.In(v.lang), fmt.Sprintf("%s %s · %s · %s %d · %d %s", v.l("grant_formula"), g.Name, g.Currency, v.l("year"), g.Year, len(g.Rows), pluralInt(v.lang, len(g.Rows), "municipalities"))}
 	if g.Caveat != "" {
 		heading = append(heading, v.l("caveat")+": "+g.Caveat)
 	}
@@ -72,7 +72,7 @@ func (v *grantView) potTable() *table {
 		if c.Per != "" {
 			col += " ÷ " + c.Per
 		}
-		t.add(false, c.Title, col, v.l("transform_"+c.Transform), v.pct(c.Weight), v.num.qty(c.Total))
+		t.add(false, c.Title.In(v.lang), col, v.l("transform_"+c.Transform), v.pct(c.Weight), v.num.qty(c.Total))
 	}
 	t.notes = append(t.notes, v.l("grant_pot")+": "+v.alloc(g.Pot)+" — "+v.potHow())
 	if g.LumpSums.IsPositive() {
@@ -344,13 +344,13 @@ func opt(ok bool, s string) *string {
 func (v *grantView) json(w io.Writer) error {
 	g, s := v.g, v.g.Summary
 	var doc jsonGrant
-	doc.Formula.Name, doc.Formula.Title, doc.Formula.Currency, doc.Formula.Year = g.Name, g.Title, g.Currency, g.Year
+	doc.Formula.Name, doc.Formula.Title, doc.Formula.Currency, doc.Formula.Year = g.Name, g.Title.In(v.lang), g.Currency, g.Year
 	doc.Formula.Decimals, doc.Formula.Caveat, doc.Formula.Description = g.Decimals, g.Caveat, g.Description
 	doc.Formula.File, doc.Formula.Data = g.File, g.DataFile
 	doc.Pot, doc.PotHow, doc.LumpSums = g.Pot.StringFixed(g.Decimals), v.potHow(), g.LumpSums.StringFixed(g.Decimals)
 	doc.Criteria = []jsonGrantCriterion{}
 	for _, c := range g.Criteria {
-		doc.Criteria = append(doc.Criteria, jsonGrantCriterion{c.Name, c.Title, c.Column, c.Transform, c.Per, c.Weight.String(), c.Total.String(), c.Source, c.Assumption})
+		doc.Criteria = append(doc.Criteria, jsonGrantCriterion{c.Name, c.Title.In(v.lang), c.Column, c.Transform, c.Per, c.Weight.String(), c.Total.String(), c.Source, c.Assumption})
 	}
 	m := g.MoneyDecimals
 	for _, r := range g.Rows {

@@ -137,7 +137,7 @@ func (v *view) optFigure(id costing.NodeID) *jsonFigure {
 func JSON(w io.Writer, r *costing.Result, o Options) error {
 	v := newView(r, o)
 	doc := jsonDoc{
-		Scenario: jsonScenario{Name: r.Scenario.Name, Title: r.Scenario.Title, Country: r.Scenario.Country,
+		Scenario: jsonScenario{Name: r.Scenario.Name, Title: r.Scenario.Title.In(v.lang), Country: r.Scenario.Country,
 			Currency: r.Scenario.Currency, MoneyDecimals: r.Graph.Decimals, BaseYear: r.Scenario.BaseYear,
 			Classification: r.Classification.Name, Files: r.Scenario.Files},
 		ByCategory: v.jsonCategories(r.ByCategory),
@@ -154,7 +154,7 @@ func JSON(w io.Writer, r *costing.Result, o Options) error {
 		doc.Municipalities = append(doc.Municipalities, v.jsonMunicipality(m))
 	}
 	for _, s := range r.Services {
-		doc.Services = append(doc.Services, jsonServiceTotal{Name: s.Name, Kind: s.Kind, Title: s.Title, Total: v.figure(s.Total)})
+		doc.Services = append(doc.Services, jsonServiceTotal{Name: s.Name, Kind: s.Kind, Title: s.Title.In(v.lang), Total: v.figure(s.Total)})
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
@@ -176,7 +176,7 @@ func (v *view) jsonCategories(ids []costing.NodeID) []jsonCategory {
 // jsonRole is a role and the cost of a full-time post of it, block by
 // block, with its hours and its cost per hour.
 func (v *view) jsonRole(ro costing.RoleResult) jsonRole {
-	jr := jsonRole{Name: ro.Name, Title: ro.Title, Municipality: ro.Municipality}
+	jr := jsonRole{Name: ro.Name, Title: ro.Title.In(v.lang), Municipality: ro.Municipality}
 	for _, id := range []costing.NodeID{ro.AnnualGross, ro.OnCosts, ro.EmploymentCost, ro.Overheads, ro.Capital,
 		ro.AnnualCostPerFTE, ro.ProductiveHours, ro.ClientHours, ro.CostPerHour, ro.CostPerClientHour} {
 		jr.Figures = append(jr.Figures, v.figure(id))
@@ -187,7 +187,7 @@ func (v *view) jsonRole(ro costing.RoleResult) jsonRole {
 // jsonMunicipality is a municipality: its population, its services, its
 // budget by category, its total and its total per inhabitant.
 func (v *view) jsonMunicipality(m costing.MunicipalityResult) jsonMunicipality {
-	jm := jsonMunicipality{Name: m.Name, Title: m.Title, Population: v.optFigure(m.Population), ByCategory: v.jsonCategories(m.ByCategory),
+	jm := jsonMunicipality{Name: m.Name, Title: m.Title.In(v.lang), Population: v.optFigure(m.Population), ByCategory: v.jsonCategories(m.ByCategory),
 		Total: v.figure(m.Total), PerInhabitant: v.optFigure(m.PerInhabitant)}
 	for _, s := range m.Services {
 		jm.Services = append(jm.Services, v.jsonService(s))
@@ -200,7 +200,7 @@ func (v *view) jsonMunicipality(m costing.MunicipalityResult) jsonMunicipality {
 // its memo total.
 func (v *view) jsonService(s costing.ServiceResult) jsonService {
 	fig, opt := v.figure, v.optFigure
-	js := jsonService{Name: s.Name, Kind: s.Kind, Title: s.Title, Total: fig(s.Total), Memo: opt(s.Memo)}
+	js := jsonService{Name: s.Name, Kind: s.Kind, Title: s.Title.In(v.lang), Total: fig(s.Total), Memo: opt(s.Memo)}
 	for _, u := range s.UnitCosts {
 		ju := jsonUnitCost{Measure: u.Measure, Volume: opt(u.Volume), Cost: fig(u.Cost)}
 		for _, b := range u.Blocks {
@@ -218,7 +218,7 @@ func (v *view) jsonService(s costing.ServiceResult) jsonService {
 	}
 	for _, l := range s.Lines {
 		js.Lines = append(js.Lines, jsonLine{jsonFigure: fig(l.Node), Element: l.Element,
-			Category: v.r.Classification.Categories[l.Category].Code, Budgeted: l.Budgeted, PaidBy: l.FundedBy})
+			Category: v.r.Classification.Categories[l.Category].Code, Budgeted: l.Budgeted, PaidBy: l.FundedBy.In(v.lang)})
 	}
 	return js
 }

@@ -39,18 +39,18 @@ func Project(w io.Writer, p *costing.Projection, o Options, format Format) error
 	for _, m := range p.Result.Municipalities {
 		prefix := ""
 		if multi {
-			prefix = m.Title + ": "
+			prefix = m.Title.In(v.lang) + ": "
 		}
 		var svcs []namedNode
 		for _, s := range m.Services {
-			svcs = append(svcs, namedNode{s.Title, s.Total})
+			svcs = append(svcs, namedNode{s.Title.In(v.lang), s.Total})
 		}
 		add(prefix, m.ByCategory, m.Total, svcs)
 	}
 	if multi {
 		var svcs []namedNode
 		for _, s := range p.Result.Services {
-			svcs = append(svcs, namedNode{s.Title, s.Total})
+			svcs = append(svcs, namedNode{s.Title.In(v.lang), s.Total})
 		}
 		add(v.l("total")+": ", p.Result.ByCategory, p.Result.Total, svcs)
 	}
@@ -118,7 +118,7 @@ func (v *view) transitionTable(p *costing.Projection) *table {
 		return nil
 	}
 	from := tr.From
-	t := &table{title: from.Title, header: []string{"", v.l("base_year_col")}, right: []bool{false, true}}
+	t := &table{title: from.Title.In(v.lang), header: []string{"", v.l("base_year_col")}, right: []bool{false, true}}
 	for _, y := range p.Years {
 		t.header = append(t.header, strconv.Itoa(y))
 		t.right = append(t.right, true)
@@ -138,12 +138,12 @@ func (v *view) transitionTable(p *costing.Projection) *table {
 			return v.num.money(get(y))
 		}
 	}
-	line(false, v.l("children_in")+" "+from.Title, func(y costing.TransitionYear, _ bool) string { return v.num.qty(y.Children) })
+	line(false, v.l("children_in")+" "+from.Title.In(v.lang), func(y costing.TransitionYear, _ bool) string { return v.num.qty(y.Children) })
 	line(false, v.l("open_units"), func(y costing.TransitionYear, _ bool) string { return v.num.qty(y.OpenUnits) })
-	line(false, v.l("cost_of")+" "+from.Title, money(func(y costing.TransitionYear) decimal.Decimal { return y.FromCost }, true))
+	line(false, v.l("cost_of")+" "+from.Title.In(v.lang), money(func(y costing.TransitionYear) decimal.Decimal { return y.FromCost }, true))
 	line(false, v.l("receiving_services"), money(func(y costing.TransitionYear) decimal.Decimal { return y.ToCost }, true))
 	if tr.Programme != nil {
-		line(false, tr.Programme.Title, money(func(y costing.TransitionYear) decimal.Decimal { return y.ProgrammeCost }, true))
+		line(false, tr.Programme.Title.In(v.lang), money(func(y costing.TransitionYear) decimal.Decimal { return y.ProgrammeCost }, true))
 	}
 	line(false, v.l("freed"), money(func(y costing.TransitionYear) decimal.Decimal { return y.Freed }, false))
 	line(false, v.l("reassigned"), money(func(y costing.TransitionYear) decimal.Decimal { return y.Reassigned }, false))
@@ -205,12 +205,12 @@ func (v *view) projectedFigures(p *costing.Projection) []namedNode {
 	var out []namedNode
 	for _, m := range p.Result.Municipalities {
 		for i, id := range m.ByCategory {
-			out = append(out, namedNode{m.Title + ": " + v.categoryLabel(i), id})
+			out = append(out, namedNode{m.Title.In(v.lang) + ": " + v.categoryLabel(i), id})
 		}
 		for _, s := range m.Services {
-			out = append(out, namedNode{m.Title + ": " + s.Title, s.Total})
+			out = append(out, namedNode{m.Title.In(v.lang) + ": " + s.Title.In(v.lang), s.Total})
 		}
-		out = append(out, namedNode{m.Title + ": " + v.l("total"), m.Total})
+		out = append(out, namedNode{m.Title.In(v.lang) + ": " + v.l("total"), m.Total})
 	}
 	if len(p.Result.Municipalities) > 1 {
 		out = append(out, namedNode{v.l("total"), p.Result.Total})
@@ -235,7 +235,7 @@ func Versus(w io.Writer, vs *costing.Versus, o Options, format Format) error {
 		return versusJSON(w, vs)
 	}
 	v := newView(vs.Variant.Result, o)
-	heading := []string{v.l("compare_scenarios") + ": " + vs.Base.Result.Scenario.Title + " / " + vs.Variant.Result.Scenario.Title,
+	heading := []string{v.l("compare_scenarios") + ": " + vs.Base.Result.Scenario.Title.In(v.lang) + " / " + vs.Variant.Result.Scenario.Title.In(v.lang),
 		fmt.Sprintf("%s %d–%d · %s", v.l("projection"), vs.Years[0], vs.Years[len(vs.Years)-1], vs.Base.Result.Scenario.Currency)}
 	sections := v.versusSections(vs, o)
 	if format == FormatMarkdown {

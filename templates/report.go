@@ -62,12 +62,12 @@ func (v *view) amount(id costing.NodeID) string {
 func (v *view) name(id costing.NodeID) string {
 	n := v.r.Node(id)
 	switch {
-	case n.Title == "":
+	case n.Title.S == "":
 		return v.l(n.Label)
 	case n.Label == "cost_line":
-		return n.Title
+		return n.Title.In(v.lang)
 	}
-	return n.Title + " — " + v.l(n.Label)
+	return n.Title.In(v.lang) + " — " + v.l(n.Label)
 }
 
 func (v *view) categoryLabel(i int) string {
@@ -77,7 +77,7 @@ func (v *view) categoryLabel(i int) string {
 // heading is the report's first lines.
 func (v *view) heading() []string {
 	s := v.r.Scenario
-	title := s.Title
+	title := s.Title.In(v.lang)
 	if title == "" {
 		title = s.Name
 	}
@@ -99,7 +99,7 @@ func (v *view) sections() []section {
 		m := &v.r.Municipalities[i]
 		prefix := ""
 		if multi {
-			prefix = m.Title + ": "
+			prefix = m.Title.In(v.lang) + ": "
 		}
 		out = append(out,
 			section{heading: prefix + v.l("unit_costs") + " (" + v.r.Scenario.Currency + ")", tables: v.unitCostTables(m)},
@@ -128,7 +128,7 @@ func (v *view) roleTable() *table {
 	t := &table{header: []string{v.l("role"), v.l("annual_gross"), v.l("on_costs"), v.l("overheads"), v.l("capital"), v.l("annual_cost_per_fte"), v.l("productive_hours"), v.l("cost_per_hour"), v.l("cost_per_client_hour")},
 		right: []bool{false, true, true, true, true, true, true, true, true}}
 	for _, r := range v.r.Roles {
-		name := r.Title
+		name := r.Title.In(v.lang)
 		if r.Municipality != "" {
 			name += " (" + r.Municipality + ")"
 		}
@@ -142,7 +142,7 @@ func (v *view) unitCostTables(m *costing.MunicipalityResult) []*table {
 	var ts []*table
 	for _, s := range m.Services {
 		for _, u := range s.UnitCosts {
-			t := &table{title: s.Title + ", " + v.l(u.Measure), header: []string{v.l("line"), v.l("amount")}, right: []bool{false, true}}
+			t := &table{title: s.Title.In(v.lang) + ", " + v.l(u.Measure), header: []string{v.l("line"), v.l("amount")}, right: []bool{false, true}}
 			for _, b := range u.Blocks {
 				t.add(false, v.name(b), v.amount(b))
 			}
@@ -181,7 +181,7 @@ func (v *view) staffingTable(m *costing.MunicipalityResult) *table {
 	t.right = append(t.right, true, true, true, true)
 	for _, s := range m.Services {
 		for _, st := range s.Staffing {
-			row := []string{s.Title, st.RoleTitle, v.l("norm_" + st.Norm)}
+			row := []string{s.Title.In(v.lang), st.RoleTitle.In(v.lang), v.l("norm_" + st.Norm)}
 			for _, n := range norms {
 				cell := ""
 				for _, bn := range st.ByNorm {
@@ -209,7 +209,7 @@ func (v *view) budgetTable(m *costing.MunicipalityResult) *table {
 	t := &table{header: []string{v.l("service") + " / " + v.l("line"), v.l("category"), v.l("amount")}, right: []bool{false, false, true}}
 	memo := false
 	for _, s := range m.Services {
-		t.add(false, s.Title, "", "")
+		t.add(false, s.Title.In(v.lang), "", "")
 		for _, l := range s.Lines {
 			amount := v.amount(l.Node)
 			cat := v.categoryLabel(l.Category)
@@ -230,13 +230,13 @@ func (v *view) budgetTable(m *costing.MunicipalityResult) *table {
 }
 
 // payer names who pays a memo line: a service by its title, else as written.
-func (v *view) payer(fundedBy string) string {
+func (v *view) payer(fundedBy models.Phrase) string {
 	for _, s := range v.r.Services {
-		if s.Name == fundedBy {
-			return s.Title
+		if s.Name == fundedBy.S {
+			return s.Title.In(v.lang)
 		}
 	}
-	return fundedBy
+	return fundedBy.In(v.lang)
 }
 
 func (v *view) categoryTable(cats []costing.NodeID, total costing.NodeID) *table {
@@ -254,7 +254,7 @@ func (v *view) categoryTable(cats []costing.NodeID, total costing.NodeID) *table
 func (v *view) staffingTotalTables() []*table {
 	var ts []*table
 	for _, tot := range v.r.Staffing {
-		t := &table{title: v.serviceTitle(tot.Service) + " — " + tot.RoleTitle + " (" + v.l("norm_"+tot.Norm) + ")",
+		t := &table{title: v.serviceTitle(tot.Service) + " — " + tot.RoleTitle.In(v.lang) + " (" + v.l("norm_"+tot.Norm) + ")",
 			header: []string{v.l("municipality")}, right: []bool{false}}
 		for _, n := range tot.ByNorm {
 			t.header = append(t.header, v.l("fte_"+n.Norm))
@@ -268,7 +268,7 @@ func (v *view) staffingTotalTables() []*table {
 					if s.Name != tot.Service || st.Post != tot.Post {
 						continue
 					}
-					row := []string{m.Title}
+					row := []string{m.Title.In(v.lang)}
 					for _, n := range tot.ByNorm {
 						cell := ""
 						for _, bn := range st.ByNorm {
@@ -298,7 +298,7 @@ func (v *view) staffingTotalTables() []*table {
 func (v *view) serviceTitle(name string) string {
 	for _, s := range v.r.Services {
 		if s.Name == name {
-			return s.Title
+			return s.Title.In(v.lang)
 		}
 	}
 	return name
@@ -311,7 +311,7 @@ func (v *view) municipalityTable() *table {
 		if m.Population >= 0 {
 			pop, per = v.amount(m.Population), v.amount(m.PerInhabitant)
 		}
-		t.add(false, m.Title, pop, v.amount(m.Total), per)
+		t.add(false, m.Title.In(v.lang), pop, v.amount(m.Total), per)
 	}
 	t.add(true, v.l("total"), "", v.amount(v.r.Total), "")
 	return t
@@ -320,7 +320,7 @@ func (v *view) municipalityTable() *table {
 func (v *view) serviceTable() *table {
 	t := &table{header: []string{v.l("service"), v.l("amount")}, right: []bool{false, true}}
 	for _, s := range v.r.Services {
-		t.add(false, s.Title, v.amount(s.Total))
+		t.add(false, s.Title.In(v.lang), v.amount(s.Total))
 	}
 	t.add(true, v.l("total"), v.amount(v.r.Total))
 	return t

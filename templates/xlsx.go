@@ -146,7 +146,7 @@ func (x *xlsxWriter) finish(o WorkbookOptions, description string) error {
 	}
 	// About, the first sheet, is the active one. (SetActiveSheet would read
 	// every streamed sheet back into memory: half the export's time.)
-	return x.f.SetDocProps(&excelize.DocProperties{Title: x.r.Scenario.Title, Creator: "kosto " + o.Version, Description: description})
+	return x.f.SetDocProps(&excelize.DocProperties{Title: x.r.Scenario.Title.In(x.v.lang), Creator: "kosto " + o.Version, Description: description})
 }
 
 // sheets writes a scenario's Inputs, Paths, Calculations, Results and Trace.
@@ -575,7 +575,7 @@ func (x *xlsxWriter) results() error {
 	for _, m := range x.r.Municipalities {
 		prefix := ""
 		if multi {
-			prefix = m.Title + ": "
+			prefix = m.Title.In(x.v.lang) + ": "
 		}
 		t.unitCosts(m, prefix)
 		t.careComparison(m, prefix)
@@ -646,7 +646,7 @@ func (t *resultsSheet) staffCosts() {
 	t.put(str(v.l("role")), str(v.l("annual_gross")), str(v.l("on_costs")), str(v.l("overheads")), str(v.l("capital")),
 		str(v.l("annual_cost_per_fte")), str(v.l("productive_hours")), str(v.l("cost_per_hour")), str(v.l("cost_per_client_hour")))
 	for _, ro := range t.r.Roles {
-		name := ro.Title
+		name := ro.Title.In(v.lang)
 		if ro.Municipality != "" {
 			name += " (" + ro.Municipality + ")"
 		}
@@ -662,7 +662,7 @@ func (t *resultsSheet) unitCosts(m costing.MunicipalityResult, prefix string) {
 	t.heading(prefix + v.l("unit_costs") + t.cur)
 	for _, s := range m.Services {
 		for _, u := range s.UnitCosts {
-			t.put(excelize.Cell{Value: text(s.Title + ", " + v.l(u.Measure)), StyleID: t.x.head})
+			t.put(excelize.Cell{Value: text(s.Title.In(v.lang) + ", " + v.l(u.Measure)), StyleID: t.x.head})
 			for _, b := range u.Blocks {
 				t.put(str("  "+v.name(b)), t.fig(b, false))
 			}
@@ -683,7 +683,7 @@ func (t *resultsSheet) careComparison(m costing.MunicipalityResult, prefix strin
 	t.heading(prefix + v.l("care_comparison") + t.cur)
 	titles := []any{str(v.l("block"))}
 	for _, s := range c {
-		titles = append(titles, str(s.Title))
+		titles = append(titles, str(s.Title.In(v.lang)))
 	}
 	t.put(titles...)
 	first := t.row
@@ -709,7 +709,7 @@ func (t *resultsSheet) budget(m costing.MunicipalityResult, prefix string) {
 	v, r := t.v, t.r
 	t.heading(fmt.Sprintf("%s%s %d — %s%s", prefix, v.l("annual_budget"), r.Scenario.BaseYear, m.Title, t.cur))
 	for _, s := range m.Services {
-		t.put(excelize.Cell{Value: text(s.Title), StyleID: t.x.head})
+		t.put(excelize.Cell{Value: text(s.Title.In(v.lang)), StyleID: t.x.head})
 		for _, ln := range s.Lines {
 			cat := v.categoryLabel(ln.Category)
 			if !ln.Budgeted {
@@ -740,7 +740,7 @@ func (t *resultsSheet) projection() {
 	t.x.yearChart = &yearChartSpec{title: v.l("projection") + ": " + v.l("by_category"), first: first, last: last, header: first - 1, years: len(t.x.proj.Years)}
 	var svcs []namedNode
 	for _, s := range r.Services {
-		svcs = append(svcs, namedNode{s.Title, s.Total})
+		svcs = append(svcs, namedNode{s.Title.In(v.lang), s.Total})
 	}
 	t.yearTable(v.l("projection")+": "+v.l("by_service")+t.cur, svcs, r.Total)
 }
@@ -954,7 +954,7 @@ func (x *xlsxWriter) about(o WorkbookOptions) error {
 	s := x.r.Scenario
 	l := x.v.l
 	rows := [][]string{
-		{s.Title},
+		{s.Title.In(x.v.lang)},
 		{l("scenario"), s.Name},
 		{"Country / currency", s.Country + " / " + s.Currency},
 		{l("base_year"), fmt.Sprint(s.BaseYear)},

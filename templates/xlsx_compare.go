@@ -156,8 +156,8 @@ func (x *xlsxWriter) uncached(cells []any) []any {
 func (x *xlsxWriter) compareAbout(vs *costing.Versus, o WorkbookOptions) error {
 	rows := [][]string{
 		{x.v.l("compare_scenarios")},
-		{x.v.l("base"), vs.Base.Result.Scenario.Name + " — " + vs.Base.Result.Scenario.Title},
-		{x.v.l("variant"), vs.Variant.Result.Scenario.Name + " — " + vs.Variant.Result.Scenario.Title},
+		{x.v.l("base"), vs.Base.Result.Scenario.Name + " — " + vs.Base.Result.Scenario.Title.In(x.v.lang)},
+		{x.v.l("variant"), vs.Variant.Result.Scenario.Name + " — " + vs.Variant.Result.Scenario.Title.In(x.v.lang)},
 		{"Exported", o.Date},
 		{"kosto", o.Version},
 		{},

@@ -21,7 +21,8 @@ import (
 func GrantWorkbook(w io.Writer, g *grant.Result, o WorkbookOptions) error {
 	f := excelize.NewFile()
 	defer f.Close()
-	x := &grantBook{f: f, g: g, l: func(k string) string { return label(language(o.Lang, g.Language), k) }, noCache: o.NoCache}
+	lang := language(o.Lang, g.Language)
+	x := &grantBook{f: f, g: g, lang: lang, l: func(k string) string { return label(lang, k) }, noCache: o.NoCache}
 	if err := x.write(o); err != nil {
 		return err
 	}
@@ -32,6 +33,7 @@ func GrantWorkbook(w io.Writer, g *grant.Result, o WorkbookOptions) error {
 type grantBook struct {
 	f       *excelize.File
 	g       *grant.Result
+	lang    string // one of models.Languages
 	l       func(string) string
 	noCache bool
 
@@ -98,7 +100,7 @@ func (x *grantBook) write(o WorkbookOptions) error {
 	if err := f.SetCalcProps(&excelize.CalcPropsOptions{FullCalcOnLoad: &full}); err != nil {
 		return err
 	}
-	return f.SetDocProps(&excelize.DocProperties{Title: g.Title, Creator: "kosto " + o.Version, Description: "Grant formula " + g.Name})
+	return f.SetDocProps(&excelize.DocProperties{Title: g.Title.In(x.lang), Creator: "kosto " + o.Version, Description: "Grant formula " + g.Name})
 }
 
 func fl(d interface{ Float64() (float64, bool) }) float64 { v, _ := d.Float64(); return v }
@@ -113,14 +115,14 @@ func (x *grantBook) formulaSheet() error {
 	sw.SetColWidth(1, 1, 40)
 	sw.SetColWidth(2, 6, 18)
 	rows := [][]any{
-		{excelize.Cell{Value: text(g.Title), StyleID: x.head}},
+		{excelize.Cell{Value: text(g.Title.In(x.lang)), StyleID: x.head}},
 		{str("Pot"), excelize.Cell{Value: fl(g.Pot), StyleID: x.inputMoney}},
 		{str("Lump sums"), excelize.Cell{Formula: fmt.Sprintf("SUM(%s!%s:%s)", sheetAllocation, x.rangeOf(0), x.rangeEnd(0)), Value: x.cached(fl(g.LumpSums)), StyleID: x.money}},
 		{},
 		{excelize.Cell{Value: "Criterion", StyleID: x.head}, excelize.Cell{Value: "Column", StyleID: x.head}, excelize.Cell{Value: "Transform", StyleID: x.head}, excelize.Cell{Value: "Weight", StyleID: x.head}},
 	}
 	for _, c := range g.Criteria {
-		rows = append(rows, []any{str(c.Title), str(c.Column), str(c.Transform), excelize.Cell{Value: fl(c.Weight), StyleID: x.input}})
+		rows = append(rows, []any{str(c.Title.In(x.lang)), str(c.Column), str(c.Transform), excelize.Cell{Value: fl(c.Weight), StyleID: x.input}})
 	}
 	rows = append(rows, []any{str("Σ weights"), nil, nil, excelize.Cell{Formula: fmt.Sprintf("SUM(D6:D%d)", 5+len(g.Criteria)), Value: x.cached(1.0), StyleID: x.qty}})
 	for i, r := range rows {
@@ -192,7 +194,7 @@ func (x *grantBook) allocationSheet() error {
 func (x *grantBook) allocationHeader(sw *excelize.StreamWriter) error {
 	titles := []any{excelize.Cell{Value: x.l("municipality"), StyleID: x.head}}
 	for _, c := range x.g.Criteria {
-		titles = append(titles, excelize.Cell{Value: text(c.Title), StyleID: x.head})
+		titles = append(titles, excelize.Cell{Value: text(c.Title.In(x.lang)), StyleID: x.head})
 	}
 	for _, t := range []string{"Lump sum", "Formula share", "Formula allocation", "Allocation (kosto)", "Bound", "Population", "Per inhabitant", "Baseline", "Change", "Need", "Gap to need"} {
 		titles = append(titles, excelize.Cell{Value: t, StyleID: x.head})
@@ -285,7 +287,7 @@ func (x *grantBook) chart() error {
 func (x *grantBook) about(o WorkbookOptions) error {
 	g := x.g
 	rows := [][]string{
-		{g.Title},
+		{g.Title.In(x.lang)},
 		{"Formula", g.Name},
 		{"Caveat", g.Caveat},
 		{"Data", g.DataFile},
