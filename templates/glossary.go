@@ -256,12 +256,14 @@ func label(lang, key string) string {
 	return t[models.Languages[0]]
 }
 
-// unitLabel returns a unit in lang, or the unit as the scenario wrote it.
+// unitLabel returns a unit in lang: a volume's unit from the glossary,
+// else the unit translated part by part (translateUnit), a part kosto does
+// not know as the scenario wrote it.
 func unitLabel(lang, unit string) string {
 	if _, ok := glossary["unit:"+unit]; ok {
 		return label(lang, "unit:"+unit)
 	}
-	return unit
+	return translateUnit(lang, unit)
 }
 
 // HasLabel reports whether the glossary has key, for tests that check every

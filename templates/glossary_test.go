@@ -128,3 +128,27 @@ func TestPlural(t *testing.T) {
 		}
 	}
 }
+
+// A unit is translated part by part; a part kosto does not know, and
+// English, are kept as written.
+func TestUnitLabel(t *testing.T) {
+	for _, c := range []struct{ lang, unit, want string }{
+		{"sq", "EUR/client-hour", "EUR/orë me klientë"},
+		{"sr", "EUR/client-hour", "EUR/sat rada s korisnicima"},
+		{"sr", "hours/year", "sati/godina"},
+		{"sr", "child-years", "dete-godina"},
+		{"sq", "EUR/widget", "EUR/widget"},
+		{"en", "EUR/client-hour", "EUR/client-hour"},
+	} {
+		if got := unitLabel(c.lang, c.unit); got != c.want {
+			t.Errorf("unitLabel(%s, %s) = %q, want %q", c.lang, c.unit, got, c.want)
+		}
+	}
+	for w, byLang := range unitWords {
+		for _, l := range []string{"sq", "sr"} {
+			if byLang[l] == "" {
+				t.Errorf("unit word %q lacks %s", w, l)
+			}
+		}
+	}
+}
