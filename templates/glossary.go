@@ -230,6 +230,21 @@ var glossary = map[string]map[string]string{
 	"funnel_target":           {"en": "Target", "sq": "Objektivi", "sr": "Cilj"},
 	"funnel_families":         {"en": "new carer families a year", "sq": "familje kujdestare të reja në vit", "sr": "novih hraniteljskih porodica godišnje"},
 	"funnel_note":             {"en": "People needed are whole people, rounded up at each stage, from the last stage back to the first.", "sq": "Personat e nevojshëm janë numra të plotë, të rrumbullakuar lart në çdo fazë, nga faza e fundit drejt së parës.", "sr": "Potreban broj osoba su cele osobe, zaokružene naviše u svakoj fazi, od poslednje faze unazad do prve."},
+
+	// The About sheet of a workbook; the sheets keep their English names,
+	// which the workbook's formulas name.
+	"about_country_currency": {"en": "Country / currency", "sq": "Shteti / monedha", "sr": "Država / valuta"},
+	"about_files":            {"en": "Files", "sq": "Skedarët", "sr": "Datoteke"},
+	"about_exported":         {"en": "Exported", "sq": "Eksportuar më", "sr": "Izvezeno"},
+	"about_how_to_read":      {"en": "How to read this workbook", "sq": "Si të lexohet ky libër pune", "sr": "Kako čitati ovu radnu svesku"},
+	"about_inputs":           {"en": "Every input of the scenario, with its unit and source. Cells shaded yellow can be changed; every figure follows.", "sq": "Çdo e dhënë e skenarit, me njësinë dhe burimin e saj. Qelizat e ngjyrosura me të verdhë mund të ndryshohen; çdo tregues ndjek.", "sr": "Svaki ulazni podatak scenarija, sa jedinicom i izvorom. Ćelije osenčene žuto mogu se menjati; svaki pokazatelj se menja za njima."},
+	"about_calculations":     {"en": "Every figure of the calculation, as a live formula over the inputs and the figures above it, in the order kosto computes them.", "sq": "Çdo tregues i llogaritjes, si formulë e gjallë mbi të dhënat dhe treguesit më lart, në rendin që i llogarit kosto.", "sr": "Svaki pokazatelj obračuna, kao živa formula nad ulaznim podacima i pokazateljima iznad, redosledom kojim ih kosto izračunava."},
+	"about_results":          {"en": "The tables of kosto run: unit costs, the care-type comparison, the year's budget by service and by economic category.", "sq": "Tabelat e kosto run: kostot për njësi, krahasimi i llojeve të kujdesit, buxheti i vitit sipas shërbimeve dhe sipas kategorive ekonomike.", "sr": "Tabele naredbe kosto run: jedinični troškovi, poređenje vrsta zaštite, godišnji budžet po uslugama i po ekonomskim kategorijama."},
+	"about_trace":            {"en": "For each result: its formula in words, and the sources of the parameters it comes from.", "sq": "Për çdo rezultat: formula e tij me fjalë dhe burimet e parametrave nga vjen.", "sr": "Za svaki rezultat: njegova formula rečima i izvori parametara iz kojih potiče."},
+	"about_years_head":       {"en": "Years", "sq": "Vitet", "sr": "Godine"},
+	"about_years":            {"en": "Where the scenario projects its budget, each year is a column of Inputs and Calculations: pay and prices grow by the Paths sheet's rates (shaded, changeable), volumes and allowances as the scenario says; Results shows the budget by year.", "sq": "Kur skenari projekton buxhetin, çdo vit është një kolonë e Inputs dhe Calculations: pagat dhe çmimet rriten me normat e fletës Paths (të ngjyrosura, të ndryshueshme), vëllimet dhe pagesat siç thotë skenari; Results tregon buxhetin sipas viteve.", "sr": "Kada scenario projektuje budžet, svaka godina je kolona listova Inputs i Calculations: plate i cene rastu po stopama lista Paths (osenčene, promenljive), obimi i naknade kako scenario kaže; Results prikazuje budžet po godinama."},
+	"about_rounding_head":    {"en": "Rounding", "sq": "Rrumbullakimi", "sr": "Zaokruživanje"},
+	"about_rounding":         {"en": "Money is rounded to the currency's minor unit where each figure is computed (ROUND), as kosto does, so the workbook gives kosto's figures to the cent.", "sq": "Paratë rrumbullakohen në njësinë më të vogël të monedhës aty ku llogaritet çdo tregues (ROUND), siç bën kosto, që libri i punës të japë shifrat e kosto deri në qindarkë.", "sr": "Novac se zaokružuje na najmanju jedinicu valute tamo gde se svaki pokazatelj izračunava (ROUND), kao što to radi kosto, pa radna sveska daje kostove iznose do centa."},
 }
 
 // language is the language a report is written in: lang if it is one of
