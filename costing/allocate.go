@@ -48,7 +48,7 @@ func (b *builder) allocate(m *models.Municipality, sbs []*serviceBuilder) {
 				id = b.g.Compute(n, OpSub, append([]NodeID{amount}, shares...)...)
 			}
 			shares = append(shares, id)
-			sb.line(id, models.ElementOverheads, o.Texts["paid_by"].S)
+			sb.line(id, models.ElementOverheads, o.Texts["paid_by"].Phrase())
 			if sb.t.Method == models.UnitFirst {
 				unit := sb.money("unit.allocated."+name, "allocated_overhead", sb.per("child-year"), OpDiv, id, sb.children)
 				sb.g.Nodes[unit].Title = t

@@ -99,7 +99,7 @@ func (b *builder) build() *Result {
 		Classification: sc.Classification,
 		Warnings:       sc.Warnings(),
 		Scenario: Meta{
-			Name: sc.Meta.Name.S, Title: sc.Meta.Title.S, Country: sc.Meta.Country.S,
+			Name: sc.Meta.Name.S, Title: sc.Meta.Title.Phrase(), Country: sc.Meta.Country.S,
 			Currency: sc.Meta.Currency.S, Language: sc.Meta.Language.S,
 			Description: sc.Meta.Description.S, BaseYear: int(sc.Meta.BaseYear.Value.IntPart()),
 			Files: sc.Files,
@@ -157,11 +157,11 @@ func (b *builder) one() NodeID {
 // per returns a money unit such as "EUR/child-year".
 func (b *builder) per(what string) string { return b.g.Currency + "/" + what }
 
-func title(tx models.Texts, fallback string) string {
+func title(tx models.Texts, fallback string) models.Phrase {
 	if t := tx["title"]; t.Set {
-		return t.S
+		return t.Phrase()
 	}
-	return fallback
+	return models.P(fallback)
 }
 
 // input returns the node for one numeric field as it applies in municipality
@@ -356,12 +356,12 @@ func (sb *serviceBuilder) qty(fig, label, unit string, op Op, args ...NodeID) No
 
 // line records an annual line of element, budgeted unless fundedBy names the
 // service whose budget pays it.
-func (sb *serviceBuilder) line(id NodeID, element, fundedBy string) {
+func (sb *serviceBuilder) line(id NodeID, element string, fundedBy models.Phrase) {
 	cat, ok := sb.sc.Classification.CategoryOf(element)
 	if !ok {
 		panic(fmt.Sprintf("costing: element %s in no category of %s", element, sb.sc.Classification.Name))
 	}
-	sb.sr.Lines = append(sb.sr.Lines, Line{Node: id, Element: element, Category: cat, Budgeted: fundedBy == "", FundedBy: fundedBy})
+	sb.sr.Lines = append(sb.sr.Lines, Line{Node: id, Element: element, Category: cat, Budgeted: fundedBy.S == "", FundedBy: fundedBy})
 }
 
 // lines builds a service's annual lines: the first phase of costing it.

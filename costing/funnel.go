@@ -12,7 +12,8 @@ import (
 // people each stage must take to approve the target number of new carer
 // families, what each stage costs, and the cost per approved family.
 type FunnelResult struct {
-	Name, Title string
+	Name        string
+	Title       models.Phrase
 	Target      NodeID // new carer families to approve in the year
 	Stages      []FunnelStage
 	Total       NodeID // the sum of the stages' costs
@@ -21,7 +22,8 @@ type FunnelResult struct {
 
 // A FunnelStage is one stage of a funnel.
 type FunnelStage struct {
-	Name, Title   string
+	Name          string
+	Title         models.Phrase
 	Conversion    NodeID // share of the people entering who go on to the next stage
 	People        NodeID // people who must enter the stage: a whole number, rounded up
 	CostPerPerson NodeID

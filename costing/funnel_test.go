@@ -102,11 +102,11 @@ func TestFunnelByHand(t *testing.T) {
 		t.Fatalf("%d funnels, want 1", len(r.Funnels))
 	}
 	f := r.Funnels[0]
-	if f.Name != "foster" || f.Title != "Foster carers" || len(f.Stages) != 3 {
+	if f.Name != "foster" || f.Title.S != "Foster carers" || len(f.Stages) != 3 {
 		t.Fatalf("funnel = %+v", f)
 	}
 	names := []string{f.Stages[0].Name, f.Stages[1].Name, f.Stages[2].Name}
-	if strings.Join(names, ",") != "campaign,sessions,assessment" || f.Stages[1].Title != "Information sessions" || f.Stages[0].Title != "campaign" {
+	if strings.Join(names, ",") != "campaign,sessions,assessment" || f.Stages[1].Title.S != "Information sessions" || f.Stages[0].Title.S != "campaign" {
 		t.Errorf("stages %v (titles %q, %q): want the order written, titles defaulting to names", names, f.Stages[0].Title, f.Stages[1].Title)
 	}
 	if f.Stages[0].Available < 0 || f.Stages[1].Available >= 0 {

@@ -29,11 +29,11 @@ const (
 // A Node is one figure: its stable name, what it computes, and — for a leaf —
 // where its value came from.
 type Node struct {
-	Name  string // stable figure name, e.g. "gjilan.foster_care.unit_cost"
-	Label string // glossary key for reports, e.g. "unit_cost"
-	Title string // a title written in the scenario, which reports prefer to Label
-	Unit  string // what the figure measures, e.g. "EUR/child-year", "hours/year", "FTE"
-	Money bool   // money is rounded to the currency's minor unit
+	Name  string        // stable figure name, e.g. "gjilan.foster_care.unit_cost"
+	Label string        // glossary key for reports, e.g. "unit_cost"
+	Title models.Phrase // a title written in the scenario, which reports prefer to Label
+	Unit  string        // what the figure measures, e.g. "EUR/child-year", "hours/year", "FTE"
+	Money bool          // money is rounded to the currency's minor unit
 	Op    Op
 	Args  []NodeID
 	Leaf  *Leaf // for OpInput

@@ -26,7 +26,7 @@ func (sb *serviceBuilder) unitFirst() {
 type unitBlock struct {
 	name, element string
 	unit          NodeID
-	fundedBy      string
+	fundedBy      models.Phrase
 }
 
 // childYearBlocks builds the blocks of the cost per child-year: the
@@ -36,15 +36,15 @@ func (sb *serviceBuilder) childYearBlocks() []unitBlock {
 	s, cur := sb.s, sb.g.Currency
 	cy := sb.per("child-year")
 	allowance := sb.money("unit.allowance", "allowance", cy, OpMul, sb.in("monthly_allowance", cur+"/month"), sb.in("allowance_months", "months/child-year"))
-	blocks := []unitBlock{{"allowance", models.ElementTransfers, allowance, s.Texts["allowances_paid_by"].S}}
+	blocks := []unitBlock{{"allowance", models.ElementTransfers, allowance, s.Texts["allowances_paid_by"].Phrase()}}
 	if cw := s.Texts["case_worker"]; cw.Set {
 		role := sb.role(cw.S, sb.m)
 		cm := sb.money("unit.case_management", "case_management", cy, OpMul, sb.in("client_hours_per_child_year", "hours/child-year"), role.CostPerClientHour)
-		blocks = append(blocks, unitBlock{"case_management", models.ElementStaffTime, cm, s.Texts["case_management_funded_by"].S})
+		blocks = append(blocks, unitBlock{"case_management", models.ElementStaffTime, cm, s.Texts["case_management_funded_by"].Phrase()})
 	}
 	if s.In.Has("carer_support_per_carer") {
 		cs := sb.money("unit.carer_support", "carer_support", cy, OpDiv, sb.in("carer_support_per_carer", cur+"/carer-year"), sb.in("children_per_carer", "children/carer"))
-		blocks = append(blocks, unitBlock{"carer_support", models.ElementGoodsServices, cs, ""})
+		blocks = append(blocks, unitBlock{"carer_support", models.ElementGoodsServices, cs, models.Phrase{}})
 	}
 	if s.In.Has("overhead_rate") {
 		direct := make([]NodeID, len(blocks))
@@ -53,7 +53,7 @@ func (sb *serviceBuilder) childYearBlocks() []unitBlock {
 		}
 		d := sb.money("unit.direct", "direct_cost", cy, OpSum, direct...)
 		oh := sb.money("unit.overhead", "overhead", cy, OpMul, d, sb.in("overhead_rate", "share"))
-		blocks = append(blocks, unitBlock{"overhead", models.ElementOverheads, oh, ""})
+		blocks = append(blocks, unitBlock{"overhead", models.ElementOverheads, oh, models.Phrase{}})
 	}
 	return blocks
 }
@@ -63,10 +63,13 @@ func (sb *serviceBuilder) childYearBlocks() []unitBlock {
 // cost per placement and the year's lines of the new placements.
 func (sb *serviceBuilder) placements() {
 	s := sb.s
-	oneOff := []struct{ key, name, element, paidBy string }{
-		{"placement_payment", "placement_payment", models.ElementTransfers, s.Texts["allowances_paid_by"].S},
-		{"recruitment_per_placement", "recruitment", models.ElementGoodsServices, ""},
-		{"assessment_training_per_placement", "assessment_training", models.ElementGoodsServices, ""},
+	oneOff := []struct {
+		key, name, element string
+		paidBy             models.Phrase
+	}{
+		{"placement_payment", "placement_payment", models.ElementTransfers, s.Texts["allowances_paid_by"].Phrase()},
+		{"recruitment_per_placement", "recruitment", models.ElementGoodsServices, models.Phrase{}},
+		{"assessment_training_per_placement", "assessment_training", models.ElementGoodsServices, models.Phrase{}},
 	}
 	var blocks []unitBlock
 	for _, o := range oneOff {
@@ -95,8 +98,9 @@ func (sb *serviceBuilder) placements() {
 
 // A block is an annual subtotal that unit costs divide by a volume.
 type block struct {
-	name, label, title string
-	annual             NodeID
+	name, label string
+	title       models.Phrase
+	annual      NodeID
 }
 
 // byMeasures costs every service that runs premises or a team with staff —
@@ -225,7 +229,7 @@ func (sb *serviceBuilder) staffAndCosts() []block {
 		per := l.Texts.Get(models.CostTable, "per").S
 		amount := sb.input(models.CostTable, l.In, "amount", sb.m, sb.prefix+"costs."+name+".amount", sb.per(per))
 		id := sb.perBasis("annual.costs."+name, "cost_line", title(l.Texts, name), amount, per)
-		sb.line(id, l.Texts["element"].S, "")
+		sb.line(id, l.Texts["element"].S, models.Phrase{})
 		// Named after the TOML path (costs.NAME), so that no cost line can
 		// take the name of a subtotal such as "staff" or "overhead".
 		blocks = append(blocks, block{name: "costs." + name, label: "cost_line", title: title(l.Texts, name), annual: id})
@@ -239,14 +243,14 @@ func (sb *serviceBuilder) staffAndCosts() []block {
 		charge := sb.g.Compute(Node{Name: p + "annual_charge", Label: "capital", Title: t, Unit: sb.per("year"), Money: true},
 			OpAnnuity, in("value", sb.g.Currency), in("rate", "share"), in("years", "years"))
 		id := sb.perBasis("annual.capital."+name, "capital", t, charge, l.Texts.Get(models.CapitalTable, "per").S)
-		sb.line(id, models.ElementCapital, "")
+		sb.line(id, models.ElementCapital, models.Phrase{})
 		blocks = append(blocks, block{name: "capital." + name, label: "capital", title: t, annual: id})
 		direct = append(direct, id)
 	}
 	if sb.s.In.Has("overhead_rate") && len(direct) > 0 {
 		d := sb.money("annual.direct", "direct_cost", sb.per("year"), OpSum, direct...)
 		oh := sb.money("annual.overhead", "overhead", sb.per("year"), OpMul, d, sb.in("overhead_rate", "share"))
-		sb.line(oh, models.ElementOverheads, "")
+		sb.line(oh, models.ElementOverheads, models.Phrase{})
 		blocks = append(blocks, block{name: "overhead", label: "overhead", annual: oh})
 	}
 	return blocks
@@ -255,7 +259,7 @@ func (sb *serviceBuilder) staffAndCosts() []block {
 // perBasis adds an annual line of amount per basis: the amount itself per
 // year, or times the volume the basis names (posts, places, children, years
 // open, …).
-func (sb *serviceBuilder) perBasis(fig, label, t string, amount NodeID, per string) NodeID {
+func (sb *serviceBuilder) perBasis(fig, label string, t models.Phrase, amount NodeID, per string) NodeID {
 	n := Node{Name: sb.prefix + fig, Label: label, Title: t, Unit: sb.per("year"), Money: true}
 	if _, byVolume := sb.vols["per:"+per]; per == models.PerYear && !byVolume {
 		return sb.g.Compute(n, OpSum, amount)
@@ -276,7 +280,7 @@ func (sb *serviceBuilder) builtinLine() (NodeID, bool) {
 	}
 	volume := sb.vols["per:"+bf.Per]
 	id := sb.money("annual.benefit", "benefit", sb.per("year"), OpMul, sb.in(bf.Amount, sb.per(strings.ReplaceAll(bf.Per, "_", "-"))), volume)
-	sb.line(id, bf.Element, sb.s.Texts[bf.PaidBy].S)
+	sb.line(id, bf.Element, sb.s.Texts[bf.PaidBy].Phrase())
 	return id, true
 }
 
@@ -412,7 +416,7 @@ func (sl *staffBuilder) lines() []NodeID {
 			continue
 		}
 		id := sl.g.Compute(Node{Name: sl.prefix + "annual.staff." + sl.st.Post + "." + e.element, Label: e.element, Title: sl.role.Title, Unit: sl.per("year"), Money: true}, OpMul, e.fig, sl.st.Budgeted)
-		sl.line(id, e.element, "")
+		sl.line(id, e.element, models.Phrase{})
 		lines = append(lines, id)
 	}
 	return lines

@@ -29,9 +29,10 @@ type Result struct {
 
 // Meta describes the scenario a result came from.
 type Meta struct {
-	Name, Title, Country, Currency, Language, Description string
-	BaseYear                                              int
-	Files                                                 []string
+	Name, Country, Currency, Language, Description string
+	Title                                          models.Phrase
+	BaseYear                                       int
+	Files                                          []string
 }
 
 // Value returns a figure's value and whether it is defined.
@@ -42,7 +43,8 @@ func (r *Result) Node(id NodeID) *Node { return &r.Graph.Nodes[id] }
 
 // RoleResult is the cost of one full-time post of a role (docs/METHOD.md §2).
 type RoleResult struct {
-	Name, Title       string
+	Name              string
+	Title             models.Phrase
 	Municipality      string // set when a municipality's parameters change the role's cost
 	AnnualGross       NodeID
 	OnCosts           NodeID
@@ -59,7 +61,8 @@ type RoleResult struct {
 
 // MunicipalityResult is one municipality's services and totals.
 type MunicipalityResult struct {
-	Name, Title   string
+	Name          string
+	Title         models.Phrase
 	Population    NodeID // -1 when not given
 	Services      []ServiceResult
 	ByCategory    []NodeID
@@ -70,15 +73,16 @@ type MunicipalityResult struct {
 
 // ServiceResult is one service costed in one municipality.
 type ServiceResult struct {
-	Name, Kind, Title string
-	UnitCosts         []UnitCost
-	Lines             []Line
-	Staffing          []Staffing
-	Total             NodeID // the annual budget: the sum of budgeted lines
-	Memo              NodeID // lines paid from another budget (-1 when none)
-	FullCost          NodeID // what the service costs, whoever pays: Total + Memo (Total when there is no memo line)
-	Compare           *Comparison
-	Inputs            map[string]NodeID // the service's own input leaves by key (children, units, …)
+	Name, Kind string
+	Title      models.Phrase
+	UnitCosts  []UnitCost
+	Lines      []Line
+	Staffing   []Staffing
+	Total      NodeID // the annual budget: the sum of budgeted lines
+	Memo       NodeID // lines paid from another budget (-1 when none)
+	FullCost   NodeID // what the service costs, whoever pays: Total + Memo (Total when there is no memo line)
+	Compare    *Comparison
+	Inputs     map[string]NodeID // the service's own input leaves by key (children, units, …)
 	// For kinds children leave (residential care), the volumes the
 	// occupancy curve and a transition plan move and read (-1 otherwise).
 	Children, Capacity, OpenUnits, UnitsNeeded, UnitCapacity NodeID
@@ -102,13 +106,13 @@ type Line struct {
 	Element  string
 	Category int
 	Budgeted bool
-	FundedBy string // for a memo line: the service whose budget pays it
+	FundedBy models.Phrase // for a memo line: the service whose budget pays it, or who pays it (a ministry), as written
 }
 
 // Staffing is one staff line's requirement against the posts filled now.
 type Staffing struct {
 	Post, Role    string
-	RoleTitle     string
+	RoleTitle     models.Phrase
 	Norm          string
 	ByNorm        []NormFTE // FTE under every norm the scenario gives inputs for
 	RequiredFTE   NodeID    // under the chosen norm, unrounded
@@ -128,8 +132,9 @@ type NormFTE struct {
 
 // ServiceTotal is a service summed over municipalities.
 type ServiceTotal struct {
-	Name, Kind, Title string
-	Total             NodeID
+	Name, Kind string
+	Title      models.Phrase
+	Total      NodeID
 }
 
 // TransitionResult names the services a transition plan moves children

@@ -6,12 +6,13 @@ import "github.com/kosto-project/kosto/models"
 // municipalities that provide the service: what a ministry needs to cost
 // staffing a whole network of centres to a norm.
 type StaffingTotal struct {
-	Service, Post, RoleTitle, Norm string
-	ByNorm                         []NormFTE // FTE under each norm, summed where every centre has it
-	RequiredPosts                  NodeID
-	CurrentPosts                   NodeID
-	Missing                        NodeID // posts missing, summed: a surplus in one centre does not fill a gap in another
-	GapCost                        NodeID
+	Service, Post, Norm string
+	RoleTitle           models.Phrase
+	ByNorm              []NormFTE // FTE under each norm, summed where every centre has it
+	RequiredPosts       NodeID
+	CurrentPosts        NodeID
+	Missing             NodeID // posts missing, summed: a surplus in one centre does not fill a gap in another
+	GapCost             NodeID
 }
 
 // staffingTotals sums every service's staff lines over municipalities.

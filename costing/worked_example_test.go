@@ -155,7 +155,7 @@ func TestWorkedFosterCare(t *testing.T) {
 		}
 	}
 	kin := service(t, r, "town", "kinship")
-	if len(kin.Lines) != 1 || kin.Lines[0].Budgeted || kin.Lines[0].FundedBy != "Ministry" {
+	if len(kin.Lines) != 1 || kin.Lines[0].Budgeted || kin.Lines[0].FundedBy.S != "Ministry" {
 		t.Errorf("kinship: want one memo line funded by the Ministry, got %+v", kin.Lines)
 	}
 }

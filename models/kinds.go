@@ -98,13 +98,13 @@ var ServiceKinds = []string{FosterCare, KinshipCare, SpecialisedFosterCare, Resi
 
 // ServiceTables maps every kind to its schema.
 var ServiceTables = map[string]*Table{
-	FosterCare:  familyCare(FosterCare, Traits{Titles: titles("Foster care", "Strehim familjar"), Order: 2, Reference: 1}),
-	KinshipCare: familyCare(KinshipCare, Traits{Titles: titles("Kinship care", "Kujdes farefisnor"), Order: 4, Reference: 2}),
-	SpecialisedFosterCare: familyCare(SpecialisedFosterCare, Traits{Titles: titles("Specialised foster care", "Strehim familjar i specializuar"),
+	FosterCare:  familyCare(FosterCare, Traits{Titles: titles("Foster care", "Strehim familjar", "Hraniteljstvo"), Order: 2, Reference: 1}),
+	KinshipCare: familyCare(KinshipCare, Traits{Titles: titles("Kinship care", "Kujdes farefisnor", "Srodničko hraniteljstvo"), Order: 4, Reference: 2}),
+	SpecialisedFosterCare: familyCare(SpecialisedFosterCare, Traits{Titles: titles("Specialised foster care", "Strehim familjar i specializuar", "Specijalizovano hraniteljstvo"),
 		Order: 3, Reference: 3}),
-	ResidentialCare: residential(ResidentialCare, titles("Residential care", "Kujdes rezidencial")),
-	SmallGroupHome:  residential(SmallGroupHome, titles("Small group home", "Shtëpi e vogël në komunitet")),
-	DayCentre: premises(DayCentre, Traits{Doc: "Day care, e.g. for children with disabilities.", Titles: titles("Day centre", "Qendër ditore"), Order: 5, Cases: "places", Receives: "places"}, []Field{
+	ResidentialCare: residential(ResidentialCare, titles("Residential care", "Kujdes rezidencial", "Rezidencijalna zaštita")),
+	SmallGroupHome:  residential(SmallGroupHome, titles("Small group home", "Shtëpi e vogël në komunitet", "Mala grupna kuća")),
+	DayCentre: premises(DayCentre, Traits{Doc: "Day care, e.g. for children with disabilities.", Titles: titles("Day centre", "Qendër ditore", "Dnevni centar"), Order: 5, Cases: "places", Receives: "places"}, []Field{
 		{Key: "places", Spec: positive, Required: true, Unit: "places", Doc: "places (capacity)"},
 		{Key: "operating_days", Spec: positive, Required: true, Unit: "days/year", Doc: "days open per year"},
 		{Key: "attendance_rate", Spec: positiveShr, Required: true, Unit: "share", Doc: "share of places filled on an average open day"},
@@ -112,14 +112,14 @@ var ServiceTables = map[string]*Table{
 		{Key: "place_year", Per: "place", Factors: []string{"places"}, Unit: "places", PerChild: true},
 		{Key: "attendance_day", Per: "attendance_day", Factors: []string{"places", "operating_days", "attendance_rate"}, Unit: "attendance days/year"},
 	}),
-	CommunityCentre: premises(CommunityCentre, Traits{Doc: "A multidisciplinary team supporting families at risk.", Titles: titles("Community centre", "Qendër komunitare"), Cases: "families", Receives: "families"}, []Field{
+	CommunityCentre: premises(CommunityCentre, Traits{Doc: "A multidisciplinary team supporting families at risk.", Titles: titles("Community centre", "Qendër komunitare", "Centar u zajednici"), Cases: "families", Receives: "families"}, []Field{
 		{Key: "families", Spec: positive, Required: true, Unit: "family-years", Doc: "families supported, on average over the year (family-years)"},
 		{Key: "cases", Spec: qty, Unit: "cases/year", Doc: "cases opened in the year"},
 	}, nil, []string{"families"}, []Measure{
 		{Key: "family_year", Per: "family", Factors: []string{"families"}, Unit: "family-years", PerChild: true},
 		{Key: "case", Per: "case", Factors: []string{"cases"}, Unit: "cases/year"},
 	}),
-	Shelter: premises(Shelter, Traits{Doc: "Emergency accommodation, staffed round the clock.", Titles: titles("Shelter", "Strehimore")}, []Field{
+	Shelter: premises(Shelter, Traits{Doc: "Emergency accommodation, staffed round the clock.", Titles: titles("Shelter", "Strehimore", "Sklonište")}, []Field{
 		{Key: "beds", Spec: positive, Required: true, Unit: "beds", Doc: "beds"},
 		{Key: "occupancy_rate", Spec: positiveShr, Required: true, Unit: "share", Doc: "share of bed-nights occupied"},
 		{Key: "nights_per_year", Spec: positive, Default: "365", Unit: "nights/year", Doc: "nights the shelter is open per year"},
@@ -127,7 +127,7 @@ var ServiceTables = map[string]*Table{
 		{Key: "bed_night", Per: "bed_night", Factors: []string{"beds", "nights_per_year", "occupancy_rate"}, Unit: "occupied bed-nights/year"},
 		{Key: "bed_year", Per: "bed", Factors: []string{"beds"}, Unit: "beds"},
 	}),
-	HomeCare: premises(HomeCare, Traits{Doc: "Support delivered at home, by visits; the time norm takes its workload from the visits.", Titles: titles("Home care", "Kujdes në shtëpi"),
+	HomeCare: premises(HomeCare, Traits{Doc: "Support delivered at home, by visits; the time norm takes its workload from the visits.", Titles: titles("Home care", "Kujdes në shtëpi", "Pomoć i nega u kući"),
 		Workload: &Workload{Count: "visits", Hours: []string{"hours_per_visit", "travel_hours_per_visit"}}}, []Field{
 		{Key: "visits", Spec: positive, Required: true, Unit: "visits/year", Doc: "visits a year"},
 		{Key: "hours_per_visit", Spec: positive, Required: true, Unit: "hours/visit", Doc: "hours of care per visit"},
@@ -136,19 +136,19 @@ var ServiceTables = map[string]*Table{
 		{Key: "visit", Per: "visit", Factors: []string{"visits"}, Unit: "visits/year"},
 		{Key: "care_hour", Per: "hour", Factors: []string{"visits", "hours_per_visit"}, Unit: "care hours/year"},
 	}),
-	SocialWorkCentre: premises(SocialWorkCentre, Traits{Doc: "The Centre for Social Work (QPS; NJMF in Albania).", Titles: titles("Centre for Social Work", "Qendra për Punë Sociale"), Order: 1,
+	SocialWorkCentre: premises(SocialWorkCentre, Traits{Doc: "The Centre for Social Work (QPS; NJMF in Albania).", Titles: titles("Centre for Social Work", "Qendra për Punë Sociale", "Centar za socijalni rad"), Order: 1,
 		Cases: "caseload", ManagesCases: true}, nil, []string{"caseload"}, nil, []Measure{
 		{Key: "case", Per: "case", Factors: []string{"caseload"}, Unit: "cases/year"},
 		{Key: "inhabitant", Factors: []string{"population"}, Unit: "inhabitants"},
 	}),
-	TransitionProgramme: premises(TransitionProgramme, Traits{Doc: "The one-off and time-limited costs of a transition out of residential care (reintegration support per child leaving, a team, converting a building); a [transition] plan sets its leavers year by year.", Titles: titles("Transition programme", "Programi i tranzicionit"), Leavers: "leavers"}, []Field{
+	TransitionProgramme: premises(TransitionProgramme, Traits{Doc: "The one-off and time-limited costs of a transition out of residential care (reintegration support per child leaving, a team, converting a building); a [transition] plan sets its leavers year by year.", Titles: titles("Transition programme", "Programi i tranzicionit", "Program tranzicije"), Leavers: "leavers"}, []Field{
 		{Key: "leavers", Spec: qty, Unit: "children leaving/year", Doc: "children leaving residential care in the year (a transition plan sets it year by year)"},
 	}, nil, nil, []Measure{
 		{Key: "leaver", Per: "leaver", Factors: []string{"leavers"}, Unit: "children leaving/year"},
 	}),
 	CashBenefit: {
 		Name:   "cash_benefit service",
-		Traits: Traits{Doc: "A transfer per beneficiary per month (social assistance, a disability allowance); `paid_by` makes it a memo line when another budget pays it.", Titles: titles("Cash benefit", "Ndihmë në para"), Benefit: &Benefit{Amount: "monthly_amount", Per: "beneficiary_month", Element: ElementTransfers, PaidBy: "paid_by"}},
+		Traits: Traits{Doc: "A transfer per beneficiary per month (social assistance, a disability allowance); `paid_by` makes it a memo line when another budget pays it.", Titles: titles("Cash benefit", "Ndihmë në para", "Novčana pomoć"), Benefit: &Benefit{Amount: "monthly_amount", Per: "beneficiary_month", Element: ElementTransfers, PaidBy: "paid_by"}},
 		Flags:  provided,
 		Texts: []TextField{
 			{Key: "kind", Required: true},
@@ -167,7 +167,9 @@ var ServiceTables = map[string]*Table{
 	},
 }
 
-func titles(en, sq string) map[string]string { return map[string]string{"en": en, "sq": sq} }
+func titles(en, sq, sr string) map[string]string {
+	return map[string]string{"en": en, "sq": sq, "sr": sr}
+}
 
 // familyCare is the schema of the three family-based care kinds: they
 // differ in the allowance paid, not in how they are costed.

@@ -38,7 +38,7 @@ func (sc *Scenario) overlayMeta(v *Scenario) {
 		{&m.Classification, &v.Meta.Classification}, {&m.Description, &v.Meta.Description},
 	} {
 		if p.src.Set {
-			*p.dst = *p.src
+			*p.dst = p.src.Over(*p.dst)
 		}
 	}
 	if v.Meta.BaseYear.Set {

@@ -61,19 +61,19 @@ type Stage struct {
 func (s *Stage) Name() string { return s.Texts["name"].S }
 
 // Title returns the funnel's title, or its name.
-func (f *Funnel) Title() string {
+func (f *Funnel) Title() Phrase {
 	if t := f.Texts["title"]; t.Set {
-		return t.S
+		return t.Phrase()
 	}
-	return f.Name
+	return P(f.Name)
 }
 
 // Title returns the stage's title, or its name.
-func (s *Stage) Title() string {
+func (s *Stage) Title() Phrase {
 	if t := s.Texts["title"]; t.Set {
-		return t.S
+		return t.Phrase()
 	}
-	return s.Name()
+	return P(s.Name())
 }
 
 // StageKey is the key path of stage n (counted from 1) of funnel name, as

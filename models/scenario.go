@@ -40,7 +40,7 @@ type Meta struct {
 	Country        Text // ISO 3166 alpha-2: "XK" (Kosovo), "AL" (Albania)
 	Currency       Text // ISO 4217: "EUR", "ALL"
 	BaseYear       Input
-	Language       Text // "en" or "sq": the default language of reports
+	Language       Text // "en", "sq" or "sr": the default language of reports
 	Classification Text // name of the economic classification, e.g. "kosovo-municipal"
 	Description    Text
 }
@@ -57,14 +57,77 @@ var (
 )
 
 // A Text is a word or sentence of a scenario with where it was written.
+// A name a report prints (a title, who pays) may be written in each
+// language, title = { en = "Foster care", sq = "Strehim familjar", sr =
+// "Hraniteljstvo" }: By holds those texts, and S the text of the first of
+// Languages given, for whatever reads one text only (messages, JSON). A
+// plain string leaves By nil and means every language.
 type Text struct {
 	S   string
+	By  map[string]string // language → text, for a text written per language; nil for plain text
 	Pos Position
 	Set bool
 }
 
 // T returns a set Text, for building scenarios in code.
 func T(s string) Text { return Text{S: s, Set: true} }
+
+// In returns the text in lang: the text written for lang, else the plain
+// (or first) text.
+func (t Text) In(lang string) string { return t.Phrase().In(lang) }
+
+// Phrase returns the text in every language, without where it was written.
+func (t Text) Phrase() Phrase { return Phrase{S: t.S, By: t.By} }
+
+// Over lays t over base, as a variant's key is laid over its base's: a
+// plain text replaces every language; a text per language replaces the
+// languages it gives and keeps the base's others.
+func (t Text) Over(base Text) Text {
+	if t.By == nil || !base.Set {
+		return t
+	}
+	by := map[string]string{}
+	for l, s := range base.By {
+		by[l] = s
+	}
+	for l, s := range t.By {
+		by[l] = s
+	}
+	out := t
+	out.By = by
+	if _, ok := t.By[Languages[0]]; !ok {
+		out.S = base.S // the base's text still stands for the languages t does not give
+	}
+	return out
+}
+
+// A Phrase is a name as reports print it, in every language: S for every
+// language, or for those By does not give. Results of the engine carry
+// their titles as Phrases, and a report picks one with In.
+type Phrase struct {
+	S  string
+	By map[string]string // language → text; nil when one text serves every language
+}
+
+// P returns a Phrase that is s in every language.
+func P(s string) Phrase { return Phrase{S: s} }
+
+// In returns the phrase in lang, else its text for every language.
+func (p Phrase) In(lang string) string {
+	if s := p.By[lang]; s != "" {
+		return s
+	}
+	return p.S
+}
+
+// String returns the phrase's text for every language (the first of
+// Languages when it was written per language).
+func (p Phrase) String() string { return p.S }
+
+// PerLanguage are the keys whose text may be written per language: the
+// names reports print. Other text keys (a kind, a norm, the name of a role)
+// are words of the format and are written once.
+var PerLanguage = []string{"title", "paid_by", "allowances_paid_by"}
 
 // A Parameter is a named input, referred to by name wherever it is used: one
 // foster-allowance parameter feeds every service that pays it.
@@ -205,12 +268,12 @@ type Municipality struct {
 	Services   map[string]*Service
 }
 
-// Title returns the display name of the municipality.
-func (m *Municipality) Title() string {
+// Title returns the display name of the municipality, in every language.
+func (m *Municipality) Title() Phrase {
 	if t := m.Texts["title"]; t.Set {
-		return t.S
+		return t.Phrase()
 	}
-	return m.Name
+	return P(m.Name)
 }
 
 // Sorted returns the keys of a map in order: names are the stable order of
@@ -250,14 +313,18 @@ func (s *Service) Effective(m *Municipality) *Service {
 }
 
 // overlayMaps copies every set value of src into dst (and of over, if given).
+// A Text given per language is laid over the text it replaces (Text.Over).
 func overlayMaps[V interface{ isSet() bool }](dst, src, over map[string]V) {
-	for k, v := range src {
-		if v.isSet() {
-			dst[k] = v
-		}
-	}
-	for k, v := range over {
-		if v.isSet() {
+	for _, m := range []map[string]V{src, over} {
+		for k, v := range m {
+			if !v.isSet() {
+				continue
+			}
+			if t, ok := any(v).(Text); ok {
+				if b, ok := any(dst[k]).(Text); ok {
+					v = any(t.Over(b)).(V)
+				}
+			}
 			dst[k] = v
 		}
 	}

@@ -13,8 +13,10 @@ import (
 // state amounts in lek (ISO 4217 still lists two minor digits).
 var Currencies = map[string]int32{"EUR": 2, "ALL": 0, "USD": 2, "MKD": 2}
 
-// Languages are the languages reports can be written in.
-var Languages = []string{"en", "sq"}
+// Languages are the languages reports can be written in: English,
+// Albanian and Serbian (Latin script), Kosovo's two official languages and
+// English. The first is the default.
+var Languages = []string{"en", "sq", "sr"}
 
 // Validate checks the whole scenario and returns every problem found, sorted
 // by file and line, or nil.

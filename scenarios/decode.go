@@ -208,13 +208,71 @@ func (d *decoder) flag(path string, v any) models.Flag {
 	return models.Flag{B: b, Pos: d.pos(path), Set: true}
 }
 
+// text decodes a word or sentence in quotes; a key of models.PerLanguage
+// may also be written in each language, { en = "…", sq = "…", sr = "…" }.
 func (d *decoder) text(path string, v any) models.Text {
+	perLang := contains(models.PerLanguage, lastKey(path))
+	if t, ok := v.(map[string]any); ok && perLang {
+		return d.perLanguage(path, t)
+	}
 	s, ok := v.(string)
 	if !ok {
-		d.problem(path, show(v), "expected text in quotes")
+		if perLang {
+			d.problem(path, show(v), "expected text in quotes, or a text in each language: { %s }", languageExample())
+		} else {
+			d.problem(path, show(v), "expected text in quotes")
+		}
 		return models.Text{}
 	}
 	return models.Text{S: s, Pos: d.pos(path), Set: true}
+}
+
+// perLanguage decodes a text written in each language, { en = "Foster
+// care", sq = "Strehim familjar", sr = "Hraniteljstvo" }: its keys are
+// languages of models.Languages, each a text in quotes. Its plain text, for
+// the languages it leaves out, is the first of models.Languages it gives.
+func (d *decoder) perLanguage(path string, t map[string]any) models.Text {
+	out := models.Text{By: map[string]string{}, Pos: d.pos(path), Set: true}
+	for _, k := range sortedKeys(t) {
+		p := path + "." + k
+		if !contains(models.Languages, k) {
+			d.problem(p, "", "unknown language in a text given per language; expected %s", languageChoice())
+			continue
+		}
+		s, ok := t[k].(string)
+		if !ok {
+			d.problem(p, show(t[k]), "expected text in quotes")
+			continue
+		}
+		out.By[k] = s
+	}
+	for _, l := range models.Languages {
+		if s, ok := out.By[l]; ok {
+			out.S = s
+			break
+		}
+	}
+	if len(out.By) == 0 {
+		d.problem(path, "{}", "expected text in quotes, or a text in each language: { %s }", languageExample())
+		return models.Text{}
+	}
+	return out
+}
+
+// languageChoice names the languages as a choice: "en, sq or sr".
+func languageChoice() string {
+	ls := models.Languages
+	return strings.Join(ls[:len(ls)-1], ", ") + " or " + ls[len(ls)-1]
+}
+
+// languageExample is a text in each language as a file writes it:
+// en = "…", sq = "…", sr = "…".
+func languageExample() string {
+	xs := make([]string, len(models.Languages))
+	for i, l := range models.Languages {
+		xs[i] = l + ` = "…"`
+	}
+	return strings.Join(xs, ", ")
 }
 
 // parameters walks [parameters]: each entry is a table with value, unit,
@@ -696,7 +754,7 @@ func (d *decoder) transition(path string, v any) models.Transition {
 }
 
 // classification decodes a scenario's own [classification]: name, title,
-// source and [[classification.categories]] of code, en, sq and elements.
+// source and [[classification.categories]] of code, en, sq, sr and elements.
 func (d *decoder) classification(path string, v any) *models.Classification {
 	t, ok := d.table(path, v)
 	if !ok {
@@ -725,14 +783,14 @@ func (d *decoder) classification(path string, v any) *models.Classification {
 					switch ck {
 					case "code":
 						cat.Code = d.text(cp+".code", ct[ck]).S
-					case "en", "sq":
+					case "en", "sq", "sr":
 						cat.Labels[ck] = d.text(cp+"."+ck, ct[ck]).S
 					case "elements":
 						for _, e := range d.names(cp+".elements", ct[ck]) {
 							cat.Elements = append(cat.Elements, e.S)
 						}
 					default:
-						d.unknown(cp+"."+ck, ck, []string{"code", "en", "sq", "elements"}, "a category")
+						d.unknown(cp+"."+ck, ck, []string{"code", "en", "sq", "sr", "elements"}, "a category")
 					}
 				}
 				c.Categories = append(c.Categories, cat)

@@ -237,13 +237,13 @@ func schemaReference() string {
 		if err != nil {
 			panic(err)
 		}
-		fmt.Fprintf(&b, "\n`%s`: %s\n\n| category | label (en) | label (sq) | cost elements |\n|---|---|---|---|\n", c.Name, c.Title)
+		fmt.Fprintf(&b, "\n`%s`: %s\n\n| category | label (en) | label (sq) | label (sr) | cost elements |\n|---|---|---|---|---|\n", c.Name, c.Title)
 		for _, cat := range c.Categories {
 			var els []string
 			for _, e := range cat.Elements {
 				els = append(els, "`"+e+"`")
 			}
-			fmt.Fprintf(&b, "| `%s` | %s | %s | %s |\n", cat.Code, cat.Labels["en"], cat.Labels["sq"], strings.Join(els, ", "))
+			fmt.Fprintf(&b, "| `%s` | %s | %s | %s | %s |\n", cat.Code, cat.Labels["en"], cat.Labels["sq"], cat.Labels["sr"], strings.Join(els, ", "))
 		}
 	}
 	return strings.TrimPrefix(b.String(), "\n")

@@ -88,9 +88,9 @@ type classificationFile struct {
 	Title      string
 	Source     string
 	Categories []struct {
-		Code     string
-		En, Sq   string
-		Elements []string
+		Code       string
+		En, Sq, Sr string
+		Elements   []string
 	}
 }
 
@@ -122,7 +122,7 @@ func Classification(name string) (*models.Classification, error) {
 	}
 	c := &models.Classification{Name: f.Name, Title: f.Title, Source: f.Source}
 	for _, cat := range f.Categories {
-		c.Categories = append(c.Categories, models.Category{Code: cat.Code, Labels: map[string]string{"en": cat.En, "sq": cat.Sq}, Elements: cat.Elements})
+		c.Categories = append(c.Categories, models.Category{Code: cat.Code, Labels: map[string]string{"en": cat.En, "sq": cat.Sq, "sr": cat.Sr}, Elements: cat.Elements})
 	}
 	if ps := c.Validate(models.Position{File: "kosto:classifications/" + name + ".toml"}); len(ps) > 0 {
 		return nil, ps.Err()

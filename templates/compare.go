@@ -24,7 +24,7 @@ func CareReport(r *costing.Result, o Options) (*Document, error) {
 		}
 		heading := v.l("care_comparison") + " (" + r.Scenario.Currency + ")"
 		if len(r.Municipalities) > 1 {
-			heading = m.Title + ": " + heading
+			heading = m.Title.In(v.lang) + ": " + heading
 		}
 		d.Sections = append(d.Sections, &Section{Heading: heading, Tables: []*Table{t}, Charts: []*Chart{v.compareChart(heading, t)}})
 	}
@@ -72,7 +72,7 @@ func (v *view) compareTable(m *costing.MunicipalityResult) *Table {
 	}
 	t := &Table{Key: "care_comparison", Municipality: m.Name, Columns: []Column{v.col("block")}}
 	for _, s := range svcs {
-		t.Columns = append(t.Columns, Column{Label: s.Title, Key: s.Name, Numeric: true})
+		t.Columns = append(t.Columns, Column{Label: s.Title.In(v.lang), Key: s.Name, Numeric: true})
 	}
 	row := func(total bool, name string, cell func(s *costing.ServiceResult) Cell) {
 		cells := []Cell{Words(name)}
@@ -90,7 +90,7 @@ func (v *view) compareTable(m *costing.MunicipalityResult) *Table {
 		ref := m.Reference
 		for _, s := range svcs {
 			if s.Name == ref {
-				ref = s.Title
+				ref = s.Title.In(v.lang)
 			}
 		}
 		row(false, v.l("ratio_to_reference")+" "+ref, func(s *costing.ServiceResult) Cell {
@@ -104,7 +104,7 @@ func (v *view) compareTable(m *costing.MunicipalityResult) *Table {
 	}
 	row(false, v.l("volume"), func(s *costing.ServiceResult) Cell {
 		c := v.fig(s.Compare.Volume)
-		c.Text = " " + unitLabel(v.lang, v.r.Node(s.Compare.Volume).Unit)
+		c.Text = " " + v.unitCount(s.Compare.Volume)
 		return c
 	})
 	t.Notes = append(t.Notes, v.l("comparison_note"))

@@ -15,7 +15,7 @@ func CurveReport(r *costing.Result, municipality, service string, points []costi
 	d := v.document("curve")
 	t := v.curveTable(points)
 	t.Municipality = municipality
-	heading := v.l("occupancy_curve") + ": " + curveTitle(r, municipality, service) + " (" + r.Scenario.Currency + ")"
+	heading := v.l("occupancy_curve") + ": " + curveTitle(r, v.lang, municipality, service) + " (" + r.Scenario.Currency + ")"
 	d.Sections = []*Section{{Heading: heading, Tables: []*Table{t}}}
 	return d
 }
@@ -30,12 +30,12 @@ func Curve(w io.Writer, r *costing.Result, municipality, service string, points 
 
 // curveTitle names the service and its municipality by their titles, or
 // the service by its name when the scenario has no such service there.
-func curveTitle(r *costing.Result, municipality, service string) string {
+func curveTitle(r *costing.Result, lang, municipality, service string) string {
 	title := service
 	for _, m := range r.Municipalities {
 		for _, s := range m.Services {
 			if m.Name == municipality && s.Name == service {
-				title = s.Title + " — " + m.Title
+				title = s.Title.In(lang) + " — " + m.Title.In(lang)
 			}
 		}
 	}

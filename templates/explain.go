@@ -27,7 +27,7 @@ func (v *view) explain(w io.Writer, e *costing.Explanation, lead, childLead stri
 	}
 	unit := ""
 	if n.Unit != "" {
-		unit = " " + n.Unit
+		unit = " " + unitLabel(v.lang, n.Unit)
 	}
 	fmt.Fprintf(w, "%s%s = %s%s", lead, n.Name, value, unit)
 	// A leaf's label is its key, which its name already says; show the

@@ -91,7 +91,7 @@ func Report(w io.Writer, r *costing.Result, o Options, format Format) error {
 }
 
 // numbers formats decimals for one language: English writes 1,234.56,
-// Albanian 1.234,56.
+// Albanian and Serbian 1.234,56.
 type numbers struct {
 	lang     string
 	decimals int32
@@ -109,13 +109,13 @@ func (n numbers) qty(d decimal.Decimal) string {
 }
 
 // group inserts thousands separators into a plain decimal string and swaps
-// the separators for Albanian.
+// the separators for Albanian and Serbian.
 func (n numbers) group(s string) string {
 	neg := strings.HasPrefix(s, "-")
 	s = strings.TrimPrefix(s, "-")
 	intPart, frac, hasFrac := strings.Cut(s, ".")
 	thou, dec := ",", "."
-	if n.lang == "sq" {
+	if n.lang == "sq" || n.lang == "sr" {
 		thou, dec = ".", ","
 	}
 	var b strings.Builder

@@ -19,7 +19,7 @@ func FunnelReport(r *costing.Result, o Options) (*Document, error) {
 	d := v.document("funnel")
 	for i := range r.Funnels {
 		f := &r.Funnels[i]
-		heading := v.l("funnel_heading") + ": " + f.Title + " (" + r.Scenario.Currency + ")"
+		heading := v.l("funnel_heading") + ": " + f.Title.In(v.lang) + " (" + r.Scenario.Currency + ")"
 		d.Sections = append(d.Sections, &Section{Heading: heading, Tables: []*Table{v.funnelTable(f)}})
 	}
 	return d, nil
@@ -53,7 +53,7 @@ func (v *view) funnelTable(f *costing.FunnelResult) *Table {
 	for _, st := range f.Stages {
 		conv := v.fig(st.Conversion)
 		conv.Kind = KindShare
-		cells := []Cell{Words(st.Title), conv, v.fig(st.People), v.fig(st.CostPerPerson), v.fig(st.FixedCost), v.fig(st.Cost)}
+		cells := []Cell{Words(st.Title.In(v.lang)), conv, v.fig(st.People), v.fig(st.CostPerPerson), v.fig(st.FixedCost), v.fig(st.Cost)}
 		if avail {
 			a := Blank()
 			if st.Available >= 0 {
@@ -67,7 +67,7 @@ func (v *view) funnelTable(f *costing.FunnelResult) *Table {
 		Row{Total: true, Key: "total", Cells: pad(Words(v.l("funnel_total")), Blank(), Blank(), Blank(), Blank(), v.fig(f.Total))},
 		Row{Total: true, Key: "per_approved", Cells: pad(Words(v.l("funnel_per_approved")), Blank(), Blank(), Blank(), Blank(), v.fig(f.PerApproved))})
 	t.Notes = append(t.Notes,
-		fmt.Sprintf("%s: %s %s", v.l("funnel_target"), v.amount(f.Target), v.l("funnel_families")),
+		fmt.Sprintf("%s: %s %s", v.l("funnel_target"), v.amount(f.Target), v.count(f.Target, "funnel_families")),
 		v.l("funnel_note"))
 	return t
 }

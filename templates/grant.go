@@ -19,8 +19,8 @@ func GrantReport(g *grant.Result, o Options) *Document {
 	lang := language(o.Lang, g.Language)
 	v := &view{r: &costing.Result{}, lang: lang, num: numbers{lang: lang, decimals: g.MoneyDecimals}}
 	gv := &grantView{view: v, g: g}
-	d := &Document{Report: "grant", Lang: lang, Name: g.Name, Currency: g.Currency, Title: g.Title,
-		Lines: []string{fmt.Sprintf("%s %s · %s · %s %d · %s", v.l("grant_formula"), g.Name, g.Currency, v.l("year"), g.Year, v.count(len(g.Rows), "municipalities"))}}
+	d := &Document{Report: "grant", Lang: lang, Name: g.Name, Currency: g.Currency, Title: g.Title.In(v.lang),
+		Lines: []string{fmt.Sprintf("%s %s · %s · %s %d · %s", v.l("grant_formula"), g.Name, g.Currency, v.l("year"), g.Year, fmt.Sprintf("%d %s", len(g.Rows), pluralInt(v.lang, len(g.Rows), "municipalities")))}}
 	if g.Caveat != "" {
 		d.Lines = append(d.Lines, v.l("caveat")+": "+g.Caveat)
 	}
@@ -70,7 +70,7 @@ func (v *grantView) potTable() *Table {
 		if c.Per != "" {
 			col += " ÷ " + c.Per
 		}
-		t.Rows = append(t.Rows, Row{Cells: []Cell{Words(c.Title), Words(col), Words(v.l("transform_" + c.Transform)), shareCell(c.Weight), Figure(KindQuantity, c.Total, 0)}})
+		t.Rows = append(t.Rows, Row{Cells: []Cell{Words(c.Title.In(v.lang)), Words(col), Words(v.l("transform_" + c.Transform)), shareCell(c.Weight), Figure(KindQuantity, c.Total, 0)}})
 	}
 	t.Notes = append(t.Notes, v.l("grant_pot")+": "+v.alloc(g.Pot)+" — "+v.potHow())
 	if g.LumpSums.IsPositive() {
@@ -278,7 +278,7 @@ func (v *grantView) summaryTable() *Table {
 	if !g.GainScale.Equal(decimal.NewFromInt(1)) {
 		add(false, "gain_scale", v.l("grant_gain_scale"), Figure(KindNumber, g.GainScale, 6))
 	}
-	t.Notes = append(t.Notes, fmt.Sprintf(v.l("grant_rounding_note"), g.Rounded))
+	t.Notes = append(t.Notes, fmt.Sprintf(v.l("grant_rounding_note"), fmt.Sprintf("%d %s", g.Rounded, pluralInt(v.lang, g.Rounded, "units"))))
 	if g.HasPopulation {
 		t.Notes = append(t.Notes, v.l("grant_gini_note"))
 	}

@@ -39,23 +39,23 @@ func (v *view) projectSections(p *costing.Projection, prefix string) []*Section 
 	for _, m := range p.Result.Municipalities {
 		mp := prefix
 		if multi {
-			mp += m.Title + ": "
+			mp += m.Title.In(v.lang) + ": "
 		}
 		var svcs []namedNode
 		for _, s := range m.Services {
-			svcs = append(svcs, namedNode{s.Title, s.Total})
+			svcs = append(svcs, namedNode{s.Title.In(v.lang), s.Total})
 		}
 		add(mp, m.Name, m.ByCategory, m.Total, svcs)
 	}
 	if multi {
 		var svcs []namedNode
 		for _, s := range p.Result.Services {
-			svcs = append(svcs, namedNode{s.Title, s.Total})
+			svcs = append(svcs, namedNode{s.Title.In(v.lang), s.Total})
 		}
 		add(prefix+v.l("total")+": ", "", p.Result.ByCategory, p.Result.Total, svcs)
 	}
 	if t := v.transitionTable(p); t != nil {
-		out = append(out, &Section{Heading: prefix + v.l("transition_table") + " " + p.Result.Transition.From.Title + cur, Tables: []*Table{t}})
+		out = append(out, &Section{Heading: prefix + v.l("transition_table") + " " + p.Result.Transition.From.Title.In(v.lang) + cur, Tables: []*Table{t}})
 	}
 	return out
 }
@@ -139,12 +139,12 @@ func (v *view) transitionTable(p *costing.Projection) *Table {
 			return Money(get(y), dec)
 		}
 	}
-	line(v.l("children_in")+" "+from.Title, qty(func(y costing.TransitionYear) decimal.Decimal { return y.Children }))
+	line(v.l("children_in")+" "+from.Title.In(v.lang), qty(func(y costing.TransitionYear) decimal.Decimal { return y.Children }))
 	line(v.l("open_units"), qty(func(y costing.TransitionYear) decimal.Decimal { return y.OpenUnits }))
-	line(v.l("cost_of")+" "+from.Title, money(func(y costing.TransitionYear) decimal.Decimal { return y.FromCost }, true))
+	line(v.l("cost_of")+" "+from.Title.In(v.lang), money(func(y costing.TransitionYear) decimal.Decimal { return y.FromCost }, true))
 	line(v.l("receiving_services"), money(func(y costing.TransitionYear) decimal.Decimal { return y.ToCost }, true))
 	if tr.Programme != nil {
-		line(tr.Programme.Title, money(func(y costing.TransitionYear) decimal.Decimal { return y.ProgrammeCost }, true))
+		line(tr.Programme.Title.In(v.lang), money(func(y costing.TransitionYear) decimal.Decimal { return y.ProgrammeCost }, true))
 	}
 	line(v.l("freed"), money(func(y costing.TransitionYear) decimal.Decimal { return y.Freed }, false))
 	line(v.l("reassigned"), money(func(y costing.TransitionYear) decimal.Decimal { return y.Reassigned }, false))
@@ -166,7 +166,7 @@ func VersusReport(vs *costing.Versus, o Options) *Document {
 	v := newView(vs.Variant.Result, o)
 	b, va := vs.Base.Result.Scenario, vs.Variant.Result.Scenario
 	d := &Document{Report: "compare", Lang: v.lang, Name: b.Name + " / " + va.Name, Currency: b.Currency,
-		Title: v.l("compare_scenarios") + ": " + b.Title + " / " + va.Title,
+		Title: v.l("compare_scenarios") + ": " + b.Title.In(v.lang) + " / " + va.Title.In(v.lang),
 		Lines: []string{fmt.Sprintf("%s %d–%d · %s", v.l("projection"), vs.Years[0], vs.Years[len(vs.Years)-1], b.Currency)}}
 	cur := " (" + b.Currency + ")"
 	t := v.versusTable(vs)
@@ -179,7 +179,7 @@ func VersusReport(vs *costing.Versus, o Options) *Document {
 		d.Sections = append(d.Sections, &Section{Heading: p.Result.Scenario.Name + ": " + v.l("by_category") + cur, Tables: []*Table{cat}})
 	}
 	if tt := newView(vs.Variant.Result, o).transitionTable(vs.Variant); tt != nil {
-		d.Sections = append(d.Sections, &Section{Heading: va.Name + ": " + v.l("transition_table") + " " + vs.Variant.Result.Transition.From.Title + cur, Tables: []*Table{tt}})
+		d.Sections = append(d.Sections, &Section{Heading: va.Name + ": " + v.l("transition_table") + " " + vs.Variant.Result.Transition.From.Title.In(v.lang) + cur, Tables: []*Table{tt}})
 	}
 	for _, p := range []*costing.Projection{vs.Base, vs.Variant} {
 		d.Warnings = append(d.Warnings, newView(p.Result, o).warnings()...)

@@ -35,12 +35,12 @@ func (v *view) amount(id costing.NodeID) string { return cellText(v.lang, v.fig(
 func (v *view) name(id costing.NodeID) string {
 	n := v.r.Node(id)
 	switch {
-	case n.Title == "":
+	case n.Title.S == "":
 		return v.l(n.Label)
 	case n.Label == "cost_line":
-		return n.Title
+		return n.Title.In(v.lang)
 	}
-	return n.Title + " — " + v.l(n.Label)
+	return n.Title.In(v.lang) + " — " + v.l(n.Label)
 }
 
 func (v *view) categoryLabel(i int) string {
@@ -50,7 +50,7 @@ func (v *view) categoryLabel(i int) string {
 // document starts a document of the result: its title and what it is.
 func (v *view) document(report string) *Document {
 	s := v.r.Scenario
-	title := s.Title
+	title := s.Title.In(v.lang)
 	if title == "" {
 		title = s.Name
 	}
@@ -59,9 +59,6 @@ func (v *view) document(report string) *Document {
 			v.l("base_year"), s.BaseYear, v.l("classification"), v.r.Classification.Name)},
 		Warnings: v.warnings()}
 }
-
-// count is n of something, "5 municipalities".
-func (v *view) count(n int, key string) string { return fmt.Sprintf("%d %s", n, v.l(key)) }
 
 // SummaryAbove is the number of municipalities above which kosto run shows
 // the scenario's summary by municipality rather than every municipality in
@@ -133,7 +130,7 @@ func (v *view) municipalitySections(m *costing.MunicipalityResult, multi bool) [
 	cur := " (" + v.r.Scenario.Currency + ")"
 	prefix := ""
 	if multi {
-		prefix = m.Title + ": "
+		prefix = m.Title.In(v.lang) + ": "
 	}
 	out := []*Section{{Heading: prefix + v.l("unit_costs") + cur, Tables: v.unitCostTables(m)}}
 	if st := v.staffingTable(m); st != nil {
@@ -144,7 +141,7 @@ func (v *view) municipalitySections(m *costing.MunicipalityResult, multi bool) [
 			Charts: []*Chart{v.compareChart(prefix+v.l("care_comparison"), ct)}})
 	}
 	return append(out,
-		&Section{Heading: fmt.Sprintf("%s%s %d — %s%s", prefix, v.l("annual_budget"), v.r.Scenario.BaseYear, m.Title, cur), Tables: []*Table{v.budgetTable(m)}},
+		&Section{Heading: fmt.Sprintf("%s%s %d — %s%s", prefix, v.l("annual_budget"), v.r.Scenario.BaseYear, m.Title.In(v.lang), cur), Tables: []*Table{v.budgetTable(m)}},
 		&Section{Heading: prefix + v.l("by_category") + cur, Tables: []*Table{v.categoryTable(m.ByCategory, m.Total, m.Name)}},
 	)
 }
@@ -169,7 +166,7 @@ func (v *view) roleTable(only string) *Table {
 		if only != "" && ro.Municipality != "" && ro.Municipality != only {
 			continue
 		}
-		name := ro.Title
+		name := ro.Title.In(v.lang)
 		if ro.Municipality != "" {
 			name += " (" + ro.Municipality + ")"
 		}
@@ -185,13 +182,13 @@ func (v *view) unitCostTables(m *costing.MunicipalityResult) []*Table {
 	var ts []*Table
 	for _, s := range m.Services {
 		for _, u := range s.UnitCosts {
-			t := &Table{Key: "unit_cost", Municipality: m.Name, Title: s.Title + ", " + v.l(u.Measure), Columns: []Column{v.col("line"), v.numCol("amount")}}
+			t := &Table{Key: "unit_cost", Municipality: m.Name, Title: s.Title.In(v.lang) + ", " + v.l(u.Measure), Columns: []Column{v.col("line"), v.numCol("amount")}}
 			for _, b := range u.Blocks {
 				t.Rows = append(t.Rows, Row{Cells: []Cell{Words(v.name(b)), v.fig(b)}})
 			}
 			t.Rows = append(t.Rows, Row{Total: true, Cells: []Cell{Words(v.l("unit_cost")), v.fig(u.Cost)}})
 			if u.Volume >= 0 {
-				t.Notes = append(t.Notes, fmt.Sprintf("%s: %s %s", v.l("volume"), v.amount(u.Volume), unitLabel(v.lang, v.r.Node(u.Volume).Unit)))
+				t.Notes = append(t.Notes, fmt.Sprintf("%s: %s %s", v.l("volume"), v.amount(u.Volume), v.unitCount(u.Volume)))
 			}
 			ts = append(ts, t)
 		}
@@ -226,10 +223,10 @@ func (v *view) staffingTable(m *costing.MunicipalityResult) *Table {
 	t.Columns = append(t.Columns, v.numCol("posts_required"), v.numCol("posts_current"), v.numCol("gap"), v.numCol("gap_cost"))
 	for _, s := range m.Services {
 		if len(s.Staffing) > 0 {
-			t.Rows = append(t.Rows, Row{Group: true, Key: s.Name, Cells: []Cell{Words(s.Title)}})
+			t.Rows = append(t.Rows, Row{Group: true, Key: s.Name, Cells: []Cell{Words(s.Title.In(v.lang))}})
 		}
 		for _, st := range s.Staffing {
-			cells := []Cell{Words(st.RoleTitle), Words(v.l("norm_" + st.Norm))}
+			cells := []Cell{Words(st.RoleTitle.In(v.lang)), Words(v.l("norm_" + st.Norm))}
 			for _, n := range norms {
 				c := Blank()
 				for _, bn := range st.ByNorm {
@@ -272,7 +269,7 @@ func (v *view) budgetTable(m *costing.MunicipalityResult) *Table {
 		return cells
 	}
 	for _, s := range m.Services {
-		t.Rows = append(t.Rows, Row{Group: true, Cells: row(Words(s.Title), Blank(), Blank())})
+		t.Rows = append(t.Rows, Row{Group: true, Cells: row(Words(s.Title.In(v.lang)), Blank(), Blank())})
 		for _, l := range s.Lines {
 			if l.Budgeted {
 				t.Rows = append(t.Rows, Row{Level: 1, Cells: row(Words(v.name(l.Node)), Words(v.categoryLabel(l.Category)), v.fig(l.Node))})
@@ -295,13 +292,13 @@ func (v *view) budgetTable(m *costing.MunicipalityResult) *Table {
 }
 
 // payer names who pays a memo line: a service by its title, else as written.
-func (v *view) payer(fundedBy string) string {
+func (v *view) payer(fundedBy models.Phrase) string {
 	for _, s := range v.r.Services {
-		if s.Name == fundedBy {
-			return s.Title
+		if s.Name == fundedBy.S {
+			return s.Title.In(v.lang)
 		}
 	}
-	return fundedBy
+	return fundedBy.In(v.lang)
 }
 
 // categoryTable is a budget by economic category and its total.
@@ -320,7 +317,7 @@ func (v *view) categoryTable(cats []costing.NodeID, total costing.NodeID, munici
 func (v *view) staffingTotalTables() []*Table {
 	var ts []*Table
 	for _, tot := range v.r.Staffing {
-		t := &Table{Key: "staffing_total", Title: v.serviceTitle(tot.Service) + " — " + tot.RoleTitle + " (" + v.l("norm_"+tot.Norm) + ")",
+		t := &Table{Key: "staffing_total", Title: v.serviceTitle(tot.Service) + " — " + tot.RoleTitle.In(v.lang) + " (" + v.l("norm_"+tot.Norm) + ")",
 			Columns: []Column{v.col("municipality")}}
 		for _, n := range tot.ByNorm {
 			t.Columns = append(t.Columns, v.numCol("fte_"+n.Norm))
@@ -332,7 +329,7 @@ func (v *view) staffingTotalTables() []*Table {
 					if s.Name != tot.Service || st.Post != tot.Post {
 						continue
 					}
-					cells := []Cell{Words(m.Title)}
+					cells := []Cell{Words(m.Title.In(v.lang))}
 					for _, n := range tot.ByNorm {
 						c := Blank()
 						for _, bn := range st.ByNorm {
@@ -362,7 +359,7 @@ func (v *view) staffingTotalTables() []*Table {
 func (v *view) serviceTitle(name string) string {
 	for _, s := range v.r.Services {
 		if s.Name == name {
-			return s.Title
+			return s.Title.In(v.lang)
 		}
 	}
 	return name
@@ -377,7 +374,7 @@ func (v *view) municipalityTable() *Table {
 		if m.Population >= 0 {
 			pop, per = v.fig(m.Population), v.fig(m.PerInhabitant)
 		}
-		t.Rows = append(t.Rows, Row{Key: m.Name, Cells: []Cell{Words(m.Title), pop, v.fig(m.Total), per}})
+		t.Rows = append(t.Rows, Row{Key: m.Name, Cells: []Cell{Words(m.Title.In(v.lang)), pop, v.fig(m.Total), per}})
 	}
 	t.Rows = append(t.Rows, Row{Total: true, Cells: []Cell{Words(v.l("total")), Blank(), v.fig(v.r.Total), Blank()}})
 	return t
@@ -387,7 +384,7 @@ func (v *view) municipalityTable() *Table {
 func (v *view) serviceTable() *Table {
 	t := &Table{Key: "by_service", Columns: []Column{v.col("service"), v.numCol("amount")}}
 	for _, s := range v.r.Services {
-		t.Rows = append(t.Rows, Row{Key: s.Name, Cells: []Cell{Words(s.Title), v.fig(s.Total)}})
+		t.Rows = append(t.Rows, Row{Key: s.Name, Cells: []Cell{Words(s.Title.In(v.lang)), v.fig(s.Total)}})
 	}
 	t.Rows = append(t.Rows, Row{Total: true, Cells: []Cell{Words(v.l("total")), v.fig(v.r.Total)}})
 	return t

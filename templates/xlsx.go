@@ -57,7 +57,7 @@ func sheetsFor(prefix string) sheetNames {
 // formulas.
 func Workbook(w io.Writer, r *costing.Result, o WorkbookOptions) error {
 	v := newView(r, o.Options)
-	x := &xlsxWriter{v: v, r: r, f: excelize.NewFile(), cell: make([]string, len(r.Graph.Nodes)), noCache: o.NoCache, sh: sheetsFor(""), names: map[string]bool{}, title: r.Scenario.Title}
+	x := &xlsxWriter{v: v, r: r, f: excelize.NewFile(), cell: make([]string, len(r.Graph.Nodes)), noCache: o.NoCache, sh: sheetsFor(""), names: map[string]bool{}, title: r.Scenario.Title.In(v.lang)}
 	defer x.f.Close()
 	if err := x.write(o); err != nil {
 		return err
@@ -152,7 +152,7 @@ func (x *xlsxWriter) finish(o WorkbookOptions, description string) error {
 	}
 	// About, the first sheet, is the active one. (SetActiveSheet would read
 	// every streamed sheet back into memory: half the export's time.)
-	return x.f.SetDocProps(&excelize.DocProperties{Title: x.r.Scenario.Title, Creator: "kosto " + o.Version, Description: description})
+	return x.f.SetDocProps(&excelize.DocProperties{Title: x.r.Scenario.Title.In(x.v.lang), Creator: "kosto " + o.Version, Description: description})
 }
 
 // sheets writes a scenario's Inputs, Paths, Calculations, Results and Trace.
@@ -1077,22 +1077,22 @@ func (x *xlsxWriter) about(o WorkbookOptions) error {
 	s := x.r.Scenario
 	l := x.v.l
 	rows := [][]string{
-		{s.Title},
+		{s.Title.In(x.v.lang)},
 		{l("scenario"), s.Name},
-		{"Country / currency", s.Country + " / " + s.Currency},
+		{l("about_country_currency"), s.Country + " / " + s.Currency},
 		{l("base_year"), fmt.Sprint(s.BaseYear)},
 		{l("classification"), x.r.Classification.Name},
-		{"Files", strings.Join(s.Files, ", ")},
-		{"Exported", o.Date},
+		{l("about_files"), strings.Join(s.Files, ", ")},
+		{l("about_exported"), o.Date},
 		{"kosto", o.Version},
 		{},
-		{"How to read this workbook"},
-		{"Inputs", "Every input of the scenario, with its unit and source. Cells shaded yellow can be changed; every figure follows."},
-		{"Calculations", "Every figure of the calculation, as a live formula over the inputs and the figures above it, in the order kosto computes them."},
-		{"Results", "The tables of kosto run: unit costs, the care-type comparison, the year's budget by service and by economic category."},
-		{"Trace", "For each result: its formula in words, and the sources of the parameters it comes from."},
-		{"Years", "Where the scenario projects its budget, each year is a column of Inputs and Calculations: pay and prices grow by the Paths sheet's rates (shaded, changeable), volumes and allowances as the scenario says; Results shows the budget by year."},
-		{"Rounding", "Money is rounded to the currency's minor unit where each figure is computed (ROUND), as kosto does, so the workbook gives kosto's figures to the cent."},
+		{l("about_how_to_read")},
+		{x.sh.inputs, l("about_inputs")},
+		{x.sh.calc, l("about_calculations")},
+		{x.sh.results, l("about_results")},
+		{x.sh.trace, l("about_trace")},
+		{l("about_years_head"), l("about_years")},
+		{l("about_rounding_head"), l("about_rounding")},
 	}
 	return writeAbout(x.f, x.sh.about, rows, x.head, x.wrap, x.title)
 }

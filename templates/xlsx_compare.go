@@ -29,7 +29,7 @@ func CompareWorkbook(w io.Writer, vs *costing.Versus, o WorkbookOptions) error {
 	writer := func(r *costing.Result, prefix string) *xlsxWriter {
 		return &xlsxWriter{v: newView(r, o.Options), r: r, f: f, cell: make([]string, len(r.Graph.Nodes)),
 			noCache: o.NoCache, sh: sheetsFor(prefix), names: names, namePrefix: prefix + "_", years: true,
-			title: prefix + ": " + r.Scenario.Title}
+			title: prefix + ": " + r.Scenario.Title.In(language(o.Lang, r.Scenario.Language))}
 	}
 	base, variant := writer(vs.Base.Result, "Base"), writer(vs.Variant.Result, "Variant")
 	for _, x := range []*xlsxWriter{base, variant} {
@@ -233,8 +233,8 @@ func (x *xlsxWriter) uncached(cells []any) []any {
 func (x *xlsxWriter) compareAbout(vs *costing.Versus, o WorkbookOptions) error {
 	rows := [][]string{
 		{x.v.l("compare_scenarios")},
-		{x.v.l("base"), vs.Base.Result.Scenario.Name + " — " + vs.Base.Result.Scenario.Title},
-		{x.v.l("variant"), vs.Variant.Result.Scenario.Name + " — " + vs.Variant.Result.Scenario.Title},
+		{x.v.l("base"), vs.Base.Result.Scenario.Name + " — " + vs.Base.Result.Scenario.Title.In(x.v.lang)},
+		{x.v.l("variant"), vs.Variant.Result.Scenario.Name + " — " + vs.Variant.Result.Scenario.Title.In(x.v.lang)},
 		{"Exported", o.Date},
 		{"kosto", o.Version},
 		{},

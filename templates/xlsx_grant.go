@@ -24,7 +24,8 @@ import (
 func GrantWorkbook(w io.Writer, g *grant.Result, o WorkbookOptions) error {
 	f := excelize.NewFile()
 	defer f.Close()
-	x := &grantBook{f: f, g: g, l: func(k string) string { return label(language(o.Lang, g.Language), k) }, noCache: o.NoCache}
+	lang := language(o.Lang, g.Language)
+	x := &grantBook{f: f, g: g, lang: lang, l: func(k string) string { return label(lang, k) }, noCache: o.NoCache}
 	if err := x.write(o); err != nil {
 		return err
 	}
@@ -34,6 +35,7 @@ func GrantWorkbook(w io.Writer, g *grant.Result, o WorkbookOptions) error {
 type grantBook struct {
 	f       *excelize.File
 	g       *grant.Result
+	lang    string // one of models.Languages
 	l       func(string) string
 	noCache bool
 
@@ -111,7 +113,7 @@ func (x *grantBook) write(o WorkbookOptions) error {
 	if err := f.SetCalcProps(&excelize.CalcPropsOptions{FullCalcOnLoad: &full}); err != nil {
 		return err
 	}
-	return f.SetDocProps(&excelize.DocProperties{Title: g.Title, Creator: "kosto " + o.Version, Description: "Grant formula " + g.Name})
+	return f.SetDocProps(&excelize.DocProperties{Title: g.Title.In(x.lang), Creator: "kosto " + o.Version, Description: "Grant formula " + g.Name})
 }
 
 // pages sets how the Formula and Allocation sheets print on A4: Formula
@@ -127,7 +129,7 @@ func (x *grantBook) pages() error {
 		{sheet: sheetFormula, cols: 6, rows: x.chartTop() + x.chartRows()},
 		{sheet: sheetAllocation, landscape: true, cols: cols, rows: last + 3, titles: true},
 	} {
-		p.footer = x.g.Title
+		p.footer = x.g.Title.In(x.lang)
 		if err := setPage(x.f, p); err != nil {
 			return err
 		}
@@ -157,14 +159,14 @@ func (x *grantBook) formulaSheet() error {
 	sw.SetColWidth(1, 1, 40)
 	sw.SetColWidth(2, 6, 18)
 	rows := [][]any{
-		{excelize.Cell{Value: text(g.Title), StyleID: x.head}},
+		{excelize.Cell{Value: text(g.Title.In(x.lang)), StyleID: x.head}},
 		{str("Pot"), excelize.Cell{Value: fl(g.Pot), StyleID: x.inputMoney}},
 		{str("Lump sums"), excelize.Cell{Formula: fmt.Sprintf("SUM(%s!%s:%s)", sheetAllocation, x.rangeOf(0), x.rangeEnd(0)), Value: x.cached(fl(g.LumpSums)), StyleID: x.money}},
 		{},
 		{excelize.Cell{Value: "Criterion", StyleID: x.head}, excelize.Cell{Value: "Column", StyleID: x.head}, excelize.Cell{Value: "Transform", StyleID: x.head}, excelize.Cell{Value: "Weight", StyleID: x.head}},
 	}
 	for _, c := range g.Criteria {
-		rows = append(rows, []any{str(c.Title), str(c.Column), str(c.Transform), excelize.Cell{Value: fl(c.Weight), StyleID: x.input}})
+		rows = append(rows, []any{str(c.Title.In(x.lang)), str(c.Column), str(c.Transform), excelize.Cell{Value: fl(c.Weight), StyleID: x.input}})
 	}
 	weights := 0.0
 	for _, c := range g.Criteria {
@@ -239,7 +241,7 @@ func (x *grantBook) allocationSheet() error {
 func (x *grantBook) allocationHeader(sw *excelize.StreamWriter) error {
 	titles := []any{excelize.Cell{Value: x.l("municipality"), StyleID: x.head}}
 	for _, c := range x.g.Criteria {
-		titles = append(titles, excelize.Cell{Value: text(c.Title), StyleID: x.head})
+		titles = append(titles, excelize.Cell{Value: text(c.Title.In(x.lang)), StyleID: x.head})
 	}
 	for k, t := range []string{"Lump sum", "Formula share", "Formula allocation", x.allocationTitle(), "Bound", "Population", "Per inhabitant", "Baseline", "Change", "Need", "Gap to need"} {
 		style := x.head
@@ -387,7 +389,7 @@ func (x *grantBook) chart() error {
 func (x *grantBook) about(o WorkbookOptions) error {
 	g := x.g
 	rows := [][]string{
-		{g.Title},
+		{g.Title.In(x.lang)},
 		{"Formula", g.Name},
 		{"Caveat", g.Caveat},
 		{"Data", g.DataFile},
@@ -401,5 +403,5 @@ func (x *grantBook) about(o WorkbookOptions) error {
 	for _, n := range g.Notes {
 		rows = append(rows, []string{"Note", n})
 	}
-	return writeAbout(x.f, "About", rows, x.head, x.wrap, g.Title)
+	return writeAbout(x.f, "About", rows, x.head, x.wrap, g.Title.In(x.lang))
 }

@@ -251,9 +251,9 @@ func TestWorkbookChangedInput(t *testing.T) {
 func TestWorkbookTextIsNeverAFormula(t *testing.T) {
 	r := cost(t, "gjilan")
 	for i := range r.Municipalities[0].Services {
-		r.Municipalities[0].Services[i].Title = `=HYPERLINK("http://example.invalid","x")`
+		r.Municipalities[0].Services[i].Title = models.P(`=HYPERLINK("http://example.invalid","x")`)
 	}
-	r.Scenario.Title = "+cmd|' /C calc'!A0"
+	r.Scenario.Title = models.P("+cmd|' /C calc'!A0")
 	data := workbook(t, r, false)
 	f, err := excelize.OpenReader(bytes.NewReader(data))
 	if err != nil {

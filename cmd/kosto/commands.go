@@ -125,8 +125,19 @@ func checkMunicipality(r *costing.Result, name string) error {
 	return badInput("--municipality %q: scenario %s has no such municipality; expected one of %s", name, r.Scenario.Name, strings.Join(names, ", "))
 }
 
-// langHelp names the languages reports are written in, for --lang's help.
-var langHelp = strings.Join(models.Languages, " or ")
+// langHelp names the languages reports are written in, for --lang's help:
+// "en (English), sq (Albanian) or sr (Serbian, Latin script)".
+var langHelp = func() string {
+	names := map[string]string{"en": "English", "sq": "Albanian", "sr": "Serbian, Latin script"}
+	xs := make([]string, len(models.Languages))
+	for i, l := range models.Languages {
+		xs[i] = l
+		if n := names[l]; n != "" {
+			xs[i] += " (" + n + ")"
+		}
+	}
+	return strings.Join(xs[:len(xs)-1], ", ") + " or " + xs[len(xs)-1]
+}()
 
 func checkLang(lang string) error {
 	if lang != "" && !slices.Contains(models.Languages, lang) {

@@ -139,7 +139,7 @@ func TestExitCodes(t *testing.T) {
 			"kosto: 2 problems; nothing was computed"}},
 		{"validate bad", []string{"validate", bad}, 2, []string{"montly_allowance", "kosto: 1 of 1 files have problems"}},
 		{"unknown format", []string{"run", "--format", "xls"}, 2, []string{`--format "xls": expected table, json, csv or markdown`}},
-		{"unknown lang", []string{"run", "--lang", "de"}, 2, []string{`--lang "de": expected en or sq`}},
+		{"unknown lang", []string{"run", "--lang", "de"}, 2, []string{`--lang "de": expected en (English), sq (Albanian) or sr (Serbian, Latin script)`}},
 		{"unknown flag", []string{"run", "--colour"}, 2, []string{"unknown flag: --colour"}},
 		{"too many args", []string{"run", "a", "b"}, 2, []string{"accepts at most 1 arg(s)"}},
 		{"no such scenario", []string{"run", "nowhere"}, 2, []string{"nowhere: no such file, and no shipped scenario of that name (shipped: "}},

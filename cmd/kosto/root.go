@@ -154,6 +154,7 @@ Exit status:
 
 const rootExample = `  kosto run                          # cost the shipped Gjilan scenario
   kosto run --lang sq                # the same, in Albanian
+  kosto run --lang sr                # the same, in Serbian (Latin script)
   kosto scenarios show gjilan > mine.toml
   kosto validate mine.toml
   kosto run mine.toml --format markdown --output budget.md

@@ -44,10 +44,10 @@ func (b *builder) criteria() []decimal.Decimal {
 
 // criterion is a criterion of the formula as the result shows it.
 func criterion(c *models.Criterion, total decimal.Decimal) Criterion {
-	gc := Criterion{Name: c.Name, Title: c.Title.S, Column: c.Column.S, Transform: transform(c), Per: c.Per.S, Weight: c.Weight.Value,
+	gc := Criterion{Name: c.Name, Title: c.Title.Phrase(), Column: c.Column.S, Transform: transform(c), Per: c.Per.S, Weight: c.Weight.Value,
 		Total: total, Source: c.Source.S, Assumption: c.Assumption.S}
-	if gc.Title == "" {
-		gc.Title = c.Name
+	if gc.Title.S == "" {
+		gc.Title = models.P(c.Name)
 	}
 	return gc
 }

@@ -12,25 +12,26 @@ import (
 // A Result is a grant formula computed over its data: every municipality's
 // allocation, how it was reached, and the summary lines of docs/METHOD.md §10.
 type Result struct {
-	Name, Title, Currency, Language, Description, Caveat string
-	Year                                                 int
-	File, DataFile                                       string
-	Decimals                                             int32 // of allocations: the currency's, or 0 with rounding = "unit"
-	MoneyDecimals                                        int32 // of the currency
-	Pot                                                  decimal.Decimal
-	PotKind                                              string          // models.PotAmount, PotShare or PotCostBased
-	PotBase, PotShare                                    decimal.Decimal // the base (share pot) or the summed need (cost-based), and the share
-	LumpSums                                             decimal.Decimal
-	Criteria                                             []Criterion
-	Rows                                                 []Row // in the data table's order
-	Scale, GainScale                                     decimal.Decimal
-	Rounded                                              int // municipalities given one unit of the remainder
-	HasPopulation, HasChildren, HasBaseline, HasNeed     bool
-	BaselineFrom, NeedFrom                               string // where the baseline and the need come from, in words
-	Population, Children                                 string // the columns
-	Summary                                              Summary
-	Sources                                              []ColumnSource // of every column used
-	Notes                                                []string       // fallbacks used, columns without a source
+	Name, Currency, Language, Description, Caveat    string
+	Title                                            models.Phrase
+	Year                                             int
+	File, DataFile                                   string
+	Decimals                                         int32 // of allocations: the currency's, or 0 with rounding = "unit"
+	MoneyDecimals                                    int32 // of the currency
+	Pot                                              decimal.Decimal
+	PotKind                                          string          // models.PotAmount, PotShare or PotCostBased
+	PotBase, PotShare                                decimal.Decimal // the base (share pot) or the summed need (cost-based), and the share
+	LumpSums                                         decimal.Decimal
+	Criteria                                         []Criterion
+	Rows                                             []Row // in the data table's order
+	Scale, GainScale                                 decimal.Decimal
+	Rounded                                          int // municipalities given one unit of the remainder
+	HasPopulation, HasChildren, HasBaseline, HasNeed bool
+	BaselineFrom, NeedFrom                           string // where the baseline and the need come from, in words
+	Population, Children                             string // the columns
+	Summary                                          Summary
+	Sources                                          []ColumnSource // of every column used
+	Notes                                            []string       // fallbacks used, columns without a source
 	// Scenario is the costed scenario of a cost-based pot, whose graph the
 	// rows' NeedFigures and BaselineFigures index (kosto explain SCENARIO
 	// FIGURE); nil for another pot.
@@ -39,10 +40,11 @@ type Result struct {
 
 // Criterion is one criterion as applied.
 type Criterion struct {
-	Name, Title, Column, Transform, Per string
-	Weight                              decimal.Decimal
-	Total                               decimal.Decimal // Σ of the indicator over municipalities
-	Source, Assumption                  string
+	Name, Column, Transform, Per string
+	Title                        models.Phrase
+	Weight                       decimal.Decimal
+	Total                        decimal.Decimal // Σ of the indicator over municipalities
+	Source, Assumption           string
 }
 
 // ColumnSource is a data column and its recorded source.
@@ -186,7 +188,7 @@ func (b *builder) build() (*Result, error) {
 // describe starts the result with what the formula says of itself.
 func (b *builder) describe() *Result {
 	f, t := b.f, b.t
-	b.g = &Result{Name: f.Name.S, Title: f.Title.S, Currency: f.Currency.S, Language: f.Language.S, Description: f.Description.S,
+	b.g = &Result{Name: f.Name.S, Title: f.Title.Phrase(), Currency: f.Currency.S, Language: f.Language.S, Description: f.Description.S,
 		Caveat: f.Caveat.S, Year: int(f.Year.Value.IntPart()), File: f.File, DataFile: t.File,
 		Decimals: f.Decimals(), MoneyDecimals: models.Currencies[f.Currency.S]}
 	if b.g.Language == "" {
