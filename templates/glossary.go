@@ -242,7 +242,7 @@ var glossary = map[string]map[string]string{
 	"about_results":          {"en": "The tables of kosto run: unit costs, the care-type comparison, the year's budget by service and by economic category.", "sq": "Tabelat e kosto run: kostot për njësi, krahasimi i llojeve të kujdesit, buxheti i vitit sipas shërbimeve dhe sipas kategorive ekonomike.", "sr": "Tabele naredbe kosto run: jedinični troškovi, poređenje vrsta zaštite, godišnji budžet po uslugama i po ekonomskim kategorijama."},
 	"about_trace":            {"en": "For each result: its formula in words, and the sources of the parameters it comes from.", "sq": "Për çdo rezultat: formula e tij me fjalë dhe burimet e parametrave nga vjen.", "sr": "Za svaki rezultat: njegova formula rečima i izvori parametara iz kojih potiče."},
 	"about_years_head":       {"en": "Years", "sq": "Vitet", "sr": "Godine"},
-	"about_years":            {"en": "Where the scenario projects its budget, each year is a column of Inputs and Calculations: pay and prices grow by the Paths sheet's rates (shaded, changeable), volumes and allowances as the scenario says; Results shows the budget by year.", "sq": "Kur skenari projekton buxhetin, çdo vit është një kolonë e Inputs dhe Calculations: pagat dhe çmimet rriten me normat e fletës Paths (të ngjyrosura, të ndryshueshme), vëllimet dhe pagesat siç thotë skenari; Results tregon buxhetin sipas viteve.", "sr": "Kada scenario projektuje budžet, svaka godina je kolona listova Inputs i Calculations: plate i cene rastu po stopama lista Paths (osenčene, promenljive), obimi i naknade kako scenario kaže; Results prikazuje budžet po godinama."},
+	"about_years":            {"en": "Where the scenario projects its budget, each year is a column of Inputs and Calculations: pay and prices grow by the Paths sheet's rates (shaded, changeable), volumes and allowances as the scenario says; Results shows the budget by year.", "sq": "Kur skenari projekton buxhetin, çdo vit është një kolonë e fletëve Të dhënat dhe Llogaritjet: pagat dhe çmimet rriten me normat e fletës Normat e rritjes (të ngjyrosura, të ndryshueshme), vëllimet dhe pagesat siç thotë skenari; Rezultatet tregon buxhetin sipas viteve.", "sr": "Kada scenario projektuje budžet, svaka godina je kolona listova Ulazni podaci i Obračun: plate i cene rastu po stopama lista Stope rasta (osenčene, promenljive), obimi i naknade kako scenario kaže; Rezultati prikazuje budžet po godinama."},
 	"about_rounding_head":    {"en": "Rounding", "sq": "Rrumbullakimi", "sr": "Zaokruživanje"},
 	"about_rounding":         {"en": "Money is rounded to the currency's minor unit where each figure is computed (ROUND), as kosto does, so the workbook gives kosto's figures to the cent.", "sq": "Paratë rrumbullakohen në njësinë më të vogël të monedhës aty ku llogaritet çdo tregues (ROUND), siç bën kosto, që libri i punës të japë shifrat e kosto deri në qindarkë.", "sr": "Novac se zaokružuje na najmanju jedinicu valute tamo gde se svaki pokazatelj izračunava (ROUND), kao što to radi kosto, pa radna sveska daje kostove iznose do centa."},
 
@@ -262,6 +262,21 @@ var glossary = map[string]map[string]string{
 	"per_inhabitant":       {"en": "per inhabitant", "sq": "për banor", "sr": "po stanovniku"},
 	"computed_by_kosto":    {"en": "computed by kosto", "sq": "llogaritur nga kosto", "sr": "izračunao kosto"},
 	"computed_note":        {"en": "Allocation (computed by kosto), shaded grey: after floors, caps, hold-harmless and rounding by largest remainder, which are not spreadsheet arithmetic; change an input and run kosto grant again for it. Every other figure is a live formula over the inputs (shaded yellow) and the allocation.", "sq": "Ndarja (llogaritur nga kosto), me ngjyrë gri: pas minimumeve, tavaneve, mbrojtjes nga humbja dhe rrumbullakimit me mbetjen më të madhe, që nuk janë aritmetikë e fletës; ndryshoni një të dhënë dhe ekzekutoni përsëri kosto grant. Çdo shifër tjetër është formulë e gjallë mbi të dhënat (me të verdhë) dhe ndarjen.", "sr": "Raspodela (izračunao kosto), osenčena sivo: posle minimuma, gornjih granica, zaštite od gubitka i zaokruživanja po najvećem ostatku, što nije aritmetika tabele; promenite ulazni podatak i ponovo pokrenite kosto grant. Svaki drugi iznos je živa formula nad ulaznim podacima (osenčenim žuto) i raspodelom."},
+
+	// Workbook sheets, by their names in each language (at most 31
+	// characters, none of []:*?/\; formulas quote them).
+	"sheet_about":        {"en": "About", "sq": "Rreth", "sr": "Uvod"},
+	"sheet_inputs":       {"en": "Inputs", "sq": "Të dhënat", "sr": "Ulazni podaci"},
+	"sheet_calculations": {"en": "Calculations", "sq": "Llogaritjet", "sr": "Obračun"},
+	"sheet_results":      {"en": "Results", "sq": "Rezultatet", "sr": "Rezultati"},
+	"sheet_charts":       {"en": "Charts", "sq": "Grafikët", "sr": "Grafikoni"},
+	"sheet_trace":        {"en": "Trace", "sq": "Gjurmimi", "sr": "Poreklo"},
+	"sheet_paths":        {"en": "Paths", "sq": "Normat e rritjes", "sr": "Stope rasta"},
+	"sheet_comparison":   {"en": "Comparison", "sq": "Krahasimi", "sr": "Poređenje"},
+	"sheet_formula":      {"en": "Formula", "sq": "Formula", "sr": "Formula"},
+	"sheet_allocation":   {"en": "Allocation", "sq": "Ndarja", "sr": "Raspodela"},
+	"sheet_base":         {"en": "Base", "sq": "Baza", "sr": "Osnova"},
+	"sheet_variant":      {"en": "Variant", "sq": "Varianti", "sr": "Varijanta"},
 }
 
 // language is the language a report is written in: lang if it is one of

@@ -14,10 +14,11 @@ import (
 // so that TestGlossaryComplete does not take them for an untranslated
 // label: a sign, and words the languages share.
 var sameAsEnglish = map[string][]string{
-	"deeper":   {"sq", "sr"}, // "…", a sign
-	"formula":  {"sq", "sr"}, // Formula is the word in Albanian and Serbian
-	"scenario": {"sr"},       // Scenario is the Serbian word
-	"zero":     {"sq"},       // zero is the Albanian word
+	"deeper":        {"sq", "sr"}, // "…", a sign
+	"formula":       {"sq", "sr"}, // Formula is the word in Albanian and Serbian
+	"sheet_formula": {"sq", "sr"}, // the same word
+	"scenario":      {"sr"},       // Scenario is the Serbian word
+	"zero":          {"sq"},       // zero is the Albanian word
 }
 
 // Every glossary entry has a text in every language, none is English where

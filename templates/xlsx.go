@@ -43,21 +43,33 @@ type WorkbookOptions struct {
 // Inputs, Calculations, Results, Trace and Paths; a comparison has the same
 // for each scenario, prefixed Base_ and Variant_ (underscores, so formulas
 // need not quote them).
-type sheetNames struct{ about, inputs, calc, results, charts, trace, paths string }
+type sheetNames struct{ about, inputs, calc, results, charts, trace, paths, comparison string }
 
-func sheetsFor(prefix string) sheetNames {
+func sheetsFor(prefix, lang string) sheetNames {
+	l := func(k string) string { return label(lang, "sheet_"+k) }
 	if prefix != "" {
-		prefix += "_"
+		prefix = l(prefix) + "_"
 	}
-	return sheetNames{about: "About", inputs: prefix + "Inputs", calc: prefix + "Calculations",
-		results: prefix + "Results", charts: prefix + "Charts", trace: prefix + "Trace", paths: prefix + "Paths"}
+	return sheetNames{about: l("about"), inputs: prefix + l("inputs"), calc: prefix + l("calculations"),
+		results: prefix + l("results"), charts: prefix + l("charts"), trace: prefix + l("trace"), paths: prefix + l("paths"),
+		comparison: l("comparison")}
 }
+
+// SheetName is the name of a workbook's sheet in lang: key is one of about,
+// inputs, calculations, results, charts, trace, paths, comparison, formula,
+// allocation; a comparison's sheets of each scenario are prefixed with
+// SheetName(lang, "base") or "variant" and "_".
+func SheetName(lang, key string) string { return label(language(lang, ""), "sheet_"+key) }
+
+// at is how a formula names a sheet: quoted, so that a name in any
+// language (spaces, ë, č) is read as one name.
+func at(sheet string) string { return "'" + strings.ReplaceAll(sheet, "'", "''") + "'!" }
 
 // Workbook writes the costed scenario as an Excel workbook with live
 // formulas.
 func Workbook(w io.Writer, r *costing.Result, o WorkbookOptions) error {
 	v := newView(r, o.Options)
-	x := &xlsxWriter{v: v, r: r, f: excelize.NewFile(), cell: make([]string, len(r.Graph.Nodes)), noCache: o.NoCache, sh: sheetsFor(""), names: map[string]bool{}, title: r.Scenario.Title.In(v.lang)}
+	x := &xlsxWriter{v: v, r: r, f: excelize.NewFile(), cell: make([]string, len(r.Graph.Nodes)), noCache: o.NoCache, sh: sheetsFor("", v.lang), names: map[string]bool{}, title: r.Scenario.Title.In(v.lang)}
 	defer x.f.Close()
 	if err := x.write(o); err != nil {
 		return err
@@ -110,7 +122,7 @@ func col(n int) string { c, _ := excelize.ColumnNumberToName(n); return c }
 func (x *xlsxWriter) yearRef(k int) func(costing.NodeID) string {
 	return func(a costing.NodeID) string {
 		if x.r.Graph.Nodes[a].Op == costing.OpInput {
-			return fmt.Sprintf("%s!$%s$%d", x.sh.inputs, col(inputYears+k), x.row[a])
+			return fmt.Sprintf("%s$%s$%d", at(x.sh.inputs), col(inputYears+k), x.row[a])
 		}
 		return fmt.Sprintf("$%s$%d", col(calcYears+k), x.row[a])
 	}
@@ -171,10 +183,10 @@ func (x *xlsxWriter) sheets() error {
 	in, calc := 2, 2
 	for i, n := range x.r.Graph.Nodes {
 		if n.Op == costing.OpInput {
-			x.cell[i], x.row[i] = fmt.Sprintf("%s!$C$%d", x.sh.inputs, in), in
+			x.cell[i], x.row[i] = fmt.Sprintf("%s$C$%d", at(x.sh.inputs), in), in
 			in++
 		} else {
-			x.cell[i], x.row[i] = fmt.Sprintf("%s!$C$%d", x.sh.calc, calc), calc
+			x.cell[i], x.row[i] = fmt.Sprintf("%s$C$%d", at(x.sh.calc), calc), calc
 			calc++
 		}
 	}
@@ -365,7 +377,7 @@ func (x *xlsxWriter) inputNames() error {
 		if n.Op != costing.OpInput {
 			continue
 		}
-		ref := fmt.Sprintf("%s!$C$%d", x.sh.inputs, row)
+		ref := fmt.Sprintf("%s$C$%d", at(x.sh.inputs), row)
 		if name := definedName(x.namePrefix+n.Name, x.names); name != "" {
 			if err := x.f.SetDefinedName(&excelize.DefinedName{Name: name, RefersTo: ref}); err != nil {
 				return err
@@ -424,7 +436,7 @@ func (x *xlsxWriter) inputYears(id costing.NodeID, row int) []any {
 			}
 			cells = append(cells, excelize.Cell{Formula: fmt.Sprintf("$C$%d", row), Value: v, StyleID: style})
 		case moved:
-			f := fmt.Sprintf("$C$%d*%s!$%s$%d", row, x.sh.paths, col(pathYears+y-x.base-1), x.path[mv.Path])
+			f := fmt.Sprintf("$C$%d*%s$%s$%d", row, at(x.sh.paths), col(pathYears+y-x.base-1), x.path[mv.Path])
 			if n.Money {
 				f = fmt.Sprintf("ROUND(%s,%d)", f, x.r.Graph.Decimals)
 			}
@@ -583,8 +595,8 @@ func (x *xlsxWriter) calculations() error {
 func (x *xlsxWriter) ref(sheet string) func(costing.NodeID) string {
 	return func(a costing.NodeID) string {
 		c := x.cell[a]
-		if strings.HasPrefix(c, sheet+"!") {
-			return strings.TrimPrefix(c, sheet+"!")
+		if strings.HasPrefix(c, at(sheet)) {
+			return strings.TrimPrefix(c, at(sheet))
 		}
 		return c
 	}
@@ -747,7 +759,7 @@ func (x *xlsxWriter) sourceRef(s *Source) string {
 	if x.r.Graph.Nodes[s.Node].Op == costing.OpInput {
 		sheet, c = x.sh.inputs, inputYears
 	}
-	return fmt.Sprintf("%s!$%s$%d", sheet, col(c+s.K), x.row[s.Node])
+	return fmt.Sprintf("%s$%s$%d", at(sheet), col(c+s.K), x.row[s.Node])
 }
 
 // chart records a chart of the document over the rows where its table was
@@ -904,9 +916,9 @@ func (x *xlsxWriter) addCharts() error {
 		var series []excelize.ChartSeries
 		for r := c.first; r <= c.last; r++ {
 			series = append(series, excelize.ChartSeries{
-				Name:       fmt.Sprintf("%s!$A$%d", res, r),
-				Categories: fmt.Sprintf("%s!$B$%d:$%s$%d", res, c.header, lastCol, c.header),
-				Values:     fmt.Sprintf("%s!$B$%d:$%s$%d", res, r, lastCol, r),
+				Name:       fmt.Sprintf("%s$A$%d", at(res), r),
+				Categories: fmt.Sprintf("%s$B$%d:$%s$%d", at(res), c.header, lastCol, c.header),
+				Values:     fmt.Sprintf("%s$B$%d:$%s$%d", at(res), r, lastCol, r),
 			})
 		}
 		charts = append(charts, chart(excelize.ColStacked, c.title, series, l("axis_year"), cur, "bottom"))
@@ -914,9 +926,9 @@ func (x *xlsxWriter) addCharts() error {
 	for _, c := range x.charts {
 		last := col(c.cols + 1)
 		series := []excelize.ChartSeries{{
-			Name:       fmt.Sprintf("%s!$A$%d", res, c.row),
-			Categories: fmt.Sprintf("%s!$B$%d:$%s$%d", res, c.names, last, c.names),
-			Values:     fmt.Sprintf("%s!$B$%d:$%s$%d", res, c.row, last, c.row),
+			Name:       fmt.Sprintf("%s$A$%d", at(res), c.row),
+			Categories: fmt.Sprintf("%s$B$%d:$%s$%d", at(res), c.names, last, c.names),
+			Values:     fmt.Sprintf("%s$B$%d:$%s$%d", at(res), c.row, last, c.row),
 		}}
 		ch := chart(excelize.Col, c.title, series, l("axis_care_type"), cur+" "+l("axis_per_child_year"), "none")
 		ch.PlotArea.ShowVal = true

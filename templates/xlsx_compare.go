@@ -19,19 +19,21 @@ import (
 func CompareWorkbook(w io.Writer, vs *costing.Versus, o WorkbookOptions) error {
 	f := excelize.NewFile()
 	defer f.Close()
-	if err := f.SetSheetName("Sheet1", "About"); err != nil {
+	lang := language(o.Lang, vs.Variant.Result.Scenario.Language)
+	top := sheetsFor("", lang)
+	if err := f.SetSheetName("Sheet1", top.about); err != nil {
 		return err
 	}
-	if _, err := f.NewSheet(sheetComparison); err != nil {
+	if _, err := f.NewSheet(top.comparison); err != nil {
 		return err
 	}
 	names := map[string]bool{}
 	writer := func(r *costing.Result, prefix string) *xlsxWriter {
 		return &xlsxWriter{v: newView(r, o.Options), r: r, f: f, cell: make([]string, len(r.Graph.Nodes)),
-			noCache: o.NoCache, sh: sheetsFor(prefix), names: names, namePrefix: prefix + "_", years: true,
+			noCache: o.NoCache, sh: sheetsFor(prefix, lang), names: names, namePrefix: prefix + "_", years: true,
 			title: prefix + ": " + r.Scenario.Title.In(language(o.Lang, r.Scenario.Language))}
 	}
-	base, variant := writer(vs.Base.Result, "Base"), writer(vs.Variant.Result, "Variant")
+	base, variant := writer(vs.Base.Result, "base"), writer(vs.Variant.Result, "variant")
 	for _, x := range []*xlsxWriter{base, variant} {
 		if err := x.sheets(); err != nil {
 			return err
@@ -48,8 +50,6 @@ func CompareWorkbook(w io.Writer, vs *costing.Versus, o WorkbookOptions) error {
 	}
 	return writeFile(w, f, o.Date)
 }
-
-const sheetComparison = "Comparison"
 
 // compareTitle is a comparison's title, in its pages' footers.
 func (x *xlsxWriter) compareTitle(vs *costing.Versus) string {
@@ -68,7 +68,7 @@ func (x *xlsxWriter) comparison(vs *costing.Versus, base *xlsxWriter) error {
 	// prints: all before the sheet is streamed.
 	widths := []float64{30, 24, 24, 16, 18, 10, 16, 10, 3, 14, 10}
 	for i, wd := range widths {
-		if err := x.f.SetColWidth(sheetComparison, col(i+1), col(i+1), wd); err != nil {
+		if err := x.f.SetColWidth(x.sh.comparison, col(i+1), col(i+1), wd); err != nil {
 			return err
 		}
 	}
@@ -77,10 +77,10 @@ func (x *xlsxWriter) comparison(vs *costing.Versus, base *xlsxWriter) error {
 	if err := x.comparisonCharts(vs, chartTop, widths); err != nil {
 		return err
 	}
-	if err := setPage(x.f, page{sheet: sheetComparison, landscape: true, cols: 11, rows: chartTop + chartRows, onePage: true, footer: x.compareTitle(vs)}); err != nil {
+	if err := setPage(x.f, page{sheet: x.sh.comparison, landscape: true, cols: 11, rows: chartTop + chartRows, onePage: true, footer: x.compareTitle(vs)}); err != nil {
 		return err
 	}
-	sw, err := x.f.NewStreamWriter(sheetComparison)
+	sw, err := x.f.NewStreamWriter(x.sh.comparison)
 	if err != nil {
 		return err
 	}
@@ -120,14 +120,14 @@ func (x *xlsxWriter) comparison(vs *costing.Versus, base *xlsxWriter) error {
 func (x *xlsxWriter) comparisonCharts(vs *costing.Versus, top int, widths []float64) error {
 	l, cur := x.v.l, x.r.Scenario.Currency
 	last := 1 + len(vs.Years)
-	years := fmt.Sprintf("%s!$A$2:$A$%d", sheetComparison, last)
+	years := fmt.Sprintf("%s$A$2:$A$%d", at(x.sh.comparison), last)
 	column := func(c string) excelize.ChartSeries {
-		return excelize.ChartSeries{Name: fmt.Sprintf("%s!$%s$1", sheetComparison, c), Categories: years,
-			Values: fmt.Sprintf("%s!$%s$2:$%s$%d", sheetComparison, c, c, last)}
+		return excelize.ChartSeries{Name: fmt.Sprintf("%s$%s$1", at(x.sh.comparison), c), Categories: years,
+			Values: fmt.Sprintf("%s$%s$2:$%s$%d", at(x.sh.comparison), c, c, last)}
 	}
 	budgets := chart(excelize.Col, l("chart_budgets")+" ("+cur+")", []excelize.ChartSeries{column("B"), column("C")}, l("axis_year"), cur, "bottom")
 	budgets.Dimension = excelize.ChartDimension{Width: uint(colPx(widths[:5]...) - 10), Height: uint(rowPx*chartRows - 12)}
-	if err := x.f.AddChart(sheetComparison, fmt.Sprintf("A%d", top), budgets); err != nil {
+	if err := x.f.AddChart(x.sh.comparison, fmt.Sprintf("A%d", top), budgets); err != nil {
 		return err
 	}
 	cum := chart(excelize.Line, l("chart_cumulative")+" ("+cur+")", []excelize.ChartSeries{column("E")}, l("axis_year"), cur, "none")
@@ -143,7 +143,7 @@ func (x *xlsxWriter) comparisonCharts(vs *costing.Versus, top int, widths []floa
 	}
 	cum.XAxis.TickLabelPosition = excelize.ChartTickLabelLow // under the plot, not on the zero line
 	cum.Dimension = excelize.ChartDimension{Width: uint(colPx(widths[5:]...) - 10), Height: uint(rowPx*chartRows - 12)}
-	return x.f.AddChart(sheetComparison, fmt.Sprintf("F%d", top), cum)
+	return x.f.AddChart(x.sh.comparison, fmt.Sprintf("F%d", top), cum)
 }
 
 // niceStep is an axis's step of at least v: 1, 2 or 5 times a power of
@@ -165,7 +165,7 @@ func niceStep(v float64) float64 {
 // difference up to it; the first year's row also holds the discount rate.
 func (x *xlsxWriter) comparisonYear(vs *costing.Versus, base *xlsxWriter, k int, cum float64) []any {
 	total := func(w *xlsxWriter) string {
-		return fmt.Sprintf("%s!$%s$%d", w.sh.calc, col(calcYears+k), w.row[w.r.Total])
+		return fmt.Sprintf("%s$%s$%d", at(w.sh.calc), col(calcYears+k), w.row[w.r.Total])
 	}
 	row := k + 2
 	bf, _ := vs.BaseTotal[k].Float64()
@@ -242,5 +242,5 @@ func (x *xlsxWriter) compareAbout(vs *costing.Versus, o WorkbookOptions) error {
 		{"Comparison", "Each year's budget of both scenarios, the difference (variant − base), its running sum, the discounted difference at the shaded discount rate, the net present value and the break-even year: all formulas."},
 		{"Base_… and Variant_…", "Each scenario's Inputs (shaded cells can be changed), Paths, Calculations (a column per year), Results and Trace, as in a workbook of one scenario."},
 	}
-	return writeAbout(x.f, "About", rows, x.head, x.wrap, x.compareTitle(vs))
+	return writeAbout(x.f, x.sh.about, rows, x.head, x.wrap, x.compareTitle(vs))
 }

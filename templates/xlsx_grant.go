@@ -25,7 +25,8 @@ func GrantWorkbook(w io.Writer, g *grant.Result, o WorkbookOptions) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	lang := language(o.Lang, g.Language)
-	x := &grantBook{f: f, g: g, lang: lang, l: func(k string) string { return label(lang, k) }, noCache: o.NoCache}
+	x := &grantBook{f: f, g: g, lang: lang, l: func(k string) string { return label(lang, k) }, noCache: o.NoCache,
+		aboutSheet: label(lang, "sheet_about"), formula: label(lang, "sheet_formula"), allocation: label(lang, "sheet_allocation")}
 	if err := x.write(o); err != nil {
 		return err
 	}
@@ -33,11 +34,13 @@ func GrantWorkbook(w io.Writer, g *grant.Result, o WorkbookOptions) error {
 }
 
 type grantBook struct {
-	f       *excelize.File
-	g       *grant.Result
-	lang    string // one of models.Languages
-	l       func(string) string
-	noCache bool
+	f    *excelize.File
+	g    *grant.Result
+	lang string // one of models.Languages
+	// The sheets' names, in lang.
+	aboutSheet, formula, allocation string
+	l                               func(string) string
+	noCache                         bool
 
 	money, share, qty, input, inputMoney, head, bold, wrap int
 	// computed is the allocation kosto computed: not a formula, not an
@@ -45,21 +48,16 @@ type grantBook struct {
 	computed, computedHead int
 }
 
-const (
-	sheetFormula    = "Formula"
-	sheetAllocation = "Allocation"
-)
-
 // Allocation sheet columns: A municipality, then one per criterion, then
 // the rest at fixed offsets after them.
 func (x *grantBook) colOf(k int) string { return col(2 + len(x.g.Criteria) + k) }
 
 func (x *grantBook) write(o WorkbookOptions) error {
 	f, g := x.f, x.g
-	if err := f.SetSheetName("Sheet1", "About"); err != nil {
+	if err := f.SetSheetName("Sheet1", x.aboutSheet); err != nil {
 		return err
 	}
-	for _, s := range []string{sheetFormula, sheetAllocation} {
+	for _, s := range []string{x.formula, x.allocation} {
 		if _, err := f.NewSheet(s); err != nil {
 			return err
 		}
@@ -126,8 +124,8 @@ func (x *grantBook) pages() error {
 		cols -= 2
 	}
 	for _, p := range []page{
-		{sheet: sheetFormula, cols: 6, rows: x.chartTop() + x.chartRows()},
-		{sheet: sheetAllocation, landscape: true, cols: cols, rows: last + 3, titles: true},
+		{sheet: x.formula, cols: 6, rows: x.chartTop() + x.chartRows()},
+		{sheet: x.allocation, landscape: true, cols: cols, rows: last + 3, titles: true},
 	} {
 		p.footer = x.g.Title.In(x.lang)
 		if err := setPage(x.f, p); err != nil {
@@ -152,7 +150,7 @@ func fl(d interface{ Float64() (float64, bool) }) float64 { v, _ := d.Float64();
 // formulaSheet: the pot, the lump sums, each criterion's weight.
 func (x *grantBook) formulaSheet() error {
 	g := x.g
-	sw, err := x.f.NewStreamWriter(sheetFormula)
+	sw, err := x.f.NewStreamWriter(x.formula)
 	if err != nil {
 		return err
 	}
@@ -161,7 +159,7 @@ func (x *grantBook) formulaSheet() error {
 	rows := [][]any{
 		{excelize.Cell{Value: text(g.Title.In(x.lang)), StyleID: x.head}},
 		{str("Pot"), excelize.Cell{Value: fl(g.Pot), StyleID: x.inputMoney}},
-		{str("Lump sums"), excelize.Cell{Formula: fmt.Sprintf("SUM(%s!%s:%s)", sheetAllocation, x.rangeOf(0), x.rangeEnd(0)), Value: x.cached(fl(g.LumpSums)), StyleID: x.money}},
+		{str("Lump sums"), excelize.Cell{Formula: fmt.Sprintf("SUM(%s%s:%s)", at(x.allocation), x.rangeOf(0), x.rangeEnd(0)), Value: x.cached(fl(g.LumpSums)), StyleID: x.money}},
 		{},
 		{excelize.Cell{Value: "Criterion", StyleID: x.head}, excelize.Cell{Value: "Column", StyleID: x.head}, excelize.Cell{Value: "Transform", StyleID: x.head}, excelize.Cell{Value: "Weight", StyleID: x.head}},
 	}
@@ -213,7 +211,7 @@ func (x *grantBook) rangeEnd(k int) string { return fmt.Sprintf("$%s$%d", x.colO
 // totals of the lump sums, shares and allocations, and a note on which
 // figures are kosto's rather than formulas.
 func (x *grantBook) allocationSheet() error {
-	sw, err := x.f.NewStreamWriter(sheetAllocation)
+	sw, err := x.f.NewStreamWriter(x.allocation)
 	if err != nil {
 		return err
 	}
@@ -272,13 +270,13 @@ func (x *grantBook) allocationRow(row int, r grant.Row) []any {
 	for c := range g.Criteria {
 		cc := col(2 + c)
 		cells = append(cells, excelize.Cell{Value: fl(r.Indicators[c]), StyleID: x.input})
-		terms = append(terms, fmt.Sprintf("%s!$D$%d*%s%d/SUM(%s$2:%s$%d)", sheetFormula, 6+c, cc, row, cc, cc, last))
+		terms = append(terms, fmt.Sprintf("%s$D$%d*%s%d/SUM(%s$2:%s$%d)", at(x.formula), 6+c, cc, row, cc, cc, last))
 	}
 	c := func(k int) string { return fmt.Sprintf("%s%d", x.colOf(k), row) }
 	cells = append(cells,
 		excelize.Cell{Value: fl(r.Lump), StyleID: x.inputMoney},
 		excelize.Cell{Formula: strings.Join(terms, "+"), Value: x.cached(fl(r.Share)), StyleID: x.share},
-		excelize.Cell{Formula: fmt.Sprintf("%s+(%s!$B$2-%s!$B$3)*%s", c(gLump), sheetFormula, sheetFormula, c(gShare)), Value: x.cached(fl(r.Formula)), StyleID: x.money},
+		excelize.Cell{Formula: fmt.Sprintf("%s+(%s$B$2-%s$B$3)*%s", c(gLump), at(x.formula), at(x.formula), c(gShare)), Value: x.cached(fl(r.Formula)), StyleID: x.money},
 		excelize.Cell{Value: fl(r.Allocation), StyleID: x.computed},
 		str(r.Bound),
 	)
@@ -367,23 +365,23 @@ func (x *grantBook) chart() error {
 		return nil
 	}
 	// The Formula sheet's widths first: excelize places a chart by them.
-	if err := x.f.SetColWidth(sheetFormula, "A", "A", 40); err != nil {
+	if err := x.f.SetColWidth(x.formula, "A", "A", 40); err != nil {
 		return err
 	}
-	if err := x.f.SetColWidth(sheetFormula, "B", "F", 18); err != nil {
+	if err := x.f.SetColWidth(x.formula, "B", "F", 18); err != nil {
 		return err
 	}
 	last := 1 + len(x.g.Rows)
 	pc := x.colOf(gPerCapita)
 	c := chart(excelize.Bar, x.l("chart_per_inhabitant")+" ("+x.g.Currency+")", []excelize.ChartSeries{{
-		Name:       fmt.Sprintf("%s!$%s$1", sheetAllocation, pc),
-		Categories: fmt.Sprintf("%s!$A$2:$A$%d", sheetAllocation, last),
-		Values:     fmt.Sprintf("%s!$%s$2:$%s$%d", sheetAllocation, pc, pc, last),
+		Name:       fmt.Sprintf("%s$%s$1", at(x.allocation), pc),
+		Categories: fmt.Sprintf("%s$A$2:$A$%d", at(x.allocation), last),
+		Values:     fmt.Sprintf("%s$%s$2:$%s$%d", at(x.allocation), pc, pc, last),
 	}}, x.l("municipality"), x.g.Currency+" "+x.l("per_inhabitant"), "none")
 	// Municipalities top to bottom in the table's order.
 	c.XAxis.ReverseOrder = true
 	c.Dimension = excelize.ChartDimension{Width: uint(colPx(40) + 5*colPx(18)), Height: uint(rowPx*float64(x.chartRows()) - 12)}
-	return x.f.AddChart(sheetFormula, fmt.Sprintf("A%d", x.chartTop()), c)
+	return x.f.AddChart(x.formula, fmt.Sprintf("A%d", x.chartTop()), c)
 }
 
 func (x *grantBook) about(o WorkbookOptions) error {
@@ -403,5 +401,5 @@ func (x *grantBook) about(o WorkbookOptions) error {
 	for _, n := range g.Notes {
 		rows = append(rows, []string{"Note", n})
 	}
-	return writeAbout(x.f, "About", rows, x.head, x.wrap, g.Title.In(x.lang))
+	return writeAbout(x.f, x.aboutSheet, rows, x.head, x.wrap, g.Title.In(x.lang))
 }

@@ -118,12 +118,12 @@ func setPage(f *excelize.File, p page) error {
 // setPrintNames defines a sheet's print area and the rows it repeats.
 func setPrintNames(f *excelize.File, p page) error {
 	if p.cols > 0 && p.rows > 0 {
-		if err := setSheetName(f, p.sheet, "_xlnm.Print_Area", fmt.Sprintf("%s!$A$1:$%s$%d", p.sheet, col(p.cols), p.rows)); err != nil {
+		if err := setSheetName(f, p.sheet, "_xlnm.Print_Area", fmt.Sprintf("%s$A$1:$%s$%d", at(p.sheet), col(p.cols), p.rows)); err != nil {
 			return err
 		}
 	}
 	if p.titles {
-		return setSheetName(f, p.sheet, "_xlnm.Print_Titles", p.sheet+"!$1:$1")
+		return setSheetName(f, p.sheet, "_xlnm.Print_Titles", at(p.sheet)+"$1:$1")
 	}
 	return nil
 }

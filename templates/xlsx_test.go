@@ -360,7 +360,7 @@ func TestGrantWorkbookParity(t *testing.T) {
 		colOf := func(k int) string { c, _ := excelize.ColumnNumberToName(2 + n + k); return c }
 		near := func(cell string, want decimal.Decimal, money bool) {
 			t.Helper()
-			raw, _ := f.GetCellValue("Allocation", cell, excelize.Options{RawCellValue: true})
+			raw, _ := f.GetCellValue(templates.SheetName(g.Language, "allocation"), cell, excelize.Options{RawCellValue: true})
 			got, err := decimal.NewFromString(raw)
 			ok := err == nil
 			if ok && money {
