@@ -68,7 +68,9 @@ func renderText(w io.Writer, d *Document, o Options) error {
 		fmt.Fprintln(ew)
 		fmt.Fprintln(ew, strings.ToUpper(label(d.Lang, "warnings")))
 		for _, w := range d.Warnings {
-			fmt.Fprintln(ew, indent(w))
+			for _, l := range strings.Split(w, "\n") {
+				writeWrapped(ew, indent(l), width)
+			}
 		}
 	}
 	return ew.err

@@ -141,6 +141,7 @@ func TestExitCodes(t *testing.T) {
 		{"unknown format", []string{"run", "--format", "xls"}, 2, []string{`--format "xls": expected table, json, csv or markdown`}},
 		{"unknown lang", []string{"run", "--lang", "de"}, 2, []string{`--lang "de": expected en (English), sq (Albanian) or sr (Serbian, Latin script)`}},
 		{"unknown flag", []string{"run", "--colour"}, 2, []string{"unknown flag: --colour"}},
+		{"unknown municipality", []string{"run", "kosovo-qps-staffing", "--municipality", "gjilann"}, 2, []string{`--municipality "gjilann": scenario kosovo_qps_staffing has no such municipality; expected one of decan, dragash, `}},
 		{"too many args", []string{"run", "a", "b"}, 2, []string{"accepts at most 1 arg(s)"}},
 		{"no such scenario", []string{"run", "nowhere"}, 2, []string{"nowhere: no such file, and no shipped scenario of that name (shipped: "}},
 		{"missing file", []string{"run", filepath.Join(dir, "missing.toml")}, 2, []string{"missing.toml: no such file"}},
