@@ -67,10 +67,10 @@ func renderText(w io.Writer, d *Document, o Options) error {
 	if len(d.Warnings) > 0 {
 		fmt.Fprintln(ew)
 		fmt.Fprintln(ew, strings.ToUpper(label(d.Lang, "warnings")))
+		// A warning is a message, file:line: key = value: …, kept on its
+		// line so that it can be searched for, as on standard error.
 		for _, w := range d.Warnings {
-			for _, l := range strings.Split(w, "\n") {
-				writeWrapped(ew, indent(l), width)
-			}
+			fmt.Fprintln(ew, indent(w))
 		}
 	}
 	return ew.err
