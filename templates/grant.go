@@ -86,7 +86,7 @@ func (v *grantView) potHow() string {
 	case "share":
 		return fmt.Sprintf(v.l("grant_pot_share"), v.num.group(g.PotShare.String()), v.money(g.PotBase))
 	case "cost_based":
-		return fmt.Sprintf(v.l("grant_pot_cost"), g.NeedFrom, v.money(g.PotBase), v.num.group(g.PotShare.String()))
+		return fmt.Sprintf(v.l("grant_pot_cost"), v.origin(g.NeedFrom), v.money(g.PotBase), v.num.group(g.PotShare.String()))
 	}
 	return v.l("grant_pot_fixed")
 }
@@ -222,10 +222,10 @@ func (v *grantView) allocationNotes() []string {
 	g := v.g
 	var notes []string
 	if g.HasNeed {
-		notes = append(notes, v.l("grant_gap_note")+" "+v.l("grant_need_from")+": "+g.NeedFrom+".")
+		notes = append(notes, v.l("grant_gap_note")+" "+v.l("grant_need_from")+": "+v.origin(g.NeedFrom)+".")
 	}
 	if g.HasBaseline {
-		notes = append(notes, v.l("grant_baseline_from")+": "+g.BaselineFrom+".")
+		notes = append(notes, v.l("grant_baseline_from")+": "+v.origin(g.BaselineFrom)+".")
 	}
 	for _, c := range g.Sources {
 		if c.Source != "" {
@@ -283,4 +283,16 @@ func (v *grantView) summaryTable() *Table {
 		t.Notes = append(t.Notes, v.l("grant_gini_note"))
 	}
 	return t
+}
+
+// origin says where a grant's need or baseline comes from, in the
+// report's language.
+func (v *grantView) origin(o grant.Origin) string {
+	switch o.Kind {
+	case grant.OriginColumn:
+		return fmt.Sprintf(v.l("origin_column"), o.Name, o.File)
+	case grant.OriginFigure:
+		return fmt.Sprintf(v.l("origin_figure"), o.Name, o.Figure)
+	}
+	return fmt.Sprintf(v.l("origin_"+o.Kind), o.Name)
 }

@@ -55,6 +55,13 @@ var grantGlossary = map[string]map[string]string{
 	"grant_gain_scale":      {"en": "Gains scaled back by (hold-harmless)", "sq": "Fitimet shumëzuar me (mbrojtja nga humbja)", "sr": "Dobici pomnoženi sa (zaštita od gubitka)"},
 	"grant_rounding_note":   {"en": "Allocations are rounded down, and the units left over (%s) go one each to the largest remainders (equal remainders in order of name), so they sum to the pot exactly.", "sq": "Ndarjet rrumbullakohen poshtë, dhe njësitë që mbeten (%s) u jepen një nga një mbetjeve më të mëdha (mbetjet e barabarta sipas emrit), që shuma të jetë saktësisht fondi.", "sr": "Raspodele se zaokružuju naniže, a preostale jedinice (%s) dodeljuju se po jedna najvećim ostacima (jednaki ostaci po redosledu naziva), tako da je zbir tačno jednak fondu."},
 	"grant_gini_note":       {"en": "Gini: 0 when every inhabitant gets the same per capita, towards 1 the more unequal; each municipality weighted by its population.", "sq": "Gini: 0 kur çdo banor merr të njëjtën shumë, drejt 1 sa më e pabarabartë; çdo komunë peshohet me popullsinë e saj.", "sr": "Džini: 0 kada svaki stanovnik dobija isti iznos po stanovniku, prema 1 što je nejednakije; svaka opština se ponderiše brojem stanovnika."},
+
+	// Where a grant's need or baseline comes from (grant.Origin).
+	"origin_column":          {"en": "column %s of %s", "sq": "kolona %s e %s", "sr": "kolona %s tabele %s"},
+	"origin_run":             {"en": "a previous run: %s", "sq": "një llogaritje e mëparshme: %s", "sr": "prethodni obračun: %s"},
+	"origin_budget":          {"en": "the budget of scenario %s (municipality totals)", "sq": "buxheti i skenarit %s (totalet e komunave)", "sr": "budžet scenarija %s (ukupni iznosi opština)"},
+	"origin_staffed_to_norm": {"en": "scenario %s staffed to its norms (municipality totals + the yearly cost of every missing post)", "sq": "skenari %s me stafin sipas normave (totalet e komunave + kostoja vjetore e çdo vendi pune që mungon)", "sr": "scenario %s sa osobljem po normama (ukupni iznosi opština + godišnji trošak svakog radnog mesta koje nedostaje)"},
+	"origin_figure":          {"en": "scenario %s, figure MUNICIPALITY.%s", "sq": "skenari %s, treguesi KOMUNA.%s", "sr": "scenario %s, pokazatelj OPŠTINA.%s"},
 }
 
 func init() {

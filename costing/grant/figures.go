@@ -33,7 +33,7 @@ func (b *builder) figures() []decimal.Decimal {
 	}
 	if d.Need.Set {
 		need, figures = b.values(d.Need, "data.need", "data.need"), nil
-		g.NeedFrom = "column " + d.Need.S + " of " + b.t.File
+		g.NeedFrom = Origin{Kind: OriginColumn, Name: d.Need.S, File: b.t.File}
 	}
 	if need != nil {
 		g.HasNeed = true
@@ -53,13 +53,13 @@ func (b *builder) baseline() []decimal.Decimal {
 	f := b.f
 	switch {
 	case b.o.Baseline != nil:
-		b.g.BaselineFrom = "a previous run: " + b.o.BaselineFile
+		b.g.BaselineFrom = Origin{Kind: OriginRun, Name: b.o.BaselineFile}
 		return b.previousRun()
 	case f.Data.Baseline.Set:
-		b.g.BaselineFrom = "column " + f.Data.Baseline.S + " of " + b.t.File
+		b.g.BaselineFrom = Origin{Kind: OriginColumn, Name: f.Data.Baseline.S, File: b.t.File}
 		return b.values(f.Data.Baseline, "data.baseline", "data.baseline")
 	case f.Pot.Kind == models.PotCostBased && f.Pot.Baseline.Set && b.o.Scenario != nil && b.scenario != nil:
-		b.g.BaselineFrom = "the budget of scenario " + b.o.Scenario.Scenario.Name + " (municipality totals)"
+		b.g.BaselineFrom = Origin{Kind: OriginBudget, Name: b.o.Scenario.Scenario.Name}
 		baseline, figures := b.scenarioBaseline()
 		if baseline != nil {
 			for k := range b.g.Rows {

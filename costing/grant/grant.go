@@ -27,7 +27,7 @@ type Result struct {
 	Scale, GainScale                                 decimal.Decimal
 	Rounded                                          int // municipalities given one unit of the remainder
 	HasPopulation, HasChildren, HasBaseline, HasNeed bool
-	BaselineFrom, NeedFrom                           string // where the baseline and the need come from, in words
+	BaselineFrom, NeedFrom                           Origin // where the baseline and the need come from
 	Population, Children                             string // the columns
 	Summary                                          Summary
 	Sources                                          []ColumnSource // of every column used
@@ -215,4 +215,39 @@ func (b *builder) at(t models.Text, key string) models.Position {
 		return t.Pos
 	}
 	return models.Position{File: b.f.File, Line: b.f.Pos.Line, Key: key}
+}
+
+// An Origin says where a grant's need or baseline comes from, for a report
+// to say in its language.
+type Origin struct {
+	Kind   string // OriginColumn, OriginRun, OriginBudget, OriginStaffed or OriginFigure
+	Name   string // the column, the previous run's file, or the scenario
+	File   string // the data table a column is in
+	Figure string // the scenario's figure of each municipality (OriginFigure)
+}
+
+// The kinds of origin.
+const (
+	OriginColumn  = "column"          // a column of the data table
+	OriginRun     = "run"             // a previous run's allocations (--baseline)
+	OriginBudget  = "budget"          // a scenario's municipality totals
+	OriginStaffed = "staffed_to_norm" // a scenario's totals with every missing post filled
+	OriginFigure  = "figure"          // a figure of each municipality of a scenario
+)
+
+// String says where the figures come from, in English, for messages.
+func (o Origin) String() string {
+	switch o.Kind {
+	case OriginColumn:
+		return "column " + o.Name + " of " + o.File
+	case OriginRun:
+		return "a previous run: " + o.Name
+	case OriginBudget:
+		return "the budget of scenario " + o.Name + " (municipality totals)"
+	case OriginStaffed:
+		return "scenario " + o.Name + " staffed to its norms (municipality totals + the yearly cost of every missing post)"
+	case OriginFigure:
+		return "scenario " + o.Name + ", figure MUNICIPALITY." + o.Figure
+	}
+	return ""
 }

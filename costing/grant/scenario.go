@@ -183,14 +183,14 @@ func needFigures(r *costing.Result, m *costing.MunicipalityResult, basis string)
 }
 
 // needFrom says where the need comes from, in words.
-func needFrom(scenario, basis string) string {
+func needFrom(scenario, basis string) Origin {
 	switch basis {
 	case models.NeedTotal:
-		return "the budget of scenario " + scenario + " (municipality totals)"
+		return Origin{Kind: OriginBudget, Name: scenario}
 	case models.NeedStaffedToNorm:
-		return "scenario " + scenario + " staffed to its norms (municipality totals + the yearly cost of every missing post)"
+		return Origin{Kind: OriginStaffed, Name: scenario}
 	}
-	return "scenario " + scenario + ", figure MUNICIPALITY." + basis
+	return Origin{Kind: OriginFigure, Name: scenario, Figure: basis}
 }
 
 // needAt is where the formula states the need basis: its key need, else
