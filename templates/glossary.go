@@ -277,6 +277,21 @@ var glossary = map[string]map[string]string{
 	"sheet_allocation":   {"en": "Allocation", "sq": "Ndarja", "sr": "Raspodela"},
 	"sheet_base":         {"en": "Base", "sq": "Baza", "sr": "Osnova"},
 	"sheet_variant":      {"en": "Variant", "sq": "Varianti", "sr": "Varijanta"},
+
+	// The comparison and grant workbooks.
+	"and":                      {"en": "and", "sq": "dhe", "sr": "i"},
+	"about_comparison":         {"en": "Each year's budget of both scenarios, the difference (variant − base), its running sum, the discounted difference at the shaded discount rate, the net present value and the break-even year: all formulas.", "sq": "Buxheti i çdo viti i të dy skenarëve, diferenca (varianti − baza), shuma e saj kumulative, diferenca e skontuar me normën e skontimit të ngjyrosur, vlera aktuale neto dhe viti i barazimit: të gjitha formula.", "sr": "Budžet svake godine oba scenarija, razlika (varijanta − osnova), njen kumulativni zbir, diskontovana razlika po osenčenoj diskontnoj stopi, neto sadašnja vrednost i godina izjednačenja: sve formule."},
+	"about_scenarios":          {"en": "Each scenario's inputs (shaded cells can be changed), growth paths, calculations (a column per year), results and trace, as in a workbook of one scenario.", "sq": "Të dhënat e secilit skenar (qelizat e ngjyrosura mund të ndryshohen), normat e rritjes, llogaritjet (një kolonë për çdo vit), rezultatet dhe gjurmimi, si në librin e punës të një skenari.", "sr": "Ulazni podaci svakog scenarija (osenčene ćelije mogu se menjati), stope rasta, obračun (kolona za svaku godinu), rezultati i poreklo, kao u radnoj svesci jednog scenarija."},
+	"discount_rate":            {"en": "Discount rate", "sq": "Norma e skontimit", "sr": "Diskontna stopa"},
+	"discount_factor":          {"en": "Discount factor", "sq": "Faktori i skontimit", "sr": "Diskontni faktor"},
+	"discounted_difference":    {"en": "Discounted difference", "sq": "Diferenca e skontuar", "sr": "Diskontovana razlika"},
+	"at_or_below_zero":         {"en": "≤ 0 from here", "sq": "≤ 0 që këtej", "sr": "≤ 0 odavde"},
+	"grant_weights":            {"en": "weights", "sq": "peshat", "sr": "ponderi"},
+	"grant_formula_share":      {"en": "Formula share", "sq": "Pjesa sipas formulës", "sr": "Udeo po formuli"},
+	"grant_formula_allocation": {"en": "Formula allocation", "sq": "Ndarja sipas formulës", "sr": "Raspodela po formuli"},
+	"grant_data":               {"en": "Data", "sq": "Të dhënat", "sr": "Podaci"},
+	"about_formula":            {"en": "The pot and each criterion's weight (shaded: they can be changed), and a chart of the allocation per inhabitant.", "sq": "Fondi dhe pesha e çdo kriteri (të ngjyrosura: mund të ndryshohen), dhe një grafik i ndarjes për banor.", "sr": "Fond i ponder svakog kriterijuma (osenčeni: mogu se menjati) i grafikon raspodele po stanovniku."},
+	"about_allocation":         {"en": "Each municipality's indicators (shaded) and, as live formulas, its share, its formula allocation, its allocation per inhabitant, its change against the baseline and its gap to need. The allocation after floors, caps, hold-harmless and rounding is kosto's: re-run kosto grant after a change.", "sq": "Treguesit e çdo komune (të ngjyrosur) dhe, si formula të gjalla, pjesa e saj, ndarja sipas formulës, ndarja për banor, ndryshimi kundrejt bazës dhe mungesa ndaj nevojës. Ndarja pas minimumeve, tavaneve, mbrojtjes nga humbja dhe rrumbullakimit është e kosto-s: ekzekutoni përsëri kosto grant pas një ndryshimi.", "sr": "Pokazatelji svake opštine (osenčeni) i, kao žive formule, njen udeo, raspodela po formuli, raspodela po stanovniku, promena u odnosu na osnovu i manjak do potrebe. Raspodela posle minimuma, gornjih granica, zaštite od gubitka i zaokruživanja je kostova: ponovo pokrenite kosto grant posle promene."},
 }
 
 // language is the language a report is written in: lang if it is one of

@@ -90,7 +90,7 @@ func (x *xlsxWriter) comparison(vs *costing.Versus, base *xlsxWriter) error {
 	}
 	var head []any
 	for _, t := range []string{l("year"), l("base") + ": " + vs.Base.Result.Scenario.Name, l("variant") + ": " + vs.Variant.Result.Scenario.Name,
-		l("difference"), l("cumulative"), "discount factor", "discounted difference", "≤ 0 from here"} {
+		l("difference"), l("cumulative"), l("discount_factor"), l("discounted_difference"), l("at_or_below_zero")} {
 		head = append(head, excelize.Cell{Value: text(t), StyleID: x.headWrap})
 	}
 	if err := sw.SetRow("A1", head, excelize.RowOpts{Height: 32}); err != nil {
@@ -191,7 +191,7 @@ func (x *xlsxWriter) comparisonYear(vs *costing.Versus, base *xlsxWriter, k int,
 		excelize.Cell{Formula: stays, StyleID: x.qty},
 	}
 	if k == 0 {
-		cells = append(cells, nil, str("discount rate"), excelize.Cell{Value: rate, StyleID: x.input})
+		cells = append(cells, nil, str(x.v.l("discount_rate")), excelize.Cell{Value: rate, StyleID: x.input})
 	}
 	return cells
 }
@@ -235,12 +235,12 @@ func (x *xlsxWriter) compareAbout(vs *costing.Versus, o WorkbookOptions) error {
 		{x.v.l("compare_scenarios")},
 		{x.v.l("base"), vs.Base.Result.Scenario.Name + " — " + vs.Base.Result.Scenario.Title.In(x.v.lang)},
 		{x.v.l("variant"), vs.Variant.Result.Scenario.Name + " — " + vs.Variant.Result.Scenario.Title.In(x.v.lang)},
-		{"Exported", o.Date},
+		{x.v.l("about_exported"), o.Date},
 		{"kosto", o.Version},
 		{},
-		{"How to read this workbook"},
-		{"Comparison", "Each year's budget of both scenarios, the difference (variant − base), its running sum, the discounted difference at the shaded discount rate, the net present value and the break-even year: all formulas."},
-		{"Base_… and Variant_…", "Each scenario's Inputs (shaded cells can be changed), Paths, Calculations (a column per year), Results and Trace, as in a workbook of one scenario."},
+		{x.v.l("about_how_to_read")},
+		{x.sh.comparison, x.v.l("about_comparison")},
+		{x.v.l("sheet_base") + "_… " + x.v.l("and") + " " + x.v.l("sheet_variant") + "_…", x.v.l("about_scenarios")},
 	}
 	return writeAbout(x.f, x.sh.about, rows, x.head, x.wrap, x.compareTitle(vs))
 }

@@ -158,19 +158,19 @@ func (x *grantBook) formulaSheet() error {
 	sw.SetColWidth(2, 6, 18)
 	rows := [][]any{
 		{excelize.Cell{Value: text(g.Title.In(x.lang)), StyleID: x.head}},
-		{str("Pot"), excelize.Cell{Value: fl(g.Pot), StyleID: x.inputMoney}},
-		{str("Lump sums"), excelize.Cell{Formula: fmt.Sprintf("SUM(%s%s:%s)", at(x.allocation), x.rangeOf(0), x.rangeEnd(0)), Value: x.cached(fl(g.LumpSums)), StyleID: x.money}},
+		{str(x.l("grant_pot")), excelize.Cell{Value: fl(g.Pot), StyleID: x.inputMoney}},
+		{str(x.l("grant_lump_sums")), excelize.Cell{Formula: fmt.Sprintf("SUM(%s%s:%s)", at(x.allocation), x.rangeOf(0), x.rangeEnd(0)), Value: x.cached(fl(g.LumpSums)), StyleID: x.money}},
 		{},
-		{excelize.Cell{Value: "Criterion", StyleID: x.head}, excelize.Cell{Value: "Column", StyleID: x.head}, excelize.Cell{Value: "Transform", StyleID: x.head}, excelize.Cell{Value: "Weight", StyleID: x.head}},
+		{excelize.Cell{Value: x.l("grant_criterion"), StyleID: x.head}, excelize.Cell{Value: x.l("grant_column"), StyleID: x.head}, excelize.Cell{Value: x.l("grant_transform"), StyleID: x.head}, excelize.Cell{Value: x.l("grant_weight"), StyleID: x.head}},
 	}
 	for _, c := range g.Criteria {
-		rows = append(rows, []any{str(c.Title.In(x.lang)), str(c.Column), str(c.Transform), excelize.Cell{Value: fl(c.Weight), StyleID: x.input}})
+		rows = append(rows, []any{str(c.Title.In(x.lang)), str(c.Column), str(x.l("transform_" + c.Transform)), excelize.Cell{Value: fl(c.Weight), StyleID: x.input}})
 	}
 	weights := 0.0
 	for _, c := range g.Criteria {
 		weights += fl(c.Weight)
 	}
-	rows = append(rows, []any{str("Σ weights"), nil, nil, excelize.Cell{Formula: fmt.Sprintf("SUM(D6:D%d)", 5+len(g.Criteria)), Value: x.cached(weights), StyleID: x.qty}})
+	rows = append(rows, []any{str("Σ " + x.l("grant_weights")), nil, nil, excelize.Cell{Formula: fmt.Sprintf("SUM(D6:D%d)", 5+len(g.Criteria)), Value: x.cached(weights), StyleID: x.qty}})
 	for i, r := range rows {
 		if err := sw.SetRow(fmt.Sprintf("A%d", i+1), r); err != nil {
 			return err
@@ -241,7 +241,7 @@ func (x *grantBook) allocationHeader(sw *excelize.StreamWriter) error {
 	for _, c := range x.g.Criteria {
 		titles = append(titles, excelize.Cell{Value: text(c.Title.In(x.lang)), StyleID: x.head})
 	}
-	for k, t := range []string{"Lump sum", "Formula share", "Formula allocation", x.allocationTitle(), "Bound", "Population", "Per inhabitant", "Baseline", "Change", "Need", "Gap to need"} {
+	for k, t := range []string{x.l("grant_lump"), x.l("grant_formula_share"), x.l("grant_formula_allocation"), x.allocationTitle(), x.l("grant_rule"), x.l("population"), x.l("per_inhabitant_col"), x.l("grant_baseline"), x.l("grant_change"), x.l("grant_need"), x.l("grant_gap")} {
 		style := x.head
 		if k == gAllocation {
 			style = x.computedHead
@@ -388,18 +388,18 @@ func (x *grantBook) about(o WorkbookOptions) error {
 	g := x.g
 	rows := [][]string{
 		{g.Title.In(x.lang)},
-		{"Formula", g.Name},
-		{"Caveat", g.Caveat},
-		{"Data", g.DataFile},
-		{"Exported", o.Date},
+		{x.l("grant_formula"), g.Name},
+		{x.l("caveat"), g.Caveat},
+		{x.l("grant_data"), g.DataFile},
+		{x.l("about_exported"), o.Date},
 		{"kosto", o.Version},
 		{},
-		{"How to read this workbook"},
-		{"Formula", "The pot and each criterion's weight (shaded: they can be changed), and a chart of the allocation per inhabitant."},
-		{"Allocation", "Each municipality's indicators (shaded) and, as live formulas, its share, its formula allocation, its allocation per inhabitant, its change against the baseline and its gap to need. The allocation after floors, caps, hold-harmless and rounding is kosto's: re-run kosto grant after a change."},
+		{x.l("about_how_to_read")},
+		{x.formula, x.l("about_formula")},
+		{x.allocation, x.l("about_allocation")},
 	}
 	for _, n := range g.Notes {
-		rows = append(rows, []string{"Note", n})
+		rows = append(rows, []string{x.l("note"), n})
 	}
 	return writeAbout(x.f, x.aboutSheet, rows, x.head, x.wrap, g.Title.In(x.lang))
 }
