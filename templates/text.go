@@ -79,8 +79,8 @@ func renderText(w io.Writer, d *Document, o Options) error {
 // A grid is a table as text: its header and rows of cell texts, which
 // columns are aligned right, and which rows are totals.
 type grid struct {
-	label  int  // the widest a column of words is before it wraps; 0: labelWidth
-	fold   bool // headers wrap onto a second line
+	label  int // the widest a column of words is before it wraps; 0: labelWidth
+	fold   int // the lines a header may wrap onto; 0: one
 	header []string
 	right  []bool
 	rows   [][]string
@@ -142,12 +142,12 @@ func (g grid) widths() []int {
 		}
 	}
 	for i, h := range g.header {
-		if !g.fold {
+		if g.fold < 2 {
 			ws[i] = max(ws[i], runes(h))
 			continue
 		}
-		// A header of a few words fits on two lines.
-		ws[i] = max(ws[i], min(runes(h), (runes(h)+1)/2))
+		// A header of a few words fits on g.fold lines.
+		ws[i] = max(ws[i], min(runes(h), (runes(h)+g.fold-1)/g.fold))
 	}
 	return ws
 }
@@ -171,13 +171,14 @@ func fit(g grid, width int) []grid {
 	if width == 0 || span(g.widths()) <= width {
 		return []grid{g}
 	}
-	g.fold = true
-	for g.label = labelWidth - 2; g.label >= minLabel; g.label -= 2 {
-		if span(g.widths()) <= width {
-			return []grid{g}
+	for g.label = labelWidth; g.label >= minLabel; g.label -= 2 {
+		for g.fold = 2; g.fold <= 3; g.fold++ {
+			if span(g.widths()) <= width {
+				return []grid{g}
+			}
 		}
 	}
-	g.label = minLabel
+	g.label, g.fold = minLabel, 3
 	if len(g.header) < 3 {
 		return []grid{g}
 	}
