@@ -249,6 +249,9 @@ func language(lang, fallback string) string {
 // label returns the text of key in lang (one of models.Languages); an unknown key is
 // returned as it is, so a gap in the glossary shows instead of vanishing.
 func label(lang, key string) string {
+	if t, ok := pageGlossary[key]; ok {
+		return pageLabel(lang, t)
+	}
 	t, ok := glossary[key]
 	if !ok {
 		return key
