@@ -11,6 +11,7 @@ package templates
 import (
 	"embed"
 	"fmt"
+	"html"
 	"html/template"
 	"io"
 	"io/fs"
@@ -65,7 +66,7 @@ type htmlRow struct {
 	Class  string
 	Indent string // the first cell's left padding
 	Label  string
-	Cells  []htmlCell
+	Cells  template.HTML // the figure cells, written by cellsHTML
 }
 
 type htmlCell struct {
@@ -107,6 +108,7 @@ func htmlTableOf(lang string, t *Table, id string) htmlTable {
 		if r.Level > 0 {
 			hr.Indent = fmt.Sprintf("padding-left:%.1fem", 0.4+1.2*float64(r.Level))
 		}
+		var cells []htmlCell
 		for k, c := range r.Cells {
 			if k == 0 {
 				continue
@@ -124,11 +126,78 @@ func htmlTableOf(lang string, t *Table, id string) htmlTable {
 					hc.Figure += fmt.Sprintf("@%d", c.Source.Year)
 				}
 			}
-			hr.Cells = append(hr.Cells, hc)
+			cells = append(cells, hc)
 		}
+		hr.Cells = cellsHTML(cells)
 		ht.Rows = append(ht.Rows, hr)
 	}
 	return ht
+}
+
+// cellsHTML writes a row's cells, <td class="…" data-figure="…"
+// data-value="…">text</td>: in Go rather than in the template, where a
+// table of the national scenario's thousands of cells took most of the
+// page's time, with every text and attribute escaped as html/template
+// escapes them (html.EscapeString escapes <, >, &, ' and ", which is enough
+// inside an element and a quoted attribute).
+func cellsHTML(cells []htmlCell) template.HTML {
+	var b strings.Builder
+	for _, c := range cells {
+		b.WriteString(`<td class="`)
+		b.WriteString(html.EscapeString(c.Class))
+		b.WriteByte('"')
+		if c.Figure != "" {
+			b.WriteString(` data-figure="`)
+			b.WriteString(html.EscapeString(c.Figure))
+			b.WriteByte('"')
+		}
+		if c.Value != "" {
+			b.WriteString(` data-value="`)
+			b.WriteString(html.EscapeString(c.Value))
+			b.WriteByte('"')
+		}
+		b.WriteByte('>')
+		b.WriteString(html.EscapeString(c.Text))
+		b.WriteString("</td>")
+	}
+	return template.HTML(b.String())
+}
+
+// SVG draws the chart as inline SVG, written in Go for the same reason
+// and with the same escaping as cellsHTML.
+func (sc svgChart) SVG() template.HTML {
+	var b strings.Builder
+	e := html.EscapeString
+	f := func(x float64) string { return fmt.Sprintf("%.1f", x) }
+	fmt.Fprintf(&b, `<svg viewBox="0 0 %d %d" role="img" aria-labelledby="%s-title" aria-describedby="%s" width="100%%" preserveAspectRatio="xMinYMin meet">`,
+		sc.Width, sc.Height, e(sc.TableID), e(sc.TableID))
+	fmt.Fprintf(&b, `<title id="%s-title">%s</title>`, e(sc.TableID), e(sc.Title))
+	for _, t := range sc.Ticks {
+		fmt.Fprintf(&b, `<line class="grid" x1="%s" x2="%s" y1="%s" y2="%s"/><text class="tick" x="%s" dx="-6" y="%s" dy="4" text-anchor="end">%s</text>`,
+			f(sc.Left), f(sc.Right), f(t.Pos), f(t.Pos), f(sc.Left), f(t.Pos), e(t.Label))
+	}
+	for _, r := range sc.Bars {
+		fmt.Fprintf(&b, `<rect class="s%d" x="%s" y="%s" width="%s" height="%s"><title>%s</title></rect>`, r.Series, f(r.X), f(r.Y), f(r.W), f(r.H), e(r.Title))
+	}
+	for _, l := range sc.Lines {
+		fmt.Fprintf(&b, `<polyline class="line s%d" points="%s"><title>%s</title></polyline>`, l.Series, e(l.Points), e(l.Title))
+	}
+	fmt.Fprintf(&b, `<line class="axis" x1="%s" x2="%s" y1="%s" y2="%s"/>`, f(sc.Left), f(sc.Right), f(sc.Bottom), f(sc.Bottom))
+	for _, c := range sc.Categories {
+		fmt.Fprintf(&b, `<text class="cat" x="%s" y="%s" dy="16" text-anchor="middle">%s</text>`, f(c.Pos), f(sc.Bottom), e(c.Label))
+	}
+	for _, l := range sc.Legend {
+		fmt.Fprintf(&b, `<rect class="s%d" x="%s" y="%s" width="12" height="12"/><text class="legend" x="%s" y="%s" dy="10">%s</text>`,
+			l.Series, f(sc.Right+30), f(l.Y), f(sc.Right+48), f(l.Y), e(l.Label))
+	}
+	if sc.ValueAxis != "" {
+		fmt.Fprintf(&b, `<text class="axis-label" x="8" y="12">%s</text>`, e(sc.ValueAxis))
+	}
+	if sc.CategoryAxis != "" {
+		fmt.Fprintf(&b, `<text class="axis-label" x="%s" y="%d" dy="-8">%s</text>`, f(sc.Left), sc.Height, e(sc.CategoryAxis))
+	}
+	b.WriteString("</svg>")
+	return template.HTML(b.String())
 }
 
 // An svgChart is a chart's geometry, in the SVG's own units.
@@ -170,7 +239,7 @@ type svgLegend struct {
 const (
 	chartW, chartH  = 680, 320
 	chartLeft       = 80.0
-	chartTop        = 16.0
+	chartTop        = 28.0
 	chartBottom     = 250.0 // the category axis
 	chartLegendLeft = 520.0
 )

@@ -151,6 +151,8 @@ func TestBrowserChangeAnInput(t *testing.T) {
 	total, unit, memo := b.figure("gjilan.total"), b.figure("gjilan.foster_care.unit_cost"), b.figure("gjilan.foster_care.memo_total")
 	b.do("scroll to the unit costs", chromedp.ScrollIntoView(chromedp.CSS(`[data-figure="gjilan.foster_care.unit_cost"]`)))
 	b.shot("2-changed")
+	b.do("scroll to a chart", chromedp.ScrollIntoView(chromedp.CSS("figure.chart")))
+	b.shot("2-chart")
 	if total != wantTotal || unit != wantUnit || memo != wantMemo || before == unit {
 		t.Fatalf("with the allowance at 300 the page shows total %s, foster unit cost %s (was %s), its memo total %s; the engine gives %s, %s and %s", total, unit, before, memo, wantTotal, wantUnit, wantMemo)
 	}
