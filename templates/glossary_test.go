@@ -18,6 +18,7 @@ var sameAsEnglish = map[string][]string{
 	"formula":       {"sq", "sr"}, // Formula is the word in Albanian and Serbian
 	"sheet_formula": {"sq", "sr"}, // the same word
 	"scenario":      {"sr"},       // Scenario is the Serbian word
+	"page_scenario": {"sr"},       // the same word
 	"zero":          {"sq"},       // zero is the Albanian word
 }
 

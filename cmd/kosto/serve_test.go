@@ -1,0 +1,209 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/kosto-project/kosto/scenarios"
+)
+
+func testServer(t *testing.T) *httptest.Server {
+	t.Helper()
+	srv := httptest.NewServer(newServer().handler())
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+// cli is what kosto prints for args, which must succeed.
+func cli(t *testing.T, args ...string) string {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	if code := run(args, &stdout, &stderr); code != 0 {
+		t.Fatalf("kosto %v: exit %d: %s", args, code, stderr.String())
+	}
+	return stdout.String()
+}
+
+// fetch answers a request: its status and body.
+func fetch(t *testing.T, method, u, ctype string, body []byte, header ...string) (int, string) {
+	t.Helper()
+	req, err := http.NewRequest(method, u, bytes.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ctype != "" {
+		req.Header.Set("Content-Type", ctype)
+	}
+	for i := 0; i+1 < len(header); i += 2 {
+		req.Header.Set(header[i], header[i+1])
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b)
+}
+
+// The API answers exactly the JSON of the commands.
+func TestAPIIsTheCommandsJSON(t *testing.T) {
+	srv := testServer(t)
+	for _, name := range scenarios.Shipped() {
+		for _, lang := range []string{"", "sq"} {
+			args, q := []string{"run", name, "--format", "json"}, "?scenario="+name
+			if lang != "" {
+				args, q = append(args, "--lang", lang), q+"&lang="+lang
+			}
+			code, got := fetch(t, "GET", srv.URL+"/api/run"+q, "", nil)
+			if want := cli(t, args...); code != 200 || got != want {
+				t.Errorf("GET /api/run%s: %d, not the JSON of kosto %v", q, code, args)
+			}
+		}
+		code, got := fetch(t, "GET", srv.URL+"/api/project?scenario="+name, "", nil)
+		if want := cli(t, "project", name, "--format", "json"); code != 200 || got != want {
+			t.Errorf("GET /api/project?scenario=%s: %d, not the JSON of kosto project", name, code)
+		}
+	}
+	code, got := fetch(t, "GET", srv.URL+"/api/compare?base=albania-di-vlore&variant=albania-di-vlore-reform", "", nil)
+	if want := cli(t, "compare", "albania-di-vlore", "albania-di-vlore-reform", "--format", "json"); code != 200 || got != want {
+		t.Errorf("GET /api/compare: %d, not the JSON of kosto compare", code)
+	}
+
+	// A posted scenario: a variant of gjilan, as a file for the command.
+	sc, _ := scenarios.LoadShipped("gjilan")
+	src, err := scenarios.Variant("gjilan", sc, map[string]string{"foster_allowance": "320"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "v.toml")
+	os.WriteFile(file, src, 0o644)
+	for _, report := range []string{"run", "project"} {
+		code, got := fetch(t, "POST", srv.URL+"/api/"+report, "application/toml", src)
+		if want := cli(t, report, file, "--format", "json"); code != 200 || got != want {
+			t.Errorf("POST /api/%s: %d, not the JSON of kosto %s of the file:\n%s", report, code, report, got)
+		}
+	}
+	code, got = fetch(t, "POST", srv.URL+"/api/compare?base=gjilan", "application/toml", src)
+	if want := cli(t, "compare", "gjilan", file, "--format", "json"); code != 200 || got != want {
+		t.Errorf("POST /api/compare: %d, not the JSON of kosto compare", code)
+	}
+	code, got = fetch(t, "GET", srv.URL+"/api/scenarios", "", nil)
+	if code != 200 || !strings.Contains(got, `"name": "gjilan"`) || !strings.Contains(got, `"default": true`) {
+		t.Errorf("GET /api/scenarios: %d %s", code, got)
+	}
+}
+
+// Bad input and abuse are refused with the right status, and the server
+// keeps serving.
+func TestAPIRefuses(t *testing.T) {
+	srv := testServer(t)
+	src, _ := scenarios.ShippedSource("gjilan")
+	typo := strings.Replace(string(src), "monthly_allowance = \"foster_allowance\"", "montly_allowance = \"foster_allowance\"", 1)
+	line := 1 + strings.Count(typo[:strings.Index(typo, "montly_allowance")], "\n")
+	for _, c := range []struct {
+		what, method, path, ctype string
+		body                      []byte
+		header                    []string
+		code                      int
+		has                       []string
+	}{
+		{"an unknown scenario", "GET", "/api/run?scenario=nope", "", nil, nil, 404, []string{`no shipped scenario \"nope\"`}},
+		{"an unknown scenario on the page", "GET", "/?scenario=nope", "", nil, nil, 404, []string{"no shipped scenario"}},
+		{"a typo", "POST", "/api/run", "application/toml", []byte(typo), nil, 422,
+			[]string{`"file": "upload.toml"`, fmt.Sprintf(`"line": %d`, line), `"key": "services.foster_care.montly_allowance"`, `did you mean \"monthly_allowance\"`}},
+		{"a body over 2 MB", "POST", "/api/run", "application/toml", bytes.Repeat([]byte("#"), 3<<20), nil, 413, []string{"larger than 2 MB"}},
+		{"a cross-site POST", "POST", "/api/run", "application/toml", src, []string{"Sec-Fetch-Site", "cross-site"}, 403, nil},
+		{"a cross-site upload", "POST", "/upload", "multipart/form-data; boundary=x", []byte("--x--"), []string{"Sec-Fetch-Site", "cross-site"}, 403, nil},
+		{"a file of the machine", "POST", "/api/run", "application/toml", []byte("format = 1\nextends = \"/etc/passwd\"\n"), nil, 422, []string{`"key": "extends"`}},
+		{"a path up", "POST", "/api/run", "application/toml", []byte("format = 1\nextends = \"../../etc/base.toml\"\n"), nil, 422, []string{`"key": "extends"`}},
+		{"no TOML", "POST", "/api/run", "application/json", []byte("{}"), nil, 400, []string{"application/toml"}},
+		{"an unknown language", "GET", "/api/run?scenario=gjilan&lang=de", "", nil, nil, 400, []string{"--lang"}},
+		{"a negative allowance on the page", "GET", "/?scenario=gjilan&p.foster_allowance=-5", "", nil, nil, 422, []string{"variant.toml:", "parameters.foster_allowance.value", "-5"}},
+		{"words for a number", "GET", "/download/variant.toml?scenario=gjilan&p.foster_allowance=lots", "", nil, nil, 400, []string{"expected a number"}},
+		{"an unknown page", "GET", "/etc/passwd", "", nil, nil, 404, nil},
+		{"a PUT", "PUT", "/api/run", "application/toml", src, nil, 405, nil},
+	} {
+		code, body := fetch(t, c.method, srv.URL+c.path, c.ctype, c.body, c.header...)
+		if code != c.code {
+			t.Errorf("%s: %d, want %d: %.300s", c.what, code, c.code, body)
+		}
+		for _, h := range c.has {
+			if !strings.Contains(body, h) && !strings.Contains(body, strings.ReplaceAll(h, `\"`, "&#34;")) {
+				t.Errorf("%s: the answer lacks %s: %.600s", c.what, h, body)
+			}
+		}
+	}
+	if code, _ := fetch(t, "GET", srv.URL+"/api/run?scenario=gjilan", "", nil); code != 200 {
+		t.Errorf("after the bad requests: %d", code)
+	}
+}
+
+// Fifty requests at once, pages with different inputs and API answers,
+// each gets its own right answer (run the tests with -race).
+func TestServeConcurrent(t *testing.T) {
+	srv := testServer(t)
+	type req struct{ path, want string }
+	var reqs []req
+	for i := range 25 {
+		v := fmt.Sprint(250 + i)
+		_, page := fetch(t, "GET", srv.URL+"/?scenario=gjilan&p.foster_allowance="+v, "", nil)
+		reqs = append(reqs, req{"/?scenario=gjilan&p.foster_allowance=" + v, page})
+		name := scenarios.Shipped()[i%len(scenarios.Shipped())]
+		reqs = append(reqs, req{"/api/run?scenario=" + name, cli(t, "run", name, "--format", "json")})
+	}
+	fresh := testServer(t) // nothing loaded yet: the first requests race to load
+	var wg sync.WaitGroup
+	for _, r := range reqs {
+		wg.Go(func() {
+			resp, err := http.Get(fresh.URL + r.path)
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			defer resp.Body.Close()
+			b, _ := io.ReadAll(resp.Body)
+			if resp.StatusCode != 200 || string(b) != r.want {
+				t.Errorf("%s: %d, not the answer it gets alone", r.path, resp.StatusCode)
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// The downloads of a page with a changed input: the variant, the CSV and
+// the workbook of the changed scenario.
+func TestServeDownloads(t *testing.T) {
+	srv := testServer(t)
+	q := "?scenario=gjilan&p.foster_allowance=300&lang=sq"
+	code, toml := fetch(t, "GET", srv.URL+"/download/variant.toml"+q, "", nil)
+	file := filepath.Join(t.TempDir(), "v.toml")
+	os.WriteFile(file, []byte(toml), 0o644)
+	if code != 200 || !strings.Contains(toml, `extends = "gjilan"`) || !strings.Contains(toml, `value = "300"`) {
+		t.Fatalf("the variant: %d\n%s", code, toml)
+	}
+	code, csv := fetch(t, "GET", srv.URL+"/download/report.csv"+q, "", nil)
+	if want := "\ufeff" + cli(t, "run", file, "--format", "csv", "--lang", "sq"); code != 200 || csv != want {
+		t.Errorf("the CSV: %d, not kosto run's of the variant", code)
+	}
+	code, xlsx := fetch(t, "GET", srv.URL+"/download/workbook.xlsx"+q, "", nil)
+	if code != 200 || !strings.HasPrefix(xlsx, "PK") {
+		t.Errorf("the workbook: %d", code)
+	}
+}
+
+func TestUploadName(t *testing.T) {
+	for in, want := range map[string]string{"": "upload.toml", "../../etc/x.toml": "x.toml", `C:\Users\ana\mine.toml`: "mine.toml", "a\nb.toml": "ab.toml"} {
+		if got := uploadName(in); got != want {
+			t.Errorf("uploadName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
