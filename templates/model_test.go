@@ -9,7 +9,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/kosto-project/kosto/costing"
-	"github.com/kosto-project/kosto/costing/grant"
 	"github.com/kosto-project/kosto/models"
 	"github.com/kosto-project/kosto/scenarios"
 	"github.com/kosto-project/kosto/templates"
@@ -55,18 +54,7 @@ func documents(t *testing.T, lang string) map[string]*templates.Document {
 		docs["compare "+pair[0]] = templates.VersusReport(vs, o)
 	}
 	for _, name := range scenarios.Formulas() {
-		in, err := scenarios.OpenFormula(name, "", scenarios.CSVOptions{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		go_ := grant.Options{}
-		if in.Scenario != nil {
-			go_.Scenario = costing.Build(in.Scenario)
-		}
-		g, err := grant.Allocate(in.Formula, in.Data, go_)
-		if err != nil {
-			t.Fatal(err)
-		}
+		g := allocate(t, name)
 		docs["grant "+name] = templates.GrantReport(g, o)
 	}
 	return docs

@@ -17,7 +17,6 @@ import (
 	"time"
 
 	"github.com/kosto-project/kosto/costing"
-	"github.com/kosto-project/kosto/costing/grant"
 	"github.com/kosto-project/kosto/models"
 	"github.com/kosto-project/kosto/scenarios"
 	"github.com/kosto-project/kosto/templates"
@@ -59,18 +58,7 @@ func compareBook(t *testing.T, base, variant string) []byte {
 
 func grantBook(t *testing.T, name string) []byte {
 	t.Helper()
-	in, err := scenarios.OpenFormula(name, "", scenarios.CSVOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	o := grant.Options{}
-	if in.Scenario != nil {
-		o.Scenario = costing.Build(in.Scenario)
-	}
-	g, err := grant.Allocate(in.Formula, in.Data, o)
-	if err != nil {
-		t.Fatal(err)
-	}
+	g := allocate(t, name)
 	var buf bytes.Buffer
 	if err := templates.GrantWorkbook(&buf, g, options()); err != nil {
 		t.Fatal(err)

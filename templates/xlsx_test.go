@@ -336,18 +336,7 @@ func TestGrantWorkbookParity(t *testing.T) {
 	files := map[string][]byte{}
 	grants := map[string]*grant.Result{}
 	for _, name := range scenarios.Formulas() {
-		in, err := scenarios.OpenFormula(name, "", scenarios.CSVOptions{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		o := grant.Options{}
-		if in.Scenario != nil {
-			o.Scenario = costing.Build(in.Scenario)
-		}
-		g, err := grant.Allocate(in.Formula, in.Data, o)
-		if err != nil {
-			t.Fatal(err)
-		}
+		g := allocate(t, name)
 		var buf bytes.Buffer
 		if err := templates.GrantWorkbook(&buf, g, templates.WorkbookOptions{Version: "test", Date: "2026-11-22", NoCache: true}); err != nil {
 			t.Fatal(err)
