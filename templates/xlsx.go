@@ -473,8 +473,8 @@ func (x *xlsxWriter) paths() error {
 	x.path = map[string]int{}
 	row := 2
 	for _, name := range models.Sorted(rates) {
-		rateRow := []any{str(name + ": rate"), nil}
-		indexRow := []any{str(name + ": index"), excelize.Cell{Value: 1.0, StyleID: x.qty}}
+		rateRow := []any{str(name + ": " + x.v.l("path_rate")), nil}
+		indexRow := []any{str(name + ": " + x.v.l("path_index")), excelize.Cell{Value: 1.0, StyleID: x.qty}}
 		idx := 1.0
 		for y := x.base + 1; y <= last; y++ {
 			rf, _ := rates[name][y].Float64()

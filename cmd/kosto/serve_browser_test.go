@@ -183,8 +183,13 @@ func TestBrowserChangeAnInput(t *testing.T) {
 	b.do("switch to Albanian",
 		chromedp.Click(chromedp.CSS(`form.langs button[value="sq"]`)),
 		chromedp.WaitVisible(chromedp.CSS(`html[lang="sq"] #inputs-h`)))
-	heading := get(b, "heading", chromedp.Text(chromedp.CSS("#inputs-h")))
-	shown := get(b, "total", chromedp.Text(chromedp.CSS(`#headline [data-figure="total"]`)))
+	// Read from the page as it is once Albanian: a node found before the
+	// page was replaced is gone (the browser says "No node with given id").
+	heading := get(b, "heading", chromedp.Poll[string](`(document.querySelector('html[lang="sq"] #inputs-h') || {}).textContent`,
+		chromedp.WithPollingTimeout(10*time.Second)))
+	shown := get(b, "total", chromedp.Poll[string](`(document.querySelector('html[lang="sq"] #headline [data-figure="total"]') || {}).textContent`,
+		chromedp.WithPollingTimeout(10*time.Second)))
+	shown = strings.TrimSpace(shown)
 	total = b.figure("gjilan.total")
 	b.shot("3-albanian")
 	if heading != "Të dhënat hyrëse" || total != wantTotal || !strings.Contains(shown, ",") || !strings.Contains(shown, ".") {
