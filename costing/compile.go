@@ -25,20 +25,49 @@ type Program struct {
 	slot  []int32   // node → its slot, -1 for a node the program neither reads nor writes
 	init  []float64 // every slot's value in the evaluation compiled from
 	scale float64   // 10^decimals of the currency
+	inv   float64   // 1 ÷ scale
+	split int       // code[:split] runs once a draw, code[split:] every year
 }
 
 type instr struct {
-	op    Op
-	money bool
-	dst   int32
-	a, n  int32 // the arguments' slots: args[a : a+n]
+	code   opcode
+	op     Op
+	money  bool
+	dst    int32
+	a, n   int32 // the arguments' slots: args[a : a+n]
+	x0, x1 int32 // the first two arguments' slots, for the two-argument opcodes
 }
+
+// An opcode is how the program runs an operation: the commonest shapes —
+// two arguments, rounded to money or not, and round-ups — have one of
+// their own, every other runs as its Op over its arguments.
+type opcode uint8
+
+const (
+	codeGeneric opcode = iota
+	codeMul2
+	codeMul2Money
+	codeSum2Money
+	codeDiv2
+	codeDiv2Money
+	codeCeil
+)
 
 // Compile compiles the nodes of g that any of vary reaches and that any of
 // wanted needs. Every other slot holds its value in base, an evaluation of
 // g, which does not change however vary is set.
 func (g *Graph) Compile(base Values, vary, wanted []NodeID) *Program {
+	return g.CompileYears(base, vary, nil, wanted)
+}
+
+// CompileYears compiles as Compile does, for leaves drawn once (drawn) and
+// leaves set again each year of a projection (yearly): the operations only
+// drawn leaves reach run once a draw (RunDraw), those any yearly leaf
+// reaches each year (RunYear).
+func (g *Graph) CompileYears(base Values, drawn, yearly, wanted []NodeID) *Program {
+	vary := append(append([]NodeID(nil), drawn...), yearly...)
 	reached := g.Reached(vary)
+	perYear := g.Reached(yearly)
 	needed := make([]bool, len(g.Nodes))
 	for _, w := range wanted {
 		needed[w] = true
@@ -50,7 +79,7 @@ func (g *Graph) Compile(base Values, vary, wanted []NodeID) *Program {
 			}
 		}
 	}
-	p := &Program{slot: make([]int32, len(g.Nodes)), scale: math.Pow(10, float64(g.Decimals))}
+	p := &Program{slot: make([]int32, len(g.Nodes)), scale: math.Pow(10, float64(g.Decimals)), inv: math.Pow(10, -float64(g.Decimals))}
 	for i := range p.slot {
 		p.slot[i] = -1
 	}
@@ -67,6 +96,7 @@ func (g *Graph) Compile(base Values, vary, wanted []NodeID) *Program {
 	for _, id := range wanted {
 		slotOf(id)
 	}
+	var once, yearlyCode []instr
 	for i := range g.Nodes {
 		n := &g.Nodes[i]
 		if n.Op == OpInput || !reached[i] || !needed[i] {
@@ -77,8 +107,33 @@ func (g *Graph) Compile(base Values, vary, wanted []NodeID) *Program {
 			p.args = append(p.args, slotOf(a))
 		}
 		in.dst = slotOf(NodeID(i))
-		p.code = append(p.code, in)
+		if in.n == 2 {
+			in.x0, in.x1 = p.args[in.a], p.args[in.a+1]
+			switch {
+			case n.Op == OpMul && n.Money:
+				in.code = codeMul2Money
+			case n.Op == OpMul:
+				in.code = codeMul2
+			case n.Op == OpSum && n.Money:
+				in.code = codeSum2Money
+			case n.Op == OpDiv && n.Money:
+				in.code = codeDiv2Money
+			case n.Op == OpDiv:
+				in.code = codeDiv2
+			}
+		}
+		if n.Op == OpCeil && !n.Money {
+			in.code, in.x0 = codeCeil, p.args[in.a]
+		}
+		if perYear[i] {
+			yearlyCode = append(yearlyCode, in)
+		} else {
+			once = append(once, in)
+		}
 	}
+	// What no yearly leaf reaches depends only on what comes before it in
+	// the graph that no yearly leaf reaches either: it can all run first.
+	p.code, p.split = append(once, yearlyCode...), len(once)
 	return p
 }
 
@@ -101,10 +156,39 @@ func (p *Program) Slot(id NodeID) int { return int(p.slot[id]) }
 
 // Run evaluates the program's operations over s, from the values its leaf
 // slots hold.
-func (p *Program) Run(s []float64) {
+func (p *Program) Run(s []float64) { p.run(s, p.code) }
+
+// RunDraw evaluates the operations only the drawn leaves reach.
+func (p *Program) RunDraw(s []float64) { p.run(s, p.code[:p.split]) }
+
+// RunYear evaluates the operations the yearly leaves reach, after RunDraw.
+func (p *Program) RunYear(s []float64) { p.run(s, p.code[p.split:]) }
+
+func (p *Program) run(s []float64, code []instr) {
 	args := p.args
-	for i := range p.code {
-		in := &p.code[i]
+	scale, inv := p.scale, p.inv
+	for i := range code {
+		in := &code[i]
+		switch in.code {
+		case codeMul2:
+			s[in.dst] = s[in.x0] * s[in.x1]
+			continue
+		case codeMul2Money:
+			s[in.dst] = roundHalfAway(s[in.x0]*s[in.x1], scale, inv)
+			continue
+		case codeSum2Money:
+			s[in.dst] = roundHalfAway(s[in.x0]+s[in.x1], scale, inv)
+			continue
+		case codeDiv2:
+			s[in.dst] = div(s[in.x0], s[in.x1])
+			continue
+		case codeDiv2Money:
+			s[in.dst] = roundHalfAway(div(s[in.x0], s[in.x1]), scale, inv)
+			continue
+		case codeCeil:
+			s[in.dst] = ceil(s[in.x0])
+			continue
+		}
 		a := args[in.a : in.a+in.n]
 		var x float64
 		switch in.op {
@@ -153,39 +237,61 @@ func (p *Program) Run(s []float64) {
 			x = annuityFloat(s[a[0]], s[a[1]], s[a[2]])
 		}
 		if in.money {
-			x = roundHalfAway(x, p.scale)
+			x = roundHalfAway(x, p.scale, p.inv)
 		}
 		s[in.dst] = x
 	}
 }
 
+// div is a quotient, undefined (NaN) by zero.
+func div(a, b float64) float64 {
+	if b == 0 {
+		return math.NaN()
+	}
+	return a / b
+}
+
 // RoundMoney rounds x to the currency's minor unit as the program does.
-func (p *Program) RoundMoney(x float64) float64 { return roundHalfAway(x, p.scale) }
+func (p *Program) RoundMoney(x float64) float64 { return roundHalfAway(x, p.scale, p.inv) }
 
 // roundHalfAway rounds x to a multiple of 1/scale, half away from zero, as
 // Graph.RoundMoney. A product of decimals that is exactly a tie in decimal
 // arithmetic (250 × 0.167 = 41.75) may be a hair off it in binary, so what
 // is within a few units of the last place of a tie is taken as one.
-func roundHalfAway(x, scale float64) float64 {
+func roundHalfAway(x, scale, inv float64) float64 {
 	r := x * scale
-	t := math.Trunc(r)
-	f := math.Abs(r - t)
-	if f >= 0.5-tolerance(r) {
-		t += math.Copysign(1, r)
+	if !(r > -1e15 && r < 1e15) { // NaN (undefined), or beyond what kosto reads
+		return math.Round(r) * inv
 	}
-	return t / scale
+	// Half away from zero is truncating r + ½ (less the tolerance) away
+	// from zero: branch-free, as most of the program's operations round.
+	a := math.Abs(r)
+	return float64(int64(r+math.Copysign(0.5+tolerance(a), r))) * inv
 }
 
 // tolerance is how far from a tie (or a whole number) a float64 result of
-// a chain of operations may be when the decimal result is on it: a few
-// million units of the last place, at most a thousandth.
-func tolerance(r float64) float64 {
-	return math.Min(1e-3, math.Max(1e-9, math.Abs(r)*1e-12))
+// a chain of operations of size a may be when the decimal result is on
+// it: a few thousand units of its last place, at least 1e-9 and at most a
+// thousandth.
+func tolerance(a float64) float64 {
+	t := a * 1e-12
+	if t < 1e-9 {
+		return 1e-9
+	}
+	if t > 1e-3 {
+		return 1e-3
+	}
+	return t
 }
 
 // ceil rounds up, taking what is within the tolerance above a whole number
 // as that number (3 × 1/3 posts is 3 posts, not 4).
-func ceil(x float64) float64 { return math.Ceil(x - tolerance(x)) }
+func ceil(x float64) float64 {
+	if x < 0 {
+		return math.Ceil(x - tolerance(-x))
+	}
+	return math.Ceil(x - tolerance(x))
+}
 
 // annuityFloat is annuity in float64: undefined (NaN) over years that are
 // not a positive whole number.

@@ -1,0 +1,14 @@
+package uncertainty
+
+// Spearman is spearman, for the tests.
+var Spearman = spearman
+
+// ProgramLen is the length of scenario s's compiled program.
+func (st *Study) ProgramLen(s int) int { return st.evaluator(s, st.Results[s]).prog.Len() }
+
+// ProgramRun returns a function that runs scenario s's program once.
+func (st *Study) ProgramRun(s int) func() {
+	ev := st.evaluator(s, st.Results[s])
+	ws := ev.workspace()
+	return func() { ev.prog.Run(ws.slots) }
+}
