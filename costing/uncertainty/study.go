@@ -46,6 +46,7 @@ type Study struct {
 	Inputs      []*Input          // sorted by name
 	Unranged    []Assumption      // parameters and growth rates without a range, sorted by name
 	Uncertainty models.Uncertainty
+	all         []*Input // the inputs without a range, which a switching value may still move
 }
 
 // New gathers the ranged inputs of one result (variant nil) or of a base
@@ -124,6 +125,8 @@ func New(base, variant *costing.Result, rf *models.RangeFile) (*Study, error) {
 		if in.Range != nil {
 			st.Inputs = append(st.Inputs, in)
 			delete(unranged, name)
+		} else if in.Unit != "" || len(in.leaves[0])+len(in.leaves[1]) > 0 {
+			st.all = append(st.all, in)
 		}
 	}
 	for _, name := range models.Sorted(unranged) {
