@@ -249,6 +249,12 @@ func language(lang, fallback string) string {
 // label returns the text of key in lang (one of models.Languages); an unknown key is
 // returned as it is, so a gap in the glossary shows instead of vanishing.
 func label(lang, key string) string {
+	if u, ok := uncertaintyGlossary[key]; ok {
+		if i := slices.Index(models.Languages, lang); i > 0 && i < len(u) {
+			return u[i]
+		}
+		return u[0]
+	}
 	t, ok := glossary[key]
 	if !ok {
 		return key
