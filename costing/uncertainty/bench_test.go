@@ -1,7 +1,9 @@
 package uncertainty_test
 
 import (
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/kosto-project/kosto/costing"
 	"github.com/kosto-project/kosto/costing/uncertainty"
@@ -33,11 +35,21 @@ func BenchmarkNationalDraws(b *testing.B) {
 	st := national(b)
 	o := st.Options()
 	b.ReportAllocs()
+	start := cpu()
 	for b.Loop() {
 		if _, err := st.Run(o); err != nil {
 			b.Fatal(err)
 		}
 	}
+	b.ReportMetric((cpu()-start).Seconds()/float64(b.N), "cpu-s/op")
+}
+
+// cpu is the processor time the process has used, user and system: on a
+// machine other work shares, the time a run costs whatever its wall clock.
+func cpu() time.Duration {
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // BenchmarkNationalDrawsOneCore is the same on one worker.
@@ -46,11 +58,13 @@ func BenchmarkNationalDrawsOneCore(b *testing.B) {
 	o := st.Options()
 	o.Workers = 1
 	b.ReportAllocs()
+	start := cpu()
 	for b.Loop() {
 		if _, err := st.Run(o); err != nil {
 			b.Fatal(err)
 		}
 	}
+	b.ReportMetric((cpu()-start).Seconds()/float64(b.N), "cpu-s/op")
 }
 
 func TestNationalStudy(t *testing.T) {

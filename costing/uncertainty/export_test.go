@@ -6,9 +6,10 @@ var Spearman = spearman
 // ProgramLen is the length of scenario s's compiled program.
 func (st *Study) ProgramLen(s int) int { return st.evaluator(s, st.Results[s]).prog.Len() }
 
-// ProgramRun returns a function that runs scenario s's program once.
+// ProgramRun returns a function that runs scenario s's program once, over
+// costing.Lanes draws.
 func (st *Study) ProgramRun(s int) func() {
 	ev := st.evaluator(s, st.Results[s])
 	ws := ev.workspace()
-	return func() { ev.prog.Run(ws.slots) }
+	return func() { ev.prog.RunDrawLanes(ws.slots); ev.prog.RunYearLanes(ws.slots) }
 }

@@ -107,10 +107,7 @@ func (st *Study) Run(o Options) (*Outcome, error) {
 		go func() {
 			defer wg.Done()
 			for s, ev := range evs {
-				ws := ev.workspace()
-				for i := lo; i < hi; i++ {
-					ev.draw(ws, samples, i, out.out[s], o.Draws)
-				}
+				ev.draws(ev.workspace(), samples, lo, hi, out.out[s], o.Draws)
 			}
 		}()
 	}
@@ -123,14 +120,13 @@ func (st *Study) Run(o Options) (*Outcome, error) {
 // distribution, money rounded to the minor unit.
 func (st *Study) sample(o Options) ([][]float64, error) {
 	u := make([][]float64, len(st.Inputs))
-	for j, in := range st.Inputs {
-		u[j] = probabilities(o.Seed, in.Name, o.Draws, o.Method)
-	}
+	st.each(o.Workers, func(j int) { u[j] = probabilities(o.Seed, st.Inputs[j].Name, o.Draws, o.Method) })
 	if err := st.correlate(u, o.Seed); err != nil {
 		return nil, err
 	}
 	scale := math.Pow(10, float64(st.Results[0].Graph.Decimals))
-	for j, in := range st.Inputs {
+	st.each(o.Workers, func(j int) {
+		in := st.Inputs[j]
 		q := distribution(in.Range, in.Value)
 		for i, p := range u[j] {
 			x := q.Quantile(p)
@@ -139,8 +135,29 @@ func (st *Study) sample(o Options) ([][]float64, error) {
 			}
 			u[j][i] = x
 		}
-	}
+	})
 	return u, nil
+}
+
+// each runs f for every input, on up to workers goroutines. Each input's
+// work is its own, so the results do not depend on how many.
+func (st *Study) each(workers int, f func(j int)) {
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range max(1, workers) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range next {
+				f(j)
+			}
+		}()
+	}
+	for j := range st.Inputs {
+		next <- j
+	}
+	close(next)
+	wg.Wait()
 }
 
 // An evaluator draws one scenario of a study: its compiled program and how
@@ -308,75 +325,100 @@ func (st *Study) evaluator(s int, r *costing.Result) *evaluator {
 	return ev
 }
 
-// A workspace is one worker's slots and path indexes.
+// A workspace is one worker's slots, Lanes draws at once, and the indexes
+// of the paths whose rates are drawn, each year of each lane.
 type workspace struct {
 	slots []float64
-	index [][]float64 // per drawn path: its index each year of the horizon
+	index [][]float64 // per drawn path: year k of lane l at k×Lanes + l
 }
 
 func (ev *evaluator) workspace() *workspace {
-	ws := &workspace{slots: ev.prog.Slots()}
+	ws := &workspace{slots: ev.prog.SlotsLanes()}
 	for range ev.paths {
-		ws.index = append(ws.index, make([]float64, ev.years))
+		ws.index = append(ws.index, make([]float64, ev.years*costing.Lanes))
 	}
 	return ws
 }
 
-// draw evaluates draw i in every year, writing the figures into out.
-func (ev *evaluator) draw(ws *workspace, samples [][]float64, i int, out []float64, n int) {
+// draws evaluates the draws lo to hi, Lanes at a time, writing the
+// figures into out.
+func (ev *evaluator) draws(ws *workspace, samples [][]float64, lo, hi int, out []float64, n int) {
+	var batch [costing.Lanes]int
+	for i := lo; i < hi; i += costing.Lanes {
+		for l := range batch {
+			batch[l] = min(i+l, hi-1) // a short last batch repeats its last draw
+		}
+		ev.draw(ws, samples, &batch, out, n)
+	}
+}
+
+// draw evaluates the draws of batch in every year, lane l being draw
+// batch[l], writing the figures into out.
+func (ev *evaluator) draw(ws *workspace, samples [][]float64, batch *[costing.Lanes]int, out []float64, n int) {
+	const L = costing.Lanes
 	for p, path := range ev.paths {
-		cum, y := 1.0, 0
-		for t, rate := range path.rates {
-			if j := path.drawn[t]; j >= 0 {
-				rate = samples[j][i]
-			}
-			cum *= 1 + rate
-			if y < len(path.at) && path.at[y] == t {
-				ws.index[p][y] = cum
-				y++
+		for l, i := range batch {
+			cum, y := 1.0, 0
+			for t, rate := range path.rates {
+				if j := path.drawn[t]; j >= 0 {
+					rate = samples[j][i]
+				}
+				cum *= 1 + rate
+				if y < len(path.at) && path.at[y] == t {
+					ws.index[p][y*L+l] = cum
+					y++
+				}
 			}
 		}
 	}
 	s := ws.slots
 	for _, rl := range ev.once {
-		x := samples[rl.input][i]
-		if rl.money {
-			x = ev.prog.RoundMoney(x)
-		}
-		s[rl.slot] = x
-	}
-	ev.prog.RunDraw(s)
-	for k := 0; k < ev.years; k++ {
-		for _, fm := range ev.fixed {
-			x := fm.year[k]
-			if fm.path >= 0 {
-				x = fm.base * ws.index[fm.path][k]
-				if fm.money {
-					x = ev.prog.RoundMoney(x)
-				}
-			}
-			s[fm.slot] = x
-		}
-		for _, rl := range ev.ranged {
+		for l, i := range batch {
 			x := samples[rl.input][i]
-			switch {
-			case rl.level != nil:
-				if lv := rl.level[k]; lv == lv {
-					x = lv
-				}
-			case rl.path >= 0:
-				x *= ws.index[rl.path][k]
-			case rl.index != nil:
-				x *= rl.index[k]
-			}
 			if rl.money {
 				x = ev.prog.RoundMoney(x)
 			}
-			s[rl.slot] = x
+			s[rl.slot*L+l] = x
 		}
-		ev.prog.RunYear(s)
+	}
+	ev.prog.RunDrawLanes(s)
+	for k := 0; k < ev.years; k++ {
+		for _, fm := range ev.fixed {
+			for l := range batch {
+				x := fm.year[k]
+				if fm.path >= 0 {
+					x = fm.base * ws.index[fm.path][k*L+l]
+					if fm.money {
+						x = ev.prog.RoundMoney(x)
+					}
+				}
+				s[fm.slot*L+l] = x
+			}
+		}
+		for _, rl := range ev.ranged {
+			for l, i := range batch {
+				x := samples[rl.input][i]
+				switch {
+				case rl.level != nil:
+					if lv := rl.level[k]; lv == lv {
+						x = lv
+					}
+				case rl.path >= 0:
+					x *= ws.index[rl.path][k*L+l]
+				case rl.index != nil:
+					x *= rl.index[k]
+				}
+				if rl.money {
+					x = ev.prog.RoundMoney(x)
+				}
+				s[rl.slot*L+l] = x
+			}
+		}
+		ev.prog.RunYearLanes(s)
 		for f, slot := range ev.outs {
-			out[(f*ev.years+k)*n+i] = s[slot]
+			for l, i := range batch {
+				out[(f*ev.years+k)*n+i] = s[slot*L+l]
+			}
 		}
 	}
 }
