@@ -81,3 +81,15 @@ allowance = { low = 200, high = 320 }
 		t.Errorf("got:\n%v\nwant:\n%s", err, want)
 	}
 }
+
+// TestFormatRangesLoads: the ranges file of FORMAT.md reads, and fits the
+// complete example.
+func TestFormatRangesLoads(t *testing.T) {
+	rf, err := LoadRanges(filepath.Join("testdata", "format-ranges.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rf.Ranges) != 4 || rf.Uncertainty.Draws.Value.IntPart() != 2000 || len(rf.Uncertainty.Correlations) != 1 {
+		t.Errorf("ranges file: %d ranges, %+v", len(rf.Ranges), rf.Uncertainty)
+	}
+}
