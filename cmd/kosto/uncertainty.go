@@ -102,10 +102,11 @@ values, so a narrow band is not certainty.
 The same seed gives the same figures on any machine and any number of cores.`,
 		Example: `  kosto uncertainty albania-di-vlore albania-di-vlore-reform
   kosto uncertainty gjilan --draws 10000 --seed 7
-  kosto uncertainty mine.toml --ranges my-ranges.toml --format json`,
+  kosto uncertainty mine.toml --ranges my-ranges.toml --format json
+  kosto uncertainty albania-di-vlore albania-di-vlore-reform --format xlsx -o vlore-uncertainty.xlsx`,
 		Args: args(cobra.RangeArgs(1, 2)),
 		RunE: func(cmd *cobra.Command, a []string) error {
-			if err := o.check(); err != nil {
+			if err := o.checkWorkbook(); err != nil {
 				return err
 			}
 			st, err := f.study(a)
@@ -123,6 +124,13 @@ The same seed gives the same figures on any machine and any number of cores.`,
 			sm, err := out.Summarise()
 			if err != nil {
 				return inputError{err}
+			}
+			if o.kind == templates.FormatXLSX {
+				tor, err := st.Tornado("", 0)
+				if err != nil {
+					return inputError{err}
+				}
+				return o.write(cmd.OutOrStdout(), func(w io.Writer) error { return templates.UncertaintyWorkbook(w, sm, tor, o.workbookOptions()) })
 			}
 			return o.write(cmd.OutOrStdout(), func(w io.Writer) error {
 				return templates.Uncertainty(w, sm, o.options(cmd.OutOrStdout()), o.kind)
