@@ -5,6 +5,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/kosto-project/kosto/costing"
+	"github.com/kosto-project/kosto/costing/uncertainty"
+	"github.com/kosto-project/kosto/models"
 )
 
 // TestRangeErrors: a range is checked like its value, with the usual
@@ -92,4 +96,52 @@ func TestFormatRangesLoads(t *testing.T) {
 	if len(rf.Ranges) != 4 || rf.Uncertainty.Draws.Value.IntPart() != 2000 || len(rf.Uncertainty.Correlations) != 1 {
 		t.Errorf("ranges file: %d ranges, %+v", len(rf.Ranges), rf.Uncertainty)
 	}
+}
+
+// FuzzRanges feeds arbitrary text to LoadRanges, and what loads to an
+// uncertainty study of the minimal scenario, drawn a few times. Neither
+// may panic, and every problem must name a key or a line.
+func FuzzRanges(f *testing.F) {
+	f.Add("format = 1\n[ranges]\nallowance = { low = 200, high = 300 }\n")
+	f.Add("format = 1\n[uncertainty]\ndraws = 5\nseed = 3\nmethod = \"random\"\n[ranges]\nallowance = { low = 200, high = 300, mode = 250, dist = \"triangular\" }\n\"roles.officer.employer_contribution\" = { low = 0.01, high = 0.2, dist = \"lognormal\" }\n")
+	f.Add("format = 1\n[[uncertainty.correlations]]\ninputs = [\"allowance\", \"services.foster.children\"]\nrank = -0.5\n[ranges]\nallowance = { low = 250, high = 250 }\n\"services.foster.children\" = { low = 1, high = 9, dist = \"uniform\" }\n")
+	f.Add("[ranges]\nallowance = { low = \"x\", high = [1] }\n")
+	sc, err := Load(mapFS(one(minimal)), "s.toml")
+	if err != nil {
+		f.Fatal(err)
+	}
+	r := costing.Build(sc)
+	dir := f.TempDir()
+	f.Fuzz(func(t *testing.T, src string) {
+		file := filepath.Join(dir, "r.toml")
+		if err := os.WriteFile(file, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		named := func(err error) {
+			ps, ok := err.(models.Problems)
+			if !ok {
+				t.Fatalf("%T, not models.Problems: %v", err, err)
+			}
+			for _, p := range ps {
+				if p.Pos.Key == "" && p.Pos.Line <= 0 {
+					t.Errorf("problem names neither a key nor a line: %q", p.Error())
+				}
+			}
+		}
+		rf, err := LoadRanges(file)
+		if err != nil {
+			named(err)
+			return
+		}
+		st, err := uncertainty.New(r, nil, rf)
+		if err != nil {
+			named(err)
+			return
+		}
+		o := st.Options()
+		o.Draws = 8
+		if _, err := st.Run(o); err != nil {
+			return // a correlation the draws cannot bear is said, not a panic
+		}
+	})
 }

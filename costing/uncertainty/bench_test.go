@@ -84,11 +84,6 @@ func TestNationalStudy(t *testing.T) {
 	}
 }
 
-func TestNationalProgramLen(t *testing.T) {
-	st := national(t)
-	t.Logf("program: %d operations", st.ProgramLen(0))
-}
-
 // BenchmarkNationalProgram is one evaluation of the national program.
 func BenchmarkNationalProgram(b *testing.B) {
 	st := national(b)

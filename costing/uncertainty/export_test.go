@@ -3,9 +3,6 @@ package uncertainty
 // Spearman is spearman, for the tests.
 var Spearman = spearman
 
-// ProgramLen is the length of scenario s's compiled program.
-func (st *Study) ProgramLen(s int) int { return st.evaluator(s, st.Results[s]).prog.Len() }
-
 // ProgramRun returns a function that runs scenario s's program once, over
 // costing.Lanes draws.
 func (st *Study) ProgramRun(s int) func() {
