@@ -152,3 +152,36 @@ func TestRoundHalfAwayTies(t *testing.T) {
 		t.Errorf("a ÷ 0 = %v, max(a, a ÷ 0) = %v; want NaN (undefined)", s[p.Slot(u)], s[p.Slot(x)])
 	}
 }
+
+// TestLanesEqualScalar: eight draws at once give, lane by lane and bit for
+// bit, what the program gives one draw at a time.
+func TestLanesEqualScalar(t *testing.T) {
+	for _, name := range scenarios.Shipped() {
+		r := loadShipped(t, name)
+		g := r.Graph
+		leaves, all := allLeaves(g)
+		p := g.CompileYears(r.Values, leaves[:len(leaves)/2], leaves[len(leaves)/2:], all)
+		rng := rand.New(rand.NewPCG(3, 4))
+		lanes := p.SlotsLanes()
+		scalar := make([][]float64, costing.Lanes)
+		for l := range scalar {
+			scalar[l] = p.Slots()
+			for _, id := range leaves {
+				k := p.Slot(id)
+				x := scalar[l][k] * (0.5 + rng.Float64())
+				scalar[l][k], lanes[k*costing.Lanes+l] = x, x
+			}
+			p.RunDraw(scalar[l])
+			p.RunYear(scalar[l])
+		}
+		p.RunDrawLanes(lanes)
+		p.RunYearLanes(lanes)
+		for l := range scalar {
+			for k, x := range scalar[l] {
+				if y := lanes[k*costing.Lanes+l]; math.Float64bits(x) != math.Float64bits(y) && !(math.IsNaN(x) && math.IsNaN(y)) {
+					t.Fatalf("%s: slot %d lane %d: %v one at a time, %v in lanes", name, k, l, x, y)
+				}
+			}
+		}
+	}
+}

@@ -170,13 +170,14 @@ func (v *view) uncertaintyCompare(sm *uncertainty.Summary) *Section {
 		be = Count(vs.BreakEven)
 	}
 	sum.Rows = append(sum.Rows, Row{Key: "break_even", Cells: []Cell{Words(v.l("break_even")), be}})
+	shares := &Table{Key: "uncertainty_shares", Columns: []Column{{Key: "item"}, {Label: v.l("unc_share"), Key: "share", Numeric: true}}}
 	for _, x := range []struct {
 		key string
 		p   float64
 	}{{"unc_cheaper_total", c.CheaperTotal}, {"unc_npv_below", c.NPVBelowZero}, {"unc_never", c.Never}} {
-		sum.Rows = append(sum.Rows, Row{Key: x.key, Cells: []Cell{Words(v.l(x.key)), Blank(), Blank(), v.share(x.p)}})
+		shares.Rows = append(shares.Rows, Row{Key: x.key, Cells: []Cell{Words(v.l(x.key)), v.share(x.p)}})
 	}
-	return &Section{Heading: v.l("unc_compare") + " (" + r.Scenario.Currency + ")", Tables: []*Table{t, sum}}
+	return &Section{Heading: v.l("unc_compare") + " (" + r.Scenario.Currency + ")", Tables: []*Table{t, sum, shares}}
 }
 
 // inputCell is a value of an input: money with the currency's decimals, a

@@ -184,3 +184,37 @@ func TestSameWhateverTheWorkers(t *testing.T) {
 		t.Errorf("an uncorrelated input has rank correlation %v", rho)
 	}
 }
+
+// TestCollapsedEveryShipped: every shipped scenario alone, every range
+// collapsed, draws the decimal projection to the cent in every figure.
+func TestCollapsedEveryShipped(t *testing.T) {
+	for _, name := range scenarios.Shipped() {
+		r := load(t, name)
+		st, err := uncertainty.New(r, nil, spread(r, 0, models.DistPERT))
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		o, err := st.Run(uncertainty.Options{Draws: 9, Seed: 1, Method: models.MethodRandom})
+		if err != nil {
+			t.Fatal(err)
+		}
+		pr := r.Project()
+		scale := math.Pow(10, float64(r.Graph.Decimals))
+		for f, fg := range o.Figures[0] {
+			for k := range o.Years {
+				want, ok := pr.Value(k, fg.Node)
+				for _, got := range o.Draws(0, f, k) {
+					if !ok {
+						if !math.IsNaN(got) {
+							t.Errorf("%s %s: %v drawn, undefined in decimal", name, r.Node(fg.Node).Name, got)
+						}
+						continue
+					}
+					if g := decimal.NewFromFloat(math.Round(got*scale) / scale); !g.Equal(want) {
+						t.Errorf("%s %s %d: %s drawn, %s in decimal", name, r.Node(fg.Node).Name, o.Years[k], g, want)
+					}
+				}
+			}
+		}
+	}
+}
