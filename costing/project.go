@@ -449,6 +449,12 @@ func Compare(base, variant *Result) (*Versus, error) {
 // CompareProjections sets two projections side by side, as Compare does:
 // a tornado or a switching value compares projections from changed inputs.
 func CompareProjections(bp, vp *Projection) (*Versus, error) {
+	return CompareProjectionsAt(bp, vp, vp.Result.plan.discount)
+}
+
+// CompareProjectionsAt is CompareProjections at another discount rate: a
+// tornado or a switching value moves the rate too.
+func CompareProjectionsAt(bp, vp *Projection, rate decimal.Decimal) (*Versus, error) {
 	base, variant := bp.Result, vp.Result
 	if base.Scenario.Currency != variant.Scenario.Currency {
 		return nil, fmt.Errorf("the scenarios are in different currencies (%s and %s)", base.Scenario.Currency, variant.Scenario.Currency)
@@ -457,7 +463,7 @@ func CompareProjections(bp, vp *Projection) (*Versus, error) {
 		return nil, fmt.Errorf("the scenarios have different horizons (%d–%d and %d–%d); compare scenarios with the same [projection]",
 			bp.Years[0], bp.Years[len(bp.Years)-1], vp.Years[0], vp.Years[len(vp.Years)-1])
 	}
-	vs := &Versus{Base: bp, Variant: vp, Years: bp.Years, DiscountRate: variant.plan.discount}
+	vs := &Versus{Base: bp, Variant: vp, Years: bp.Years, DiscountRate: rate}
 	one := decimal.NewFromInt(1)
 	cum, npv := decimal.Zero, decimal.Zero
 	for k := range bp.Years {

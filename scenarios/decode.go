@@ -285,6 +285,10 @@ func (d *decoder) valueTable(path string, t map[string]any) models.Input {
 		case "uprate":
 			in.Uprate = d.text(p, t[k])
 		case "range":
+			if why := rangeRefused(path); why != "" {
+				d.problem(p, "", "%s", why)
+				continue
+			}
 			in.Range = d.valueRange(p, t[k])
 		default:
 			d.unknown(p, k, provenanceKeys, "a value table")

@@ -2,9 +2,24 @@ package scenarios
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/kosto-project/kosto/models"
 )
+
+// rangeRefused says why a value at path cannot carry a range, or "": an
+// uncertainty analysis draws the values the calculation graph reads
+// (parameters, roles, services, municipalities, central costs, funnels),
+// growth rates and the discount rate, not the horizon, a path's levels or
+// a transition plan, which are choices of the scenario.
+func rangeRefused(path string) string {
+	refused := strings.HasPrefix(path, "transition.") || strings.HasPrefix(path, "scenario.") || strings.Contains(path, ".levels.") ||
+		strings.HasPrefix(path, "projection.") && path != "projection.discount_rate"
+	if !refused {
+		return ""
+	}
+	return "expected no range here: kosto uncertainty draws parameters, the values of roles, services, municipalities and central costs, growth rates and the discount rate; a horizon, a path's levels and a transition plan are the scenario's choices"
+}
 
 // rangeKeys are the keys of range = { … }.
 var rangeKeys = []string{"low", "high", "mode", "dist", "source", "assumption"}

@@ -145,3 +145,18 @@ func FuzzRanges(f *testing.F) {
 		}
 	})
 }
+
+// TestRangeRefused: the horizon and a transition plan are choices, not
+// draws.
+func TestRangeRefused(t *testing.T) {
+	src := minimal + `
+[projection]
+years = { value = 3, range = { low = 2, high = 4 } }
+discount_rate = { value = 0.05, range = { low = 0.03, high = 0.07 } }
+`
+	_, err := Load(mapFS(one(src)), "s.toml")
+	want := "s.toml:28: projection.years.range: expected no range here: kosto uncertainty draws parameters, the values of roles, services, municipalities and central costs, growth rates and the discount rate; a horizon, a path's levels and a transition plan are the scenario's choices"
+	if err == nil || err.Error() != want {
+		t.Errorf("got:\n%v\nwant:\n%s", err, want)
+	}
+}

@@ -3,6 +3,7 @@ package templates
 import (
 	"fmt"
 	"io"
+	"math"
 
 	"github.com/kosto-project/kosto/costing/uncertainty"
 	"github.com/xuri/excelize/v2"
@@ -110,6 +111,12 @@ func (x *xlsxWriter) draws(sm *uncertainty.Summary) (drawColumns, error) {
 	if sm.Versus != nil {
 		discount = sm.Versus.DiscountRate.InexactFloat64()
 	}
+	var rates []float64 // the drawn discount rate, when it has a range
+	for j, in := range st.Inputs {
+		if in.Discount() {
+			rates = out.Samples[j]
+		}
+	}
 	row := make([]any, len(titles))
 	for i := 0; i < out.Options.Draws; i++ {
 		row = row[:0]
@@ -123,12 +130,15 @@ func (x *xlsxWriter) draws(sm *uncertainty.Summary) (drawColumns, error) {
 			}
 		}
 		if sm.Comparison != nil {
-			npv, pow := 0.0, 1.0
+			rate := discount
+			if rates != nil {
+				rate = rates[i]
+			}
+			npv := 0.0
 			for k := range out.Years {
 				d := out.Draws(1, 0, k)[i] - out.Draws(0, 0, k)[i]
 				row = append(row, number(d))
-				npv += d / pow
-				pow *= 1 + discount
+				npv += d / math.Pow(1+rate, float64(k))
 			}
 			row = append(row, number(npv))
 		}

@@ -74,7 +74,8 @@ type Comparison struct {
 }
 
 // Compare sets the variant's draws against the base's, draw by draw: each
-// draw is one world both are costed in.
+// draw is one world both are costed in. The NPV is discounted at discount,
+// or at the draw's discount rate where that has a range.
 func (o *Outcome) Compare(discount float64) *Comparison {
 	if len(o.out) < 2 {
 		return nil
@@ -87,8 +88,18 @@ func (o *Outcome) Compare(discount float64) *Comparison {
 	}
 	npv, cs := make([]float64, n), make([]float64, ny)
 	good := 0
+	var rates []float64 // the drawn discount rate, when it has a range
+	for j, in := range o.Study.Inputs {
+		if in.discount {
+			rates = o.Samples[j]
+		}
+	}
 	for i := 0; i < n; i++ {
 		cum, pv, bad := 0.0, 0.0, false
+		rate := discount
+		if rates != nil {
+			rate = rates[i]
+		}
 		for k := range ny {
 			d := o.Draws(1, 0, k)[i] - o.Draws(0, 0, k)[i]
 			diff[k][i] = d
@@ -97,7 +108,7 @@ func (o *Outcome) Compare(discount float64) *Comparison {
 			}
 			cum += d
 			cs[k] = cum
-			pv += d / math.Pow(1+discount, float64(k))
+			pv += d / math.Pow(1+rate, float64(k))
 		}
 		npv[i] = pv
 		if bad {

@@ -23,9 +23,17 @@ type Input struct {
 	Spec  models.Spec
 	Doc   models.Provenance // the value's source or assumption
 	// per scenario: the leaves it sets, and the growth-path years whose rate it is
-	leaves [2][]costing.NodeID
-	rates  [2][]pathYear
+	leaves   [2][]costing.NodeID
+	rates    [2][]pathYear
+	discount bool // the comparison's discount rate, which moves no leaf, only the NPV
 }
+
+// Discount reports whether the input is the comparison's discount rate.
+func (in *Input) Discount() bool { return in.discount }
+
+// DiscountName is the input a range on [projection] discount_rate is: the
+// rate a comparison's NPV is discounted at, the variant's.
+const DiscountName = "projection.discount_rate"
 
 type pathYear struct {
 	path string
@@ -94,6 +102,14 @@ func New(base, variant *costing.Result, rf *models.RangeFile) (*Study, error) {
 			}
 		}
 		st.pathRates(s, r, get, unranged)
+		if s == len(st.Results)-1 && len(st.Results) == 2 {
+			d := r.Model().Projection.In["discount_rate"]
+			in := get(DiscountName)
+			in.discount, in.Value, in.Unit, in.Spec, in.Range, in.Doc = true, r.DiscountRate(), "rate", models.Spec{Kind: models.Share}, d.Range, d.Provenance
+			if d.Range == nil {
+				unranged[DiscountName] = Assumption{Name: DiscountName, Value: r.DiscountRate(), Unit: "rate"}
+			}
+		}
 		u := r.Model().Uncertainty
 		if s == 0 || u.Set {
 			st.Uncertainty.Overlay(u)
@@ -125,7 +141,7 @@ func New(base, variant *costing.Result, rf *models.RangeFile) (*Study, error) {
 		if in.Range != nil {
 			st.Inputs = append(st.Inputs, in)
 			delete(unranged, name)
-		} else if in.Unit != "" || len(in.leaves[0])+len(in.leaves[1]) > 0 {
+		} else if in.Unit != "" || in.discount || len(in.leaves[0])+len(in.leaves[1]) > 0 {
 			st.all = append(st.all, in)
 		}
 	}

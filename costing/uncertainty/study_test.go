@@ -82,6 +82,7 @@ func TestCollapsedIsDeterministic(t *testing.T) {
 				rf.Ranges[k] = v
 			}
 		}
+		rf.Ranges[uncertainty.DiscountName] = models.Collapsed(variant.DiscountRate())
 		st, err := uncertainty.New(base, variant, rf)
 		if err != nil {
 			t.Fatal(err)

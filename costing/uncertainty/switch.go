@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"slices"
 
-	"github.com/kosto-project/kosto/costing"
 	"github.com/kosto-project/kosto/models"
 	"github.com/shopspring/decimal"
 )
@@ -54,8 +53,7 @@ func (st *Study) Switch(name string, by int) (*Switch, error) {
 		return nil, fmt.Errorf("--by %d: expected a year of the horizon, %d–%d", by, years[0], years[len(years)-1])
 	}
 	pays := func(x decimal.Decimal) (bool, decimal.Decimal, error) {
-		ps := st.Evaluate(Setting{in: x})
-		vs, err := costing.CompareProjections(ps[0], ps[1])
+		vs, err := st.Compare(Setting{in: x})
 		if err != nil {
 			return false, decimal.Zero, err
 		}

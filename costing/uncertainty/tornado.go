@@ -69,9 +69,23 @@ func (st *Study) Evaluate(set Setting) []*costing.Projection {
 	return out
 }
 
-// figure reads a tornado's figure from projections: a figure of the one
-// scenario in a year, or the NPV or a year's difference of a comparison.
-type figure func(ps []*costing.Projection) (decimal.Decimal, error)
+// figure evaluates a tornado's figure with some inputs set: a figure of
+// the one scenario in a year, or the NPV or a year's difference of a
+// comparison.
+type figure func(set Setting) (decimal.Decimal, error)
+
+// Compare compares the base and the variant with the inputs of set at
+// their values, the discount rate among them.
+func (st *Study) Compare(set Setting) (*costing.Versus, error) {
+	ps := st.Evaluate(set)
+	rate := st.Results[1].DiscountRate()
+	for in, x := range set {
+		if in.discount {
+			rate = x
+		}
+	}
+	return costing.CompareProjectionsAt(ps[0], ps[1], rate)
+}
 
 // Figure returns how to read the named figure in year (0: the last of the
 // horizon). For one scenario name is a figure's name ("total",
@@ -89,16 +103,16 @@ func (st *Study) Figure(name string, year int) (figure, string, int, error) {
 	if len(st.Results) == 2 {
 		switch name {
 		case "", FigureNPV:
-			return func(ps []*costing.Projection) (decimal.Decimal, error) {
-				vs, err := costing.CompareProjections(ps[0], ps[1])
+			return func(set Setting) (decimal.Decimal, error) {
+				vs, err := st.Compare(set)
 				if err != nil {
 					return decimal.Zero, err
 				}
 				return vs.NPV, nil
 			}, FigureNPV, 0, nil
 		case FigureDifference:
-			return func(ps []*costing.Projection) (decimal.Decimal, error) {
-				vs, err := costing.CompareProjections(ps[0], ps[1])
+			return func(set Setting) (decimal.Decimal, error) {
+				vs, err := st.Compare(set)
 				if err != nil {
 					return decimal.Zero, err
 				}
@@ -119,8 +133,8 @@ func (st *Study) Figure(name string, year int) (figure, string, int, error) {
 		}
 		return nil, "", 0, fmt.Errorf("%s", msg)
 	}
-	return func(ps []*costing.Projection) (decimal.Decimal, error) {
-		d, ok := ps[0].Value(k, id)
+	return func(set Setting) (decimal.Decimal, error) {
+		d, ok := st.Evaluate(set)[0].Value(k, id)
 		if !ok {
 			return decimal.Zero, fmt.Errorf("%s is undefined in %d (a division by zero)", name, year)
 		}
@@ -136,15 +150,15 @@ func (st *Study) Tornado(name string, year int) (*Tornado, error) {
 		return nil, err
 	}
 	t := &Tornado{Figure: name, Year: year}
-	if t.Value, err = f(st.Evaluate(nil)); err != nil {
+	if t.Value, err = f(nil); err != nil {
 		return nil, err
 	}
 	for _, in := range st.Inputs {
 		b := Bar{Input: in, Low: in.Range.Low.Value, High: in.Range.High.Value}
-		if b.AtLow, err = f(st.Evaluate(Setting{in: b.Low})); err != nil {
+		if b.AtLow, err = f(Setting{in: b.Low}); err != nil {
 			return nil, err
 		}
-		if b.AtHigh, err = f(st.Evaluate(Setting{in: b.High})); err != nil {
+		if b.AtHigh, err = f(Setting{in: b.High}); err != nil {
 			return nil, err
 		}
 		b.Swing = b.AtHigh.Sub(b.AtLow).Abs()

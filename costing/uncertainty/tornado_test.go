@@ -81,3 +81,30 @@ func TestSwitch(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+// TestDiscountRateDrawn: Vlorë's discount rate carries a range, which moves
+// the NPV in the tornado and in the draws, and nothing else.
+func TestDiscountRateDrawn(t *testing.T) {
+	base, variant := load(t, "albania-di-vlore"), load(t, "albania-di-vlore-reform")
+	st, err := uncertainty.New(base, variant, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var in *uncertainty.Input
+	for _, x := range st.Inputs {
+		if x.Name == uncertainty.DiscountName {
+			in = x
+		}
+	}
+	if in == nil || !in.Discount() {
+		t.Fatal("the discount rate is no ranged input")
+	}
+	lo, err := st.Compare(uncertainty.Setting{in: in.Range.Low.Value})
+	if err != nil {
+		t.Fatal(err)
+	}
+	hi, _ := st.Compare(uncertainty.Setting{in: in.Range.High.Value})
+	if !lo.DiscountRate.Equal(in.Range.Low.Value) || lo.NPV.Equal(hi.NPV) || !lo.Difference[0].Equal(hi.Difference[0]) {
+		t.Errorf("NPV %s at %s, %s at %s; first differences %s and %s", lo.NPV, lo.DiscountRate, hi.NPV, hi.DiscountRate, lo.Difference[0], hi.Difference[0])
+	}
+}
