@@ -455,14 +455,13 @@ func (v *validator) value(i Input, spec Spec, usedBy string) {
 	v.add(i.Pos, i.Raw, "%s", msg)
 }
 
-// rangedName reports whether name can be a ranged input of a correlation:
-// a parameter with a range, or a value's key path (which the uncertainty
-// analysis resolves against the graph).
+// rangedName reports whether name can be an input of a correlation: a
+// parameter, or a value's key path. Whether it has a range — its own, or
+// one from a ranges file — the uncertainty analysis checks against the
+// graph.
 func (sc *Scenario) rangedName(name string) bool {
-	if p, ok := sc.Parameters[name]; ok {
-		return p.Input.Range != nil
-	}
-	return strings.Contains(name, ".")
+	_, ok := sc.Parameters[name]
+	return ok || strings.Contains(name, ".")
 }
 
 // rangeOf checks a valid value's range, as the value is checked; each
