@@ -18,6 +18,10 @@ type Options struct {
 	Workers int    // goroutines evaluating draws; 0: one per core. The results do not depend on it.
 }
 
+// MaxValues bounds the draws an outcome keeps (figures × years × draws), so
+// that a study needs at most about a gigabyte.
+const MaxValues = 120_000_000
+
 // Default draws and seed, when neither [uncertainty] nor a flag sets them.
 const (
 	DefaultDraws = 1000
@@ -84,6 +88,13 @@ func (st *Study) Run(o Options) (*Outcome, error) {
 		if _, y := r.Horizon(); fmt.Sprint(y) != fmt.Sprint(years) {
 			return nil, fmt.Errorf("the scenarios have different horizons; compare scenarios with the same [projection]")
 		}
+	}
+	figures := 0
+	for _, r := range st.Results {
+		figures += 1 + len(r.ByCategory) + len(r.Services)
+	}
+	if n := figures * len(years) * o.Draws; n > MaxValues {
+		return nil, fmt.Errorf("%d draws of %d figures over %d years would keep %d values; at most %d draws for these scenarios", o.Draws, figures, len(years), n, MaxValues/(figures*len(years)))
 	}
 	samples, err := st.sample(o)
 	if err != nil {
