@@ -299,7 +299,11 @@ func SwitchReport(st *uncertainty.Study, sw *uncertainty.Switch, o Options) *Doc
 		t.Rows = append(t.Rows, Row{Key: "switch", Total: true, Cells: []Cell{Words(v.l("switch_flip")), v.inputCell(in, sw.Value), Words(where)}})
 		d.Lines = append(d.Lines, fmt.Sprintf(v.l("switch_found"), in.Name, cellText(v.lang, v.inputCell(in, sw.Value)), test))
 	} else {
-		d.Lines = append(d.Lines, fmt.Sprintf(v.l("switch_none"), cellText(v.lang, v.inputCell(in, sw.From)), cellText(v.lang, v.inputCell(in, sw.To)), test, cellText(v.lang, yes(sw.AtValue))))
+		key := "switch_none_fails"
+		if sw.AtValue {
+			key = "switch_none_holds"
+		}
+		d.Lines = append(d.Lines, fmt.Sprintf(v.l(key), cellText(v.lang, v.inputCell(in, sw.From)), cellText(v.lang, v.inputCell(in, sw.To)), test))
 	}
 	d.Lines = append(d.Lines, v.l("switch_decision")+": "+test+" · "+v.l("npv")+" "+cellText(v.lang, Money(sw.NPVAtValue, st.Results[0].Graph.Decimals)))
 	d.Sections = append(d.Sections, &Section{Heading: v.l("switch_title"), Tables: []*Table{t}})

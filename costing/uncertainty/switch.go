@@ -99,11 +99,11 @@ func (st *Study) Switch(name string, by int) (*Switch, error) {
 		}
 		pa, _, err := pays(a)
 		if err != nil {
-			return nil, err
+			continue // undefined there (a capacity of 0 divides by it): search elsewhere
 		}
 		pz, _, err := pays(z)
 		if err != nil {
-			return nil, err
+			continue
 		}
 		sw.From, sw.To = a, z
 		if pa == pz {

@@ -77,6 +77,11 @@ func TestSwitch(t *testing.T) {
 	if (at.Sign() < 0) == (before.Sign() < 0) {
 		t.Errorf("NPV %s at %s and %s a lek below: no flip", at, sw.Value, before)
 	}
+	// A capacity of 0 divides by zero: the search goes round it, and the
+	// decision does not flip anywhere else.
+	if sw, err := st.Switch("institution_capacity", 0); err != nil || sw.Found || !sw.AtValue {
+		t.Errorf("institution_capacity: %+v, %v; want no flip, the reform paying", sw, err)
+	}
 	if _, err := st.Switch("foster_alowance", 0); err == nil || err.Error() != `--input "foster_alowance": no input of the scenarios is called so (a parameter's name, or a value's key path); did you mean "foster_allowance"?` {
 		t.Errorf("err = %v", err)
 	}
