@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -42,6 +43,9 @@ func UncertaintyReport(sm *uncertainty.Summary, o Options) *Document {
 		ys := out.Years
 		d.Lines = append(d.Lines, fmt.Sprintf(v.l("unc_headline"), v.pct(c.CheaperTotal), ys[0], ys[len(ys)-1],
 			ys[len(ys)-1], v.pct(c.BreakEvenBy[len(ys)-1]), v.pct(c.Never)))
+		if be := sm.Versus.BreakEven; be != 0 && be != ys[len(ys)-1] {
+			d.Lines = append(d.Lines, fmt.Sprintf(v.l("unc_headline_by"), be, v.pct(c.BreakEvenBy[slices.Index(ys, be)])))
+		}
 	}
 	undefined := 0
 	for s, r := range st.Results {

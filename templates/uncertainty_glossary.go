@@ -27,6 +27,7 @@ var uncertaintyGlossary = map[string][3]string{
 	"unc_never":           {"Share of draws that do not break even within the horizon", "Pjesa e tërheqjeve që nuk arrijnë barazimin brenda periudhës", "Udeo izvlačenja koja ne dostignu prag isplativosti u periodu"},
 	"unc_headline":        {"In %s of the draws the variant costs less than the base over %d–%d; it has broken even by %d in %s of them, and does not break even within the horizon in %s.", "Në %s të tërheqjeve varianti kushton më pak se baza gjatë %d–%d; deri në %d ka arritur barazimin në %s të tyre, dhe nuk e arrin brenda periudhës në %s.", "U %s izvlačenja varijanta košta manje od osnove tokom %d–%d; do %d dostigla je prag isplativosti u %s njih, a u %s ga ne dostiže u periodu."},
 	"unc_share":           {"Share of draws", "Pjesa e tërheqjeve", "Udeo izvlačenja"},
+	"unc_headline_by":     {"By %d, the year the scenario's own figures break even, %s of the draws have broken even.", "Deri në %d, vitin kur shifrat e vetë skenarit arrijnë barazimin, %s e tërheqjeve e kanë arritur barazimin.", "Do %d, godine u kojoj sami iznosi scenarija postaju isplativi, %s izvlačenja je dostiglo prag isplativosti."},
 	"unc_inputs":          {"The ranges drawn", "Intervalet e tërhequra", "Izvučeni rasponi"},
 	"unc_input":           {"Input", "E dhëna", "Ulazni podatak"},
 	"unc_value":           {"Value", "Vlera", "Vrednost"},
