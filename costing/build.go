@@ -187,7 +187,7 @@ func (b *builder) input(t *models.Table, in models.Inputs, key string, m *models
 		return id
 	}
 	return b.g.Input(Node{Name: name, Label: key, Unit: unit, Money: money,
-		Leaf: &Leaf{Raw: i.Raw, Pos: i.Pos, Provenance: i.Provenance, Spec: f.Spec, Class: models.UprateClasses[key], Uprate: i.Uprate.S}}, i.Value)
+		Leaf: &Leaf{Raw: i.Raw, Pos: i.Pos, Provenance: i.Provenance, Spec: f.Spec, Class: models.UprateClasses[key], Uprate: i.Uprate.S, Range: i.Range}}, i.Value)
 }
 
 // param returns the leaf of parameter name as it applies in m, adding it the
@@ -205,7 +205,7 @@ func (b *builder) param(name string, m *models.Municipality, money bool, unit st
 		unit = p.Input.Unit
 	}
 	id := b.g.Input(Node{Name: fig, Label: name, Unit: unit, Money: money,
-		Leaf: &Leaf{Raw: p.Input.Raw, Pos: p.Input.Pos, Param: name, Provenance: p.Input.Provenance, Uprate: p.Input.Uprate.S}}, p.Input.Value)
+		Leaf: &Leaf{Raw: p.Input.Raw, Pos: p.Input.Pos, Param: name, Provenance: p.Input.Provenance, Uprate: p.Input.Uprate.S, Range: p.Input.Range}}, p.Input.Value)
 	b.params[fig] = id
 	return id
 }

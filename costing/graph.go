@@ -45,9 +45,10 @@ type Leaf struct {
 	Pos   models.Position
 	Param string // the parameter's name, when the leaf is one
 	models.Provenance
-	Spec   models.Spec // what the value may be (a share 0–1, money ≥ 0, …), for a workbook's validation
-	Class  string      // how a projection moves it by default: models.UpratePay, …; "" keeps it
-	Uprate string      // the rule the scenario gives it, if any: "frozen", "prices", "wages" or a path
+	Spec   models.Spec   // what the value may be (a share 0–1, money ≥ 0, …), for a workbook's validation
+	Class  string        // how a projection moves it by default: models.UpratePay, …; "" keeps it
+	Uprate string        // the rule the scenario gives it, if any: "frozen", "prices", "wages" or a path
+	Range  *models.Range // how far the value might be, for an uncertainty analysis; nil: none written
 }
 
 // A Graph is a calculation graph in dependency order: every node's arguments

@@ -358,18 +358,29 @@ func receiving(s *ServiceResult) (NodeID, bool) {
 // Project evaluates the result's graph for every year of its horizon. Each
 // year starts from the base year's evaluation and recomputes only what the
 // moved leaves reach.
-func (r *Result) Project() *Projection {
+func (r *Result) Project() *Projection { return r.ProjectFrom(r.Values, nil) }
+
+// ProjectFrom projects from v, an evaluation of the result's graph whose
+// leaves may differ from the scenario's (a tornado's swing, a switching
+// value's trial), with the yearly rates of growth paths replaced where
+// rates gives them (path → year → rate; nil keeps the scenario's): a moved
+// leaf follows its path from v's value.
+func (r *Result) ProjectFrom(v Values, rates map[string]map[int]decimal.Decimal) *Projection {
 	p := r.plan
 	pr := &Projection{Result: r, Years: p.years}
 	leaves := make([]NodeID, len(p.moves))
 	for k, mv := range p.moves {
 		leaves[k] = mv.leaf
 	}
+	index := map[string]map[int]decimal.Decimal{}
+	for name, rs := range rates {
+		index[name] = p.indexWith(name, rs)
+	}
 	reached := r.Graph.Reached(leaves)
 	for _, y := range p.years {
-		v := Values{D: append([]decimal.Decimal(nil), r.Values.D...), Undefined: append([]bool(nil), r.Values.Undefined...)}
+		yv := Values{D: append([]decimal.Decimal(nil), v.D...), Undefined: append([]bool(nil), v.Undefined...)}
 		for _, mv := range p.moves {
-			base := r.Values.D[mv.leaf] // the result's own base year, changed inputs and all
+			base := v.D[mv.leaf] // the base year's value, changed inputs and all
 			var d decimal.Decimal
 			switch {
 			case mv.levels != nil:
@@ -378,18 +389,37 @@ func (r *Result) Project() *Projection {
 					continue // before the path's first level: the base value
 				}
 				d = lv
+			case index[mv.path] != nil:
+				d = base.Mul(index[mv.path][y])
 			default:
 				d = base.Mul(mv.index[y])
 			}
 			if r.Graph.Nodes[mv.leaf].Money {
 				d = r.Graph.RoundMoney(d)
 			}
-			v.D[mv.leaf] = d
+			yv.D[mv.leaf] = d
 		}
-		r.Graph.EvalReached(v, reached)
-		pr.Values = append(pr.Values, v)
+		r.Graph.EvalReached(yv, reached)
+		pr.Values = append(pr.Values, yv)
 	}
 	return pr
+}
+
+// indexWith is growth path name's cumulative index by year with the rates
+// of some years replaced by those in over.
+func (p *plan) indexWith(name string, over map[int]decimal.Decimal) map[int]decimal.Decimal {
+	one := decimal.NewFromInt(1)
+	ix := map[int]decimal.Decimal{p.base: one}
+	cum := one
+	for y := p.base + 1; len(p.years) > 0 && y <= p.years[len(p.years)-1]; y++ {
+		rate := p.rates[name][y]
+		if o, ok := over[y]; ok {
+			rate = o
+		}
+		cum = cum.Mul(one.Add(rate))
+		ix[y] = cum
+	}
+	return ix
 }
 
 // Versus is one scenario against another over the same horizon: each
@@ -413,12 +443,27 @@ func Compare(base, variant *Result) (*Versus, error) {
 	if base.Scenario.Currency != variant.Scenario.Currency {
 		return nil, fmt.Errorf("the scenarios are in different currencies (%s and %s)", base.Scenario.Currency, variant.Scenario.Currency)
 	}
-	bp, vp := base.Project(), variant.Project()
+	return CompareProjections(base.Project(), variant.Project())
+}
+
+// CompareProjections sets two projections side by side, as Compare does:
+// a tornado or a switching value compares projections from changed inputs.
+func CompareProjections(bp, vp *Projection) (*Versus, error) {
+	return CompareProjectionsAt(bp, vp, vp.Result.plan.discount)
+}
+
+// CompareProjectionsAt is CompareProjections at another discount rate: a
+// tornado or a switching value moves the rate too.
+func CompareProjectionsAt(bp, vp *Projection, rate decimal.Decimal) (*Versus, error) {
+	base, variant := bp.Result, vp.Result
+	if base.Scenario.Currency != variant.Scenario.Currency {
+		return nil, fmt.Errorf("the scenarios are in different currencies (%s and %s)", base.Scenario.Currency, variant.Scenario.Currency)
+	}
 	if fmt.Sprint(bp.Years) != fmt.Sprint(vp.Years) {
 		return nil, fmt.Errorf("the scenarios have different horizons (%d–%d and %d–%d); compare scenarios with the same [projection]",
 			bp.Years[0], bp.Years[len(bp.Years)-1], vp.Years[0], vp.Years[len(vp.Years)-1])
 	}
-	vs := &Versus{Base: bp, Variant: vp, Years: bp.Years, DiscountRate: variant.plan.discount}
+	vs := &Versus{Base: bp, Variant: vp, Years: bp.Years, DiscountRate: rate}
 	one := decimal.NewFromInt(1)
 	cum, npv := decimal.Zero, decimal.Zero
 	for k := range bp.Years {
@@ -466,6 +511,13 @@ func (r *Result) Moves() []Move {
 
 // Horizon returns the base year and the years of the projection.
 func (r *Result) Horizon() (base int, years []int) { return r.plan.base, r.plan.years }
+
+// DiscountRate is the [projection] discount_rate a comparison with this
+// result as its variant discounts by.
+func (r *Result) DiscountRate() decimal.Decimal { return r.plan.discount }
+
+// Model returns the scenario the result was costed from.
+func (r *Result) Model() *models.Scenario { return r.scenario }
 
 // PathRates returns each growth path's rate in every year from the one
 // after the base year to the end of the horizon.

@@ -30,7 +30,8 @@ type Input struct {
 	Ref   string          // name of the parameter referred to; empty for a literal
 	Value decimal.Decimal // the literal value, when Ref is empty
 	Provenance
-	Uprate Text // how a projection moves the value: "frozen", "prices", "wages" or a path; unset: by its key's class
+	Uprate Text   // how a projection moves the value: "frozen", "prices", "wages" or a path; unset: by its key's class
+	Range  *Range // how far the value might be from the one written, for kosto uncertainty; nil: no range
 }
 
 // Lit returns a literal input, for building scenarios in code and tests.

@@ -107,6 +107,7 @@ func (sc *Scenario) overlayYears(v *Scenario) {
 	if v.Transition.Set {
 		sc.Transition = v.Transition // so is a transition plan
 	}
+	sc.Uncertainty.Overlay(v.Uncertainty)
 }
 
 func overlayServices(base, over map[string]*Service) {

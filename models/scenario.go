@@ -24,6 +24,7 @@ type Scenario struct {
 	Projection     Projection         // [projection]: the horizon and how values move
 	Paths          map[string]*Path   // [paths.NAME]: yearly growth rates or levels
 	Transition     Transition         // [transition]: children leaving a residential service
+	Uncertainty    Uncertainty        // [uncertainty]: draws, seed, method and correlations of kosto uncertainty
 	Classification *Classification
 	Files          []string // the files read, the base first
 	// Notices says how the files were found where a reader might not

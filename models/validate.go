@@ -43,6 +43,7 @@ func (sc *Scenario) Validate() error {
 	}
 	v.projection()
 	v.recruitment()
+	v.ps = append(v.ps, UncertaintyProblems(sc.Uncertainty, sc.rangedName)...)
 	if sc.Classification != nil {
 		pos := sc.Meta.Classification.Pos
 		if pos.Key == "" {
@@ -447,12 +448,30 @@ func (v *validator) value(i Input, spec Spec, usedBy string) {
 		msg = boundsProblem(i.Value, spec)
 	}
 	if msg == "" {
+		v.rangeOf(i, spec)
 		return
 	}
 	if usedBy != "" {
 		msg += " (used by " + usedBy + ")"
 	}
 	v.add(i.Pos, i.Raw, "%s", msg)
+}
+
+// rangedName reports whether name can be an input of a correlation: a
+// parameter, or a value's key path. Whether it has a range — its own, or
+// one from a ranges file — the uncertainty analysis checks against the
+// graph.
+func (sc *Scenario) rangedName(name string) bool {
+	_, ok := sc.Parameters[name]
+	return ok || strings.Contains(name, ".")
+}
+
+// rangeOf checks a valid value's range, as the value is checked; each
+// problem once, however many keys use the parameter it belongs to.
+func (v *validator) rangeOf(i Input, spec Spec) {
+	for _, p := range RangeProblems(i.Range, i.Value, spec, v.sc.Meta.Currency.S) {
+		v.add(p.Pos, p.Value, "%s", p.Expected)
+	}
 }
 
 // kindProblem says what is wrong with a literal for its kind — money, a

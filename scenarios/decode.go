@@ -41,7 +41,7 @@ func (d *decoder) problem(path, value, format string, args ...any) {
 }
 
 // scenarioTop are the keys of a scenario file's top level.
-var scenarioTop = []string{"format", "extends", "scenario", "parameters", "roles", "services", "municipalities", "overheads", "recruitment", "projection", "paths", "transition", "classification"}
+var scenarioTop = []string{"format", "extends", "scenario", "parameters", "roles", "services", "municipalities", "overheads", "recruitment", "projection", "paths", "transition", "classification", "uncertainty"}
 
 // decodeFile parses src and walks it. A syntax error stops the walk (the
 // decoder cannot go on), and is reported with its line.
@@ -100,6 +100,8 @@ func (d *decoder) top(doc *document, k string, v any) {
 		sc.Classification = d.classification(k, v)
 	case "recruitment":
 		sc.Recruitment = d.recruitment(k, v)
+	case "uncertainty":
+		sc.Uncertainty = d.uncertainty(k, v)
 	default:
 		d.unknown(k, k, scenarioTop, "a scenario file")
 	}
@@ -293,7 +295,7 @@ func (d *decoder) parameters(path string, v any, into map[string]*models.Paramet
 }
 
 // provenanceKeys are the keys an inline value table may carry besides value.
-var provenanceKeys = []string{"value", "unit", "source", "from", "assumption", "uprate"}
+var provenanceKeys = []string{"value", "unit", "source", "from", "assumption", "uprate", "range"}
 
 // input decodes a number: an integer, a float (kept, so that validation can
 // refuse it for money), a quoted decimal, the name of a parameter, or a table
@@ -340,6 +342,12 @@ func (d *decoder) valueTable(path string, t map[string]any) models.Input {
 			in.From = d.date(p, t[k])
 		case "uprate":
 			in.Uprate = d.text(p, t[k])
+		case "range":
+			if why := rangeRefused(path); why != "" {
+				d.problem(p, "", "%s", why)
+				continue
+			}
+			in.Range = d.valueRange(p, t[k])
 		default:
 			d.unknown(p, k, provenanceKeys, "a value table")
 		}

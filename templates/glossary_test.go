@@ -19,6 +19,8 @@ var sameAsEnglish = map[string][]string{
 	"sheet_formula": {"sq", "sr"}, // the same word
 	"scenario":      {"sr"},       // Scenario is the Serbian word
 	"page_scenario": {"sr"},       // the same word
+	"unc_p5":        {"sq", "sr"}, // a percentile, written P5 in every language
+	"unc_p95":       {"sq", "sr"}, // a percentile
 	"zero":          {"sq"},       // zero is the Albanian word
 }
 

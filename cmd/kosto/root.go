@@ -143,6 +143,11 @@ recruitment; export writes the costed scenario as an Excel workbook with live
 formulas (project, compare and grant do too, with --format xlsx); and grant
 divides a grant among municipalities by a formula.
 
+How sure: values may carry ranges; kosto uncertainty draws them thousands of
+times and gives the spread of every year's budget and how likely a reform is
+to cost less and by when; tornado ranks the assumptions by how much they
+matter; switch finds the value of one at which the case for a reform fails.
+
 Exit status:
   0    success
   1    kosto itself failed (a bug, or an output file that could not be written)
@@ -175,7 +180,7 @@ func newRoot(stdout, stderr io.Writer) *cobra.Command {
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return badInput("%v\nRun '%s --help' for usage.", err, c.CommandPath())
 	})
-	root.AddCommand(newRunCmd(), newExplainCmd(), newValidateCmd(), newProjectCmd(), newCompareCmd(), newCompareCareCmd(), newCurveCmd(), newFunnelCmd(), newExportCmd(), newScenariosCmd(), newGrantCmd(), newFormulasCmd(), newServeCmd(), newVersionCmd())
+	root.AddCommand(newRunCmd(), newExplainCmd(), newValidateCmd(), newProjectCmd(), newCompareCmd(), newCompareCareCmd(), newCurveCmd(), newFunnelCmd(), newExportCmd(), newScenariosCmd(), newGrantCmd(), newFormulasCmd(), newUncertaintyCmd(), newTornadoCmd(), newSwitchCmd(), newServeCmd(), newVersionCmd())
 	return root
 }
 
