@@ -41,6 +41,12 @@ import (
 const (
 	maxBody        = 2 << 20          // bytes of a request's body: a larger one gets 413
 	requestTimeout = 20 * time.Second // to answer a request, once read: else 503
+	queueWait      = 10 * time.Second // to wait for a turn to compute: else 503, Retry-After
+	retryAfter     = "5"              // seconds, said with a 503 of a server too busy
+	// maxWaiting requests may wait for a turn to compute: a waiting request
+	// has read only its header, so many may wait; what takes memory is the
+	// 2×GOMAXPROCS computing.
+	maxWaiting = 64
 )
 
 func newServeCmd() *cobra.Command {
@@ -69,7 +75,9 @@ The same engine answers a JSON API, for scripts:
   GET  /api/compare?base=NAME&variant=NAME, POST /api/compare?base=NAME
 A scenario with problems gets 422 and the problems as JSON, with their file,
 line and key; an unknown scenario 404; a body over 2 MB 413; a POST from
-another site 403. An uploaded scenario can extend only a shipped scenario.`,
+another site 403; when more requests come than the computer can compute
+at once, 503 with Retry-After. An uploaded scenario can extend only a
+shipped scenario.`,
 		Example: `  kosto serve                       # http://127.0.0.1:8080/
   kosto serve --open                # and open it in the browser
   kosto serve --addr 127.0.0.1:9000
@@ -88,9 +96,17 @@ another site 403. An uploaded scenario can extend only a shipped scenario.`,
 			where := "http://" + ln.Addr().String() + "/"
 			fmt.Fprintf(cmd.OutOrStdout(), "kosto serves the page at %s — Ctrl-C stops it\n", where)
 			if open {
-				openBrowser(where, stderr)
+				if err := openURL(where); err != nil {
+					fmt.Fprintf(stderr, "kosto: could not open a browser (%v); open %s yourself\n", err, where)
+				}
 			}
-			return newHTTPServer(newServer()).Serve(ln)
+			hs := newHTTPServer(newServer())
+			stop := context.AfterFunc(cmd.Context(), func() { hs.Close() })
+			defer stop()
+			if err := hs.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
+				return err
+			}
+			return nil
 		},
 	}
 	c.Flags().StringVar(&addr, "addr", "127.0.0.1:8080", "the address to listen on; by default the loopback address, which only this computer reaches")
@@ -110,8 +126,10 @@ func loopback(a net.Addr) bool {
 	return ok && t.IP.IsLoopback()
 }
 
-// openBrowser asks the system to open url; a failure is said, not fatal.
-func openBrowser(url string, stderr io.Writer) {
+// openURL asks the system to open url in the web browser, and returns
+// once the opener has started. A variable, so that a test can see what
+// --open opens without a browser.
+var openURL = func(url string) error {
 	var c *exec.Cmd
 	switch runtime.GOOS {
 	case "windows":
@@ -122,10 +140,10 @@ func openBrowser(url string, stderr io.Writer) {
 		c = exec.Command("xdg-open", url)
 	}
 	if err := c.Start(); err != nil {
-		fmt.Fprintf(stderr, "kosto: could not open a browser (%v); open %s yourself\n", err, url)
-		return
+		return err
 	}
 	go c.Wait()
+	return nil
 }
 
 // A server holds the shipped scenarios, each loaded and costed once, on
@@ -133,7 +151,8 @@ func openBrowser(url string, stderr io.Writer) {
 type server struct {
 	mu    sync.Mutex
 	bases map[string]*base
-	busy  chan struct{} // at most cap(busy) requests compute at once
+	busy  chan struct{} // a turn to compute: at most cap(busy) requests compute at once
+	queue chan struct{} // a place to compute or wait: beyond cap(queue) requests, 503 at once
 }
 
 type base struct {
@@ -144,7 +163,13 @@ type base struct {
 }
 
 func newServer() *server {
-	return &server{bases: map[string]*base{}, busy: make(chan struct{}, 2*runtime.GOMAXPROCS(0))}
+	return newServerOf(2*runtime.GOMAXPROCS(0), maxWaiting)
+}
+
+// newServerOf is a server that lets computing requests compute at once and
+// waiting more wait for a turn.
+func newServerOf(computing, waiting int) *server {
+	return &server{bases: map[string]*base{}, busy: make(chan struct{}, computing), queue: make(chan struct{}, computing+waiting)}
 }
 
 // errNotFound is a shipped scenario that does not exist.
@@ -221,23 +246,51 @@ func (s *server) handler() http.Handler {
 		"kosto: the request took too long\n")
 }
 
-// limit bounds a request's body to maxBody and lets at most cap(s.busy)
-// requests compute at once (the others wait, within the request's time).
+// limit bounds a request's body to maxBody and the computations at once:
+// at most cap(s.busy) requests compute, at most cap(s.queue) compute or
+// wait for a turn (each within queueWait). Costing cannot be cancelled
+// half-way, so a request the time limit answered keeps its turn until its
+// computation ends; what the bound keeps is that a crowd of slow requests
+// holds a few computations' memory, not a crowd's. A request beyond the
+// queue, or still waiting after queueWait, gets 503 with Retry-After at
+// once. The page's stylesheet and script compute nothing and never wait.
 func (s *server) limit(h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		r.Body = http.MaxBytesReader(w, r.Body, maxBody)
-		ctx, cancel := context.WithTimeout(r.Context(), requestTimeout)
-		defer cancel()
+		w.Header().Set("X-Content-Type-Options", "nosniff")
+		if strings.HasPrefix(r.URL.Path, "/assets/") {
+			h.ServeHTTP(w, r)
+			return
+		}
+		select {
+		case s.queue <- struct{}{}:
+			defer func() { <-s.queue }()
+		default:
+			tooBusy(w)
+			return
+		}
+		wait := time.NewTimer(queueWait)
+		defer wait.Stop()
 		select {
 		case s.busy <- struct{}{}:
 			defer func() { <-s.busy }()
-		case <-ctx.Done():
-			http.Error(w, "kosto: too busy; try again", http.StatusServiceUnavailable)
+		case <-wait.C:
+			tooBusy(w)
+			return
+		case <-r.Context().Done():
 			return
 		}
-		w.Header().Set("X-Content-Type-Options", "nosniff")
+		ctx, cancel := context.WithTimeout(r.Context(), requestTimeout)
+		defer cancel()
 		h.ServeHTTP(w, r.WithContext(ctx))
 	})
+}
+
+// tooBusy answers a request the server has no turn for: 503, and when to
+// try again.
+func tooBusy(w http.ResponseWriter) {
+	w.Header().Set("Retry-After", retryAfter)
+	http.Error(w, "kosto: too many requests at once; try again in a few seconds", http.StatusServiceUnavailable)
 }
 
 // pageLang is the page's language: ?lang= when it is one of the page's.

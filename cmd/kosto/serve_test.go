@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"net/http"
@@ -11,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/kosto-project/kosto/scenarios"
 )
@@ -205,5 +207,116 @@ func TestUploadName(t *testing.T) {
 		if got := uploadName(in); got != want {
 			t.Errorf("uploadName(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// The API speaks Serbian as the command does.
+func TestAPISerbian(t *testing.T) {
+	srv := testServer(t)
+	code, got := fetch(t, "GET", srv.URL+"/api/run?scenario=gjilan&lang=sr", "", nil)
+	if want := cli(t, "run", "gjilan", "--lang", "sr", "--format", "json"); code != 200 || got != want {
+		t.Errorf("GET /api/run?scenario=gjilan&lang=sr: %d, not the JSON of kosto run gjilan --lang sr", code)
+	}
+	if !strings.Contains(got, `"language": "sr"`) {
+		t.Errorf("the Serbian report does not say it is Serbian: %.300s", got)
+	}
+}
+
+// A crowd of slow requests holds a few computations, not a crowd's: with
+// one turn to compute and one place to wait, a third request gets 503 and
+// Retry-After at once; the first two are answered when the computation
+// ends, and the server serves again after.
+func TestServeBusy(t *testing.T) {
+	s := newServerOf(1, 1)
+	release, started := make(chan struct{}), make(chan struct{}, 3)
+	srv := httptest.NewServer(s.limit(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/assets/page.css" { // computes nothing
+			return
+		}
+		started <- struct{}{}
+		<-release
+		w.Write([]byte("done"))
+	})))
+	defer srv.Close()
+	codes := make(chan int, 2)
+	for range 2 {
+		go func() {
+			resp, err := http.Get(srv.URL + "/api/run")
+			if err != nil {
+				t.Error(err)
+				codes <- 0
+				return
+			}
+			resp.Body.Close()
+			codes <- resp.StatusCode
+		}()
+	}
+	<-started // the first computes; wait for the second to take its place in the queue
+	for len(s.queue) < 2 {
+		time.Sleep(time.Millisecond)
+	}
+	at := time.Now()
+	resp, err := http.Get(srv.URL + "/api/run")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusServiceUnavailable || resp.Header.Get("Retry-After") == "" || time.Since(at) > 2*time.Second {
+		t.Errorf("a request beyond the queue: %d, Retry-After %q, after %v; want 503 with Retry-After at once", resp.StatusCode, resp.Header.Get("Retry-After"), time.Since(at))
+	}
+	if resp, err := http.Get(srv.URL + "/assets/page.css"); err != nil || resp.StatusCode == http.StatusServiceUnavailable {
+		t.Errorf("the stylesheet waits for a turn to compute: %v", err)
+	} else {
+		resp.Body.Close()
+	}
+	close(release)
+	for range 2 {
+		if c := <-codes; c != 200 {
+			t.Errorf("a request computed or queued: %d", c)
+		}
+	}
+	if len(s.busy) != 0 || len(s.queue) != 0 {
+		t.Errorf("turns left taken: %d computing, %d queued", len(s.busy), len(s.queue))
+	}
+}
+
+// --open opens the page's address in the browser, once the server
+// listens; the command ends when its context does.
+func TestServeOpen(t *testing.T) {
+	opened := make(chan string, 1)
+	was := openURL
+	openURL = func(u string) error { opened <- u; return nil }
+	t.Cleanup(func() { openURL = was })
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	cmd := newServeCmd()
+	var stdout, stderr bytes.Buffer
+	cmd.SetOut(&stdout)
+	cmd.SetErr(&stderr)
+	cmd.SetArgs([]string{"--addr", "127.0.0.1:0", "--open"})
+	done := make(chan error, 1)
+	go func() { done <- cmd.ExecuteContext(ctx) }()
+	var u string
+	select {
+	case u = <-opened:
+	case err := <-done:
+		t.Fatalf("serve ended before opening: %v %s", err, stderr.String())
+	case <-time.After(10 * time.Second):
+		t.Fatal("--open opened nothing")
+	}
+	if !strings.HasPrefix(u, "http://127.0.0.1:") || !strings.HasSuffix(u, "/") || !strings.Contains(stdout.String(), u) {
+		t.Errorf("--open opened %q; kosto said %q", u, stdout.String())
+	}
+	if code, body := fetch(t, "GET", u+"?scenario=gjilan", "", nil); code != 200 || !strings.Contains(body, "<html") {
+		t.Errorf("the page at the address opened: %d", code)
+	}
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("serve: %v", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Error("serve did not stop with its context")
 	}
 }
