@@ -31,6 +31,7 @@ import (
 	"unicode"
 
 	"github.com/kosto-project/kosto/costing"
+	"github.com/kosto-project/kosto/costing/grant"
 	"github.com/kosto-project/kosto/models"
 	"github.com/kosto-project/kosto/scenarios"
 	"github.com/kosto-project/kosto/templates"
@@ -237,6 +238,11 @@ func (s *server) handler() http.Handler {
 	mux.HandleFunc("GET /download/workbook.xlsx", s.downloadWorkbook)
 	mux.HandleFunc("GET /download/report.csv", s.downloadCSV)
 	mux.Handle("GET /assets/", http.StripPrefix("/assets/", http.FileServerFS(templates.Assets())))
+	mux.HandleFunc("GET /grant", s.grantPage)
+	mux.HandleFunc("GET /download/formula.toml", s.downloadFormula)
+	mux.HandleFunc("GET /download/grant.xlsx", s.downloadGrantWorkbook)
+	mux.HandleFunc("GET /download/grant.csv", s.downloadGrantCSV)
+	mux.HandleFunc("GET /api/grant", s.apiGrant)
 	mux.HandleFunc("GET /api/scenarios", s.apiScenarios)
 	for _, report := range []string{"run", "project", "compare"} {
 		mux.HandleFunc("GET /api/"+report, s.api(report))
@@ -315,12 +321,13 @@ func reportLang(lang string) string {
 func status(err error) int {
 	var ps models.Problems
 	var nf errNotFound
+	var nff errNoFormula
 	var big *http.MaxBytesError
 	var ie inputError
 	switch {
 	case errors.As(err, &ps):
 		return http.StatusUnprocessableEntity
-	case errors.As(err, &nf):
+	case errors.As(err, &nf), errors.As(err, &nff):
 		return http.StatusNotFound
 	case errors.As(err, &big):
 		return http.StatusRequestEntityTooLarge
@@ -337,7 +344,7 @@ func (s *server) page(w http.ResponseWriter, r *http.Request) {
 	if name == "" {
 		name = scenarios.DefaultScenario
 	}
-	p := &templates.Page{Lang: lang, Scenarios: scenarios.Shipped(), Scenario: name}
+	p := &templates.Page{Lang: lang, Scenarios: scenarios.Shipped(), Scenario: name, Formulas: scenarios.Formulas()}
 	e, err := s.edited(name, r.Form)
 	code := http.StatusOK
 	if e != nil {
@@ -419,7 +426,7 @@ func (s *server) upload(w http.ResponseWriter, r *http.Request) {
 	if l := fields["lang"]; slices.Contains(templates.PageLanguages, l) {
 		lang = l
 	}
-	p := &templates.Page{Lang: lang, Scenarios: scenarios.Shipped(), Upload: uploadName(fields["name"])}
+	p := &templates.Page{Lang: lang, Scenarios: scenarios.Shipped(), Upload: uploadName(fields["name"]), Formulas: scenarios.Formulas()}
 	code := http.StatusOK
 	if err == nil {
 		p.Source = fields["source"]
@@ -693,4 +700,145 @@ func writeJSON(w http.ResponseWriter, code int, v any) {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.Encode(v)
+}
+
+// errNoFormula is a shipped formula that does not exist.
+type errNoFormula struct{ name string }
+
+func (e errNoFormula) Error() string {
+	return fmt.Sprintf("no shipped formula %q; expected one of %s", e.name, strings.Join(scenarios.Formulas(), ", "))
+}
+
+// editedGrant is the shipped formula name with the weights and pot the
+// form changed: the formula as shipped (its inputs table), the edits, the
+// changed formula's text and its allocation.
+type editedGrant struct {
+	f     *models.Formula
+	edits map[string]string
+	src   []byte
+	g     *grant.Result
+}
+
+// grant computes the shipped formula name with the inputs form changes,
+// as kosto grant computes it (of the changed formula's text, when one was
+// changed).
+func (s *server) grant(name string, form url.Values) (*editedGrant, error) {
+	if !slices.Contains(scenarios.Formulas(), name) {
+		return nil, errNoFormula{name}
+	}
+	f, err := scenarios.ShippedFormula(name)
+	if err != nil {
+		return nil, err
+	}
+	e := &editedGrant{f: f, edits: templates.GrantEdits(f, form)}
+	if e.src, err = scenarios.FormulaVariant(name, e.edits); err != nil {
+		return e, inputError{err}
+	}
+	if len(e.edits) == 0 {
+		e.g, err = computeGrant(name, "", "", scenarios.CSVOptions{})
+	} else {
+		in, rerr := scenarios.OpenFormulaSource(name+"-changed.toml", e.src, scenarios.CSVOptions{})
+		e.g, err = allocate(in, rerr, "", scenarios.CSVOptions{})
+	}
+	return e, err
+}
+
+// formulaName is the formula a request names, the first shipped when none.
+func formulaName(r *http.Request) string {
+	if name := r.FormValue("formula"); name != "" {
+		return name
+	}
+	return scenarios.Formulas()[0]
+}
+
+// grantPage is the grant view: a shipped formula's allocation, with the
+// weights and pot the query changes.
+func (s *server) grantPage(w http.ResponseWriter, r *http.Request) {
+	lang := pageLang(r)
+	p := &templates.Page{Lang: lang, Scenarios: scenarios.Shipped(), Formulas: scenarios.Formulas(), Formula: formulaName(r)}
+	e, err := s.grant(p.Formula, r.Form)
+	if e != nil {
+		p.Edits, p.Inputs = e.edits, templates.GrantInputs(e.f, e.edits, lang)
+	}
+	code := http.StatusOK
+	if err == nil {
+		p.Documents = []*templates.Document{templates.GrantReport(e.g, templates.Options{Lang: reportLang(lang)})}
+	} else {
+		code = s.failPage(p, err)
+	}
+	writePage(w, code, p)
+}
+
+func (s *server) grantFor(w http.ResponseWriter, r *http.Request) (*editedGrant, string, bool) {
+	name := formulaName(r)
+	e, err := s.grant(name, r.Form)
+	if err != nil {
+		apiError(w, err)
+		return nil, "", false
+	}
+	return e, name, true
+}
+
+func (s *server) downloadFormula(w http.ResponseWriter, r *http.Request) {
+	if e, name, ok := s.grantFor(w, r); ok {
+		download(w, name+"-changed.toml", "application/toml; charset=utf-8", e.src)
+	}
+}
+
+func (s *server) downloadGrantWorkbook(w http.ResponseWriter, r *http.Request) {
+	e, name, ok := s.grantFor(w, r)
+	if !ok {
+		return
+	}
+	var buf bytes.Buffer
+	o := templates.WorkbookOptions{Options: templates.Options{Lang: reportLang(pageLang(r))}, Version: version(), Date: time.Now().Format("2006-01-02")}
+	if err := templates.GrantWorkbook(&buf, e.g, o); err != nil {
+		apiError(w, err)
+		return
+	}
+	download(w, name+".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buf.Bytes())
+}
+
+func (s *server) downloadGrantCSV(w http.ResponseWriter, r *http.Request) {
+	e, name, ok := s.grantFor(w, r)
+	if !ok {
+		return
+	}
+	var buf bytes.Buffer
+	if err := templates.Grant(&buf, e.g, templates.Options{Lang: reportLang(pageLang(r)), BOM: true}, templates.FormatCSV); err != nil {
+		apiError(w, err)
+		return
+	}
+	download(w, name+".csv", "text/csv; charset=utf-8", buf.Bytes())
+}
+
+// apiGrant answers /api/grant?formula=NAME with the JSON of kosto grant
+// NAME --format json.
+func (s *server) apiGrant(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	lang := q.Get("lang")
+	if err := checkLang(lang); err != nil {
+		apiError(w, err)
+		return
+	}
+	name := q.Get("formula")
+	if name == "" {
+		apiError(w, badInput("expected ?formula=NAME, a shipped formula: %s", strings.Join(scenarios.Formulas(), ", ")))
+		return
+	}
+	if !slices.Contains(scenarios.Formulas(), name) {
+		apiError(w, errNoFormula{name})
+		return
+	}
+	g, err := computeGrant(name, "", "", scenarios.CSVOptions{})
+	var buf bytes.Buffer
+	if err == nil {
+		err = templates.Grant(&buf, g, templates.Options{Lang: lang}, templates.FormatJSON)
+	}
+	if err != nil {
+		apiError(w, err)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Write(buf.Bytes())
 }

@@ -320,3 +320,71 @@ func TestServeOpen(t *testing.T) {
 		t.Error("serve did not stop with its context")
 	}
 }
+
+// The grant API answers exactly the JSON of kosto grant, for every shipped
+// formula and language.
+func TestAPIGrantIsTheCommandsJSON(t *testing.T) {
+	srv := testServer(t)
+	for _, name := range scenarios.Formulas() {
+		for _, lang := range []string{"", "sq", "sr"} {
+			args, q := []string{"grant", name, "--format", "json"}, "?formula="+name
+			if lang != "" {
+				args, q = append(args, "--lang", lang), q+"&lang="+lang
+			}
+			code, got := fetch(t, "GET", srv.URL+"/api/grant"+q, "", nil)
+			if want := cli(t, args...); code != 200 || got != want {
+				t.Errorf("GET /api/grant%s: %d, not the JSON of kosto %v", q, code, args)
+			}
+		}
+	}
+	for path, want := range map[string]int{"/api/grant?formula=nope": 404, "/api/grant": 400, "/grant?formula=nope": 404,
+		"/api/grant?formula=kosovo-social-services-grant&lang=de": 400} {
+		if code, body := fetch(t, "GET", srv.URL+path, "", nil); code != want {
+			t.Errorf("GET %s: %d, want %d: %.300s", path, code, want, body)
+		}
+	}
+}
+
+// The grant view with changed weights: the changed formula, its CSV and
+// workbook are kosto grant's of the downloaded formula; weights that do not
+// sum to 1 are the formula's problem with its line, and words for a number
+// are refused.
+func TestServeGrant(t *testing.T) {
+	srv := testServer(t)
+	q := "?formula=kosovo-social-services-grant&p.criteria.caseload.weight=0.5&p.criteria.population.weight=0.5&lang=sq"
+	code, page := fetch(t, "GET", srv.URL+"/grant"+q, "", nil)
+	if code != 200 || !strings.Contains(page, `value="0.5"`) || !strings.Contains(page, `data-report="grant"`) || !strings.Contains(page, "<svg") {
+		t.Fatalf("the grant view: %d\n%.2000s", code, page)
+	}
+	code, toml := fetch(t, "GET", srv.URL+"/download/formula.toml"+q, "", nil)
+	file := filepath.Join(t.TempDir(), "f.toml")
+	os.WriteFile(file, []byte(toml), 0o644)
+	if code != 200 || !strings.Contains(toml, `weight = "0.5"`) {
+		t.Fatalf("the changed formula: %d\n%s", code, toml)
+	}
+	code, csv := fetch(t, "GET", srv.URL+"/download/grant.csv"+q, "", nil)
+	if want := "\ufeff" + cli(t, "grant", file, "--format", "csv", "--lang", "sq"); code != 200 || csv != want {
+		t.Errorf("the grant's CSV: %d, not kosto grant's of the changed formula:\n%.500s\n---\n%.500s", code, csv, want)
+	}
+	if shipped := cli(t, "grant", "kosovo-social-services-grant", "--format", "csv", "--lang", "sq"); "\ufeff"+shipped == csv {
+		t.Error("the changed weights change nothing")
+	}
+	code, xlsx := fetch(t, "GET", srv.URL+"/download/grant.xlsx"+q, "", nil)
+	if code != 200 || !strings.HasPrefix(xlsx, "PK") {
+		t.Errorf("the grant's workbook: %d", code)
+	}
+	code, pot := fetch(t, "GET", srv.URL+"/download/grant.csv?formula=albania-social-care-transfer-illustrative&p.pot.amount=150000000", "", nil)
+	if code != 200 || !strings.Contains(pot, "150000000") {
+		t.Errorf("a changed fixed pot: %d\n%.600s", code, pot)
+	}
+
+	src, _ := scenarios.FormulaVariant("kosovo-social-services-grant", map[string]string{"criteria.caseload.weight": "0.7"})
+	line := 1 + strings.Count(string(src[:strings.Index(string(src), "[criteria.")]), "\n")
+	code, page = fetch(t, "GET", srv.URL+"/grant?formula=kosovo-social-services-grant&p.criteria.caseload.weight=0.7", "", nil)
+	if want := fmt.Sprintf("kosovo-social-services-grant-changed.toml:%d", line); code != 422 || !strings.Contains(page, want) || !strings.Contains(page, "sum to 1") || !strings.Contains(page, `id="p-criteria.caseload.weight"`) {
+		t.Errorf("weights summing to 0.9: %d, want 422 with %s, the inputs kept:\n%.3000s", code, want, page)
+	}
+	if code, body := fetch(t, "GET", srv.URL+"/download/grant.csv?formula=kosovo-social-services-grant&p.criteria.caseload.weight=lots", "", nil); code != 400 || !strings.Contains(body, "expected a number") {
+		t.Errorf("words for a weight: %d %s", code, body)
+	}
+}
