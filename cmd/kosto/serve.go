@@ -60,8 +60,11 @@ func newServeCmd() *cobra.Command {
 a scenario file, see its headline figures, change its inputs in a table and
 see the unit costs, staffing, budget and projection recomputed, compare it
 with another scenario, and download the changed scenario (a variant file that
-kosto run accepts), the workbook or the results as CSV; in English, Albanian
-or Serbian. The page needs no internet connection.
+kosto run accepts), the workbook or the results as CSV. Or choose a shipped
+grant formula, change its weights (and its pot, when it is a fixed amount)
+and see every municipality's allocation recomputed, and download the changed
+formula (for kosto grant), its workbook or CSV. In English, Albanian or
+Serbian. The page needs no internet connection.
 
 By default it listens on 127.0.0.1:8080, the loopback address: only this
 computer can open the page. --addr gives another address; anyone who can
@@ -74,8 +77,9 @@ The same engine answers a JSON API, for scripts:
                                              (Content-Type: application/toml)
   GET  /api/project?scenario=NAME, POST /api/project
   GET  /api/compare?base=NAME&variant=NAME, POST /api/compare?base=NAME
+  GET  /api/grant?formula=NAME[&lang=sq]    the JSON of kosto grant --format json
 A scenario with problems gets 422 and the problems as JSON, with their file,
-line and key; an unknown scenario 404; a body over 2 MB 413; a POST from
+line and key; an unknown scenario or formula 404; a body over 2 MB 413; a POST from
 another site 403; when more requests come than the computer can compute
 at once, 503 with Retry-After. An uploaded scenario can extend only a
 shipped scenario.`,
