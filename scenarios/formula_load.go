@@ -104,6 +104,11 @@ func OpenFormula(arg, data string, o CSVOptions) (*GrantInput, error) {
 	if err != nil {
 		return nil, err
 	}
+	return openFormula(ff, data, o)
+}
+
+// openFormula is OpenFormula of the formula file ff, read.
+func openFormula(ff formulaFile, data string, o CSVOptions) (*GrantInput, error) {
 	var ps models.Problems
 	f := decodeFormula(ff.shown, ff.src, &ps)
 	if f == nil {

@@ -63,6 +63,7 @@ type htmlTable struct {
 }
 
 type htmlRow struct {
+	Key    string // the row's key for programs (a municipality's name), as data-key
 	Class  string
 	Indent string // the first cell's left padding
 	Label  string
@@ -98,7 +99,7 @@ func htmlDocument(d *Document, id string) htmlDoc {
 func htmlTableOf(lang string, t *Table, id string) htmlTable {
 	ht := htmlTable{ID: id, Title: t.Title, Columns: t.Columns, Notes: t.Notes}
 	for _, r := range t.Rows {
-		hr := htmlRow{Label: r.Label()}
+		hr := htmlRow{Key: r.Key, Label: r.Label()}
 		switch {
 		case r.Total:
 			hr.Class = "total"

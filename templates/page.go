@@ -24,7 +24,9 @@ var PageLanguages = models.Languages
 type Page struct {
 	Lang      string   // one of PageLanguages
 	Scenarios []string // the shipped scenarios to choose from
-	Scenario  string   // the shipped scenario shown; "" for an upload
+	Scenario  string   // the shipped scenario shown; "" for an upload or a grant
+	Formulas  []string // the shipped grant formulas to choose from
+	Formula   string   // the shipped formula shown, on the grant view; "" for a scenario
 	Base      string   // the shipped scenario it is compared with; "" for none
 	Upload    string   // the uploaded file's name, for an upload
 	Source    string   // the uploaded file's text, sent back with a change of language
@@ -164,6 +166,15 @@ type pageView struct {
 
 type pageProblem struct{ Where, Key, Value, Message string }
 
+// Action is the page's address, which its forms send their state to: the
+// grant view's, or the scenario's.
+func (pv pageView) Action() string {
+	if pv.Formula != "" {
+		return "/grant"
+	}
+	return "/"
+}
+
 // WritePage writes the whole page.
 func WritePage(w io.Writer, p *Page) error {
 	pv := pageView{Page: p, Query: p.query()}
@@ -184,7 +195,11 @@ func WritePage(w io.Writer, p *Page) error {
 // a URL query.
 func (p *Page) query() string {
 	q := url.Values{}
-	q.Set("scenario", p.Scenario)
+	if p.Formula != "" {
+		q.Set("formula", p.Formula)
+	} else {
+		q.Set("scenario", p.Scenario)
+	}
 	q.Set("lang", p.Lang)
 	if p.Base != "" {
 		q.Set("base", p.Base)

@@ -110,6 +110,12 @@ func csvOptions(sep string) (scenarios.CSVOptions, error) {
 // problems and those against its data come back together.
 func computeGrant(arg, data, baseline string, csv scenarios.CSVOptions) (*grant.Result, error) {
 	in, err := scenarios.OpenFormula(arg, data, csv)
+	return allocate(in, err, baseline, csv)
+}
+
+// allocate computes a formula read (in, with err the problems of reading
+// it), against baseline when it is not "".
+func allocate(in *scenarios.GrantInput, err error, baseline string, csv scenarios.CSVOptions) (*grant.Result, error) {
 	if in == nil {
 		return nil, asInput(err)
 	}

@@ -31,6 +31,7 @@ import (
 	"unicode"
 
 	"github.com/kosto-project/kosto/costing"
+	"github.com/kosto-project/kosto/costing/grant"
 	"github.com/kosto-project/kosto/models"
 	"github.com/kosto-project/kosto/scenarios"
 	"github.com/kosto-project/kosto/templates"
@@ -41,6 +42,12 @@ import (
 const (
 	maxBody        = 2 << 20          // bytes of a request's body: a larger one gets 413
 	requestTimeout = 20 * time.Second // to answer a request, once read: else 503
+	queueWait      = 10 * time.Second // to wait for a turn to compute: else 503, Retry-After
+	retryAfter     = "5"              // seconds, said with a 503 of a server too busy
+	// maxWaiting requests may wait for a turn to compute: a waiting request
+	// has read only its header, so many may wait; what takes memory is the
+	// 2×GOMAXPROCS computing.
+	maxWaiting = 64
 )
 
 func newServeCmd() *cobra.Command {
@@ -53,8 +60,11 @@ func newServeCmd() *cobra.Command {
 a scenario file, see its headline figures, change its inputs in a table and
 see the unit costs, staffing, budget and projection recomputed, compare it
 with another scenario, and download the changed scenario (a variant file that
-kosto run accepts), the workbook or the results as CSV; in English, Albanian
-or Serbian. The page needs no internet connection.
+kosto run accepts), the workbook or the results as CSV. Or choose a shipped
+grant formula, change its weights (and its pot, when it is a fixed amount)
+and see every municipality's allocation recomputed, and download the changed
+formula (for kosto grant), its workbook or CSV. In English, Albanian or
+Serbian. The page needs no internet connection.
 
 By default it listens on 127.0.0.1:8080, the loopback address: only this
 computer can open the page. --addr gives another address; anyone who can
@@ -67,9 +77,12 @@ The same engine answers a JSON API, for scripts:
                                              (Content-Type: application/toml)
   GET  /api/project?scenario=NAME, POST /api/project
   GET  /api/compare?base=NAME&variant=NAME, POST /api/compare?base=NAME
+  GET  /api/grant?formula=NAME[&lang=sq]    the JSON of kosto grant --format json
 A scenario with problems gets 422 and the problems as JSON, with their file,
-line and key; an unknown scenario 404; a body over 2 MB 413; a POST from
-another site 403. An uploaded scenario can extend only a shipped scenario.`,
+line and key; an unknown scenario or formula 404; a body over 2 MB 413; a POST from
+another site 403; when more requests come than the computer can compute
+at once, 503 with Retry-After. An uploaded scenario can extend only a
+shipped scenario.`,
 		Example: `  kosto serve                       # http://127.0.0.1:8080/
   kosto serve --open                # and open it in the browser
   kosto serve --addr 127.0.0.1:9000
@@ -88,9 +101,17 @@ another site 403. An uploaded scenario can extend only a shipped scenario.`,
 			where := "http://" + ln.Addr().String() + "/"
 			fmt.Fprintf(cmd.OutOrStdout(), "kosto serves the page at %s — Ctrl-C stops it\n", where)
 			if open {
-				openBrowser(where, stderr)
+				if err := openURL(where); err != nil {
+					fmt.Fprintf(stderr, "kosto: could not open a browser (%v); open %s yourself\n", err, where)
+				}
 			}
-			return newHTTPServer(newServer()).Serve(ln)
+			hs := newHTTPServer(newServer())
+			stop := context.AfterFunc(cmd.Context(), func() { hs.Close() })
+			defer stop()
+			if err := hs.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
+				return err
+			}
+			return nil
 		},
 	}
 	c.Flags().StringVar(&addr, "addr", "127.0.0.1:8080", "the address to listen on; by default the loopback address, which only this computer reaches")
@@ -110,8 +131,10 @@ func loopback(a net.Addr) bool {
 	return ok && t.IP.IsLoopback()
 }
 
-// openBrowser asks the system to open url; a failure is said, not fatal.
-func openBrowser(url string, stderr io.Writer) {
+// openURL asks the system to open url in the web browser, and returns
+// once the opener has started. A variable, so that a test can see what
+// --open opens without a browser.
+var openURL = func(url string) error {
 	var c *exec.Cmd
 	switch runtime.GOOS {
 	case "windows":
@@ -122,10 +145,10 @@ func openBrowser(url string, stderr io.Writer) {
 		c = exec.Command("xdg-open", url)
 	}
 	if err := c.Start(); err != nil {
-		fmt.Fprintf(stderr, "kosto: could not open a browser (%v); open %s yourself\n", err, url)
-		return
+		return err
 	}
 	go c.Wait()
+	return nil
 }
 
 // A server holds the shipped scenarios, each loaded and costed once, on
@@ -133,7 +156,8 @@ func openBrowser(url string, stderr io.Writer) {
 type server struct {
 	mu    sync.Mutex
 	bases map[string]*base
-	busy  chan struct{} // at most cap(busy) requests compute at once
+	busy  chan struct{} // a turn to compute: at most cap(busy) requests compute at once
+	queue chan struct{} // a place to compute or wait: beyond cap(queue) requests, 503 at once
 }
 
 type base struct {
@@ -144,7 +168,13 @@ type base struct {
 }
 
 func newServer() *server {
-	return &server{bases: map[string]*base{}, busy: make(chan struct{}, 2*runtime.GOMAXPROCS(0))}
+	return newServerOf(2*runtime.GOMAXPROCS(0), maxWaiting)
+}
+
+// newServerOf is a server that lets computing requests compute at once and
+// waiting more wait for a turn.
+func newServerOf(computing, waiting int) *server {
+	return &server{bases: map[string]*base{}, busy: make(chan struct{}, computing), queue: make(chan struct{}, computing+waiting)}
 }
 
 // errNotFound is a shipped scenario that does not exist.
@@ -212,6 +242,11 @@ func (s *server) handler() http.Handler {
 	mux.HandleFunc("GET /download/workbook.xlsx", s.downloadWorkbook)
 	mux.HandleFunc("GET /download/report.csv", s.downloadCSV)
 	mux.Handle("GET /assets/", http.StripPrefix("/assets/", http.FileServerFS(templates.Assets())))
+	mux.HandleFunc("GET /grant", s.grantPage)
+	mux.HandleFunc("GET /download/formula.toml", s.downloadFormula)
+	mux.HandleFunc("GET /download/grant.xlsx", s.downloadGrantWorkbook)
+	mux.HandleFunc("GET /download/grant.csv", s.downloadGrantCSV)
+	mux.HandleFunc("GET /api/grant", s.apiGrant)
 	mux.HandleFunc("GET /api/scenarios", s.apiScenarios)
 	for _, report := range []string{"run", "project", "compare"} {
 		mux.HandleFunc("GET /api/"+report, s.api(report))
@@ -221,23 +256,51 @@ func (s *server) handler() http.Handler {
 		"kosto: the request took too long\n")
 }
 
-// limit bounds a request's body to maxBody and lets at most cap(s.busy)
-// requests compute at once (the others wait, within the request's time).
+// limit bounds a request's body to maxBody and the computations at once:
+// at most cap(s.busy) requests compute, at most cap(s.queue) compute or
+// wait for a turn (each within queueWait). Costing cannot be cancelled
+// half-way, so a request the time limit answered keeps its turn until its
+// computation ends; what the bound keeps is that a crowd of slow requests
+// holds a few computations' memory, not a crowd's. A request beyond the
+// queue, or still waiting after queueWait, gets 503 with Retry-After at
+// once. The page's stylesheet and script compute nothing and never wait.
 func (s *server) limit(h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		r.Body = http.MaxBytesReader(w, r.Body, maxBody)
-		ctx, cancel := context.WithTimeout(r.Context(), requestTimeout)
-		defer cancel()
+		w.Header().Set("X-Content-Type-Options", "nosniff")
+		if strings.HasPrefix(r.URL.Path, "/assets/") {
+			h.ServeHTTP(w, r)
+			return
+		}
+		select {
+		case s.queue <- struct{}{}:
+			defer func() { <-s.queue }()
+		default:
+			tooBusy(w)
+			return
+		}
+		wait := time.NewTimer(queueWait)
+		defer wait.Stop()
 		select {
 		case s.busy <- struct{}{}:
 			defer func() { <-s.busy }()
-		case <-ctx.Done():
-			http.Error(w, "kosto: too busy; try again", http.StatusServiceUnavailable)
+		case <-wait.C:
+			tooBusy(w)
+			return
+		case <-r.Context().Done():
 			return
 		}
-		w.Header().Set("X-Content-Type-Options", "nosniff")
+		ctx, cancel := context.WithTimeout(r.Context(), requestTimeout)
+		defer cancel()
 		h.ServeHTTP(w, r.WithContext(ctx))
 	})
+}
+
+// tooBusy answers a request the server has no turn for: 503, and when to
+// try again.
+func tooBusy(w http.ResponseWriter) {
+	w.Header().Set("Retry-After", retryAfter)
+	http.Error(w, "kosto: too many requests at once; try again in a few seconds", http.StatusServiceUnavailable)
 }
 
 // pageLang is the page's language: ?lang= when it is one of the page's.
@@ -262,12 +325,13 @@ func reportLang(lang string) string {
 func status(err error) int {
 	var ps models.Problems
 	var nf errNotFound
+	var nff errNoFormula
 	var big *http.MaxBytesError
 	var ie inputError
 	switch {
 	case errors.As(err, &ps):
 		return http.StatusUnprocessableEntity
-	case errors.As(err, &nf):
+	case errors.As(err, &nf), errors.As(err, &nff):
 		return http.StatusNotFound
 	case errors.As(err, &big):
 		return http.StatusRequestEntityTooLarge
@@ -284,7 +348,7 @@ func (s *server) page(w http.ResponseWriter, r *http.Request) {
 	if name == "" {
 		name = scenarios.DefaultScenario
 	}
-	p := &templates.Page{Lang: lang, Scenarios: scenarios.Shipped(), Scenario: name}
+	p := &templates.Page{Lang: lang, Scenarios: scenarios.Shipped(), Scenario: name, Formulas: scenarios.Formulas()}
 	e, err := s.edited(name, r.Form)
 	code := http.StatusOK
 	if e != nil {
@@ -366,7 +430,7 @@ func (s *server) upload(w http.ResponseWriter, r *http.Request) {
 	if l := fields["lang"]; slices.Contains(templates.PageLanguages, l) {
 		lang = l
 	}
-	p := &templates.Page{Lang: lang, Scenarios: scenarios.Shipped(), Upload: uploadName(fields["name"])}
+	p := &templates.Page{Lang: lang, Scenarios: scenarios.Shipped(), Upload: uploadName(fields["name"]), Formulas: scenarios.Formulas()}
 	code := http.StatusOK
 	if err == nil {
 		p.Source = fields["source"]
@@ -640,4 +704,145 @@ func writeJSON(w http.ResponseWriter, code int, v any) {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.Encode(v)
+}
+
+// errNoFormula is a shipped formula that does not exist.
+type errNoFormula struct{ name string }
+
+func (e errNoFormula) Error() string {
+	return fmt.Sprintf("no shipped formula %q; expected one of %s", e.name, strings.Join(scenarios.Formulas(), ", "))
+}
+
+// editedGrant is the shipped formula name with the weights and pot the
+// form changed: the formula as shipped (its inputs table), the edits, the
+// changed formula's text and its allocation.
+type editedGrant struct {
+	f     *models.Formula
+	edits map[string]string
+	src   []byte
+	g     *grant.Result
+}
+
+// grant computes the shipped formula name with the inputs form changes,
+// as kosto grant computes it (of the changed formula's text, when one was
+// changed).
+func (s *server) grant(name string, form url.Values) (*editedGrant, error) {
+	if !slices.Contains(scenarios.Formulas(), name) {
+		return nil, errNoFormula{name}
+	}
+	f, err := scenarios.ShippedFormula(name)
+	if err != nil {
+		return nil, err
+	}
+	e := &editedGrant{f: f, edits: templates.GrantEdits(f, form)}
+	if e.src, err = scenarios.FormulaVariant(name, e.edits); err != nil {
+		return e, inputError{err}
+	}
+	if len(e.edits) == 0 {
+		e.g, err = computeGrant(name, "", "", scenarios.CSVOptions{})
+	} else {
+		in, rerr := scenarios.OpenFormulaSource(name+"-changed.toml", e.src, scenarios.CSVOptions{})
+		e.g, err = allocate(in, rerr, "", scenarios.CSVOptions{})
+	}
+	return e, err
+}
+
+// formulaName is the formula a request names, the first shipped when none.
+func formulaName(r *http.Request) string {
+	if name := r.FormValue("formula"); name != "" {
+		return name
+	}
+	return scenarios.Formulas()[0]
+}
+
+// grantPage is the grant view: a shipped formula's allocation, with the
+// weights and pot the query changes.
+func (s *server) grantPage(w http.ResponseWriter, r *http.Request) {
+	lang := pageLang(r)
+	p := &templates.Page{Lang: lang, Scenarios: scenarios.Shipped(), Formulas: scenarios.Formulas(), Formula: formulaName(r)}
+	e, err := s.grant(p.Formula, r.Form)
+	if e != nil {
+		p.Edits, p.Inputs = e.edits, templates.GrantInputs(e.f, e.edits, lang)
+	}
+	code := http.StatusOK
+	if err == nil {
+		p.Documents = []*templates.Document{templates.GrantReport(e.g, templates.Options{Lang: reportLang(lang)})}
+	} else {
+		code = s.failPage(p, err)
+	}
+	writePage(w, code, p)
+}
+
+func (s *server) grantFor(w http.ResponseWriter, r *http.Request) (*editedGrant, string, bool) {
+	name := formulaName(r)
+	e, err := s.grant(name, r.Form)
+	if err != nil {
+		apiError(w, err)
+		return nil, "", false
+	}
+	return e, name, true
+}
+
+func (s *server) downloadFormula(w http.ResponseWriter, r *http.Request) {
+	if e, name, ok := s.grantFor(w, r); ok {
+		download(w, name+"-changed.toml", "application/toml; charset=utf-8", e.src)
+	}
+}
+
+func (s *server) downloadGrantWorkbook(w http.ResponseWriter, r *http.Request) {
+	e, name, ok := s.grantFor(w, r)
+	if !ok {
+		return
+	}
+	var buf bytes.Buffer
+	o := templates.WorkbookOptions{Options: templates.Options{Lang: reportLang(pageLang(r))}, Version: version(), Date: time.Now().Format("2006-01-02")}
+	if err := templates.GrantWorkbook(&buf, e.g, o); err != nil {
+		apiError(w, err)
+		return
+	}
+	download(w, name+".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buf.Bytes())
+}
+
+func (s *server) downloadGrantCSV(w http.ResponseWriter, r *http.Request) {
+	e, name, ok := s.grantFor(w, r)
+	if !ok {
+		return
+	}
+	var buf bytes.Buffer
+	if err := templates.Grant(&buf, e.g, templates.Options{Lang: reportLang(pageLang(r)), BOM: true}, templates.FormatCSV); err != nil {
+		apiError(w, err)
+		return
+	}
+	download(w, name+".csv", "text/csv; charset=utf-8", buf.Bytes())
+}
+
+// apiGrant answers /api/grant?formula=NAME with the JSON of kosto grant
+// NAME --format json.
+func (s *server) apiGrant(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	lang := q.Get("lang")
+	if err := checkLang(lang); err != nil {
+		apiError(w, err)
+		return
+	}
+	name := q.Get("formula")
+	if name == "" {
+		apiError(w, badInput("expected ?formula=NAME, a shipped formula: %s", strings.Join(scenarios.Formulas(), ", ")))
+		return
+	}
+	if !slices.Contains(scenarios.Formulas(), name) {
+		apiError(w, errNoFormula{name})
+		return
+	}
+	g, err := computeGrant(name, "", "", scenarios.CSVOptions{})
+	var buf bytes.Buffer
+	if err == nil {
+		err = templates.Grant(&buf, g, templates.Options{Lang: lang}, templates.FormatJSON)
+	}
+	if err != nil {
+		apiError(w, err)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Write(buf.Bytes())
 }

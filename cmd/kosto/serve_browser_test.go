@@ -260,3 +260,90 @@ func jsonFigure(t *testing.T, doc []byte, name string) string {
 	t.Fatalf("no figure %s in the JSON", name)
 	return ""
 }
+
+// engineGrant is Gjilan's allocation by the Kosovo social-services grant
+// with its weights as in values, as kosto computes it, exactly.
+func engineGrant(t *testing.T, values map[string]string) string {
+	t.Helper()
+	src, err := scenarios.FormulaVariant("kosovo-social-services-grant", values)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in, rerr := scenarios.OpenFormulaSource("f.toml", src, scenarios.CSVOptions{})
+	g, err := allocate(in, rerr, "", scenarios.CSVOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range g.Rows {
+		if r.Name == "Gjilan" {
+			return r.Allocation.StringFixed(g.Decimals)
+		}
+	}
+	t.Fatal("no Gjilan in the grant")
+	return ""
+}
+
+// A grants officer chooses the Kosovo social-services grant, moves its
+// weights from 0.8/0.2 to 0.5/0.5 by keyboard — passing through weights
+// that sum to 0.7, which the page shows as the formula's problem — and sees
+// Gjilan's allocation the engine gives; then reads the page in Serbian,
+// the weights kept.
+func TestBrowserGrant(t *testing.T) {
+	ctx, base := browser(t)
+	b := tab{t, ctx}
+	shipped := engineGrant(t, nil)
+	want := engineGrant(t, map[string]string{"criteria.caseload.weight": "0.5", "criteria.population.weight": "0.5"})
+	const caseload, population = `[id="p-criteria.caseload.weight"]`, `[id="p-criteria.population.weight"]`
+	// gjilan is Gjilan's allocation on the page, or "" when none is shown.
+	const gjilan = `(function () {
+		var t = document.querySelector('article[data-report="grant"] th[data-key="allocation"]');
+		if (!t) return "";
+		var i = Array.prototype.indexOf.call(t.parentNode.children, t);
+		var row = t.closest("table").querySelector('tr[data-key="Gjilan"]');
+		return row ? row.children[i].dataset.value : "";
+	})()`
+	b.do("choose the grant",
+		chromedp.Navigate(base+"/"),
+		chromedp.SetValue(chromedp.CSS("#formula"), "kosovo-social-services-grant"),
+		chromedp.Click(chromedp.CSS("#show-grant")),
+		chromedp.WaitVisible(chromedp.CSS(caseload)))
+	if got := get(b, "Gjilan's allocation", chromedp.Evaluate[string](gjilan)); got != shipped {
+		t.Fatalf("as shipped the page gives Gjilan %q; the engine %s", got, shipped)
+	}
+	if l := get(b, "the weight's label", chromedp.Text(chromedp.CSS(`label[for="p-criteria.caseload.weight"]`))); !strings.Contains(l, "QPS cases a year") {
+		t.Errorf("the caseload weight is labelled %q", l)
+	}
+	b.shot("5-grant")
+	b.do("the caseload weight to 0.5",
+		chromedp.Focus(chromedp.CSS(caseload)),
+		chromedp.Clear(chromedp.CSS(caseload)),
+		chromedp.SendKeys(chromedp.CSS(caseload), "0.5\t"),
+		chromedp.WaitVisible(chromedp.CSS("#results .problems")))
+	if p := get(b, "the problem", chromedp.Text(chromedp.CSS("#results .problems"))); !strings.Contains(p, "kosovo-social-services-grant-changed.toml:") || !strings.Contains(p, "0.7") {
+		t.Errorf("weights summing to 0.7 show %q", p)
+	}
+	b.shot("6-grant-problem")
+	b.do("the population weight to 0.5",
+		chromedp.Clear(chromedp.CSS(population)),
+		chromedp.SendKeys(chromedp.CSS(population), "0.5\t"))
+	get(b, "the allocation to move", chromedp.Poll[bool](gjilan+` === "`+want+`"`, chromedp.WithPollingTimeout(10*time.Second)))
+	b.do("scroll to the allocation", chromedp.ScrollIntoView(chromedp.CSS(`article[data-report="grant"] tr[data-key="Gjilan"]`)))
+	b.shot("7-grant-changed")
+	if shipped == want {
+		t.Errorf("the weights 0.5/0.5 give Gjilan what 0.8/0.2 do: %s", want)
+	}
+	if !get(b, "highlight", chromedp.Evaluate[bool](`document.querySelector('tr[data-param="criteria.population.weight"]').classList.contains("changed")`)) {
+		t.Error("the changed weight is not highlighted")
+	}
+
+	b.do("switch to Serbian",
+		chromedp.Click(chromedp.CSS(`form.langs button[value="sr"]`)),
+		chromedp.WaitVisible(chromedp.CSS(`html[lang="sr"] #inputs-h`)))
+	heading := get(b, "heading", chromedp.Text(chromedp.CSS("#inputs-h")))
+	weight := get(b, "the weight", chromedp.Value(chromedp.CSS(population)))
+	got := get(b, "Gjilan's allocation", chromedp.Evaluate[string](gjilan))
+	b.shot("8-grant-serbian")
+	if heading != "Ulazni podaci" || weight != "0.5" || got != want {
+		t.Errorf("in Serbian: heading %q, population weight %q, Gjilan %q (want %s)", heading, weight, got, want)
+	}
+}

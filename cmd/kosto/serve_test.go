@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"net/http"
@@ -11,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/kosto-project/kosto/scenarios"
 )
@@ -205,5 +207,184 @@ func TestUploadName(t *testing.T) {
 		if got := uploadName(in); got != want {
 			t.Errorf("uploadName(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// The API speaks Serbian as the command does.
+func TestAPISerbian(t *testing.T) {
+	srv := testServer(t)
+	code, got := fetch(t, "GET", srv.URL+"/api/run?scenario=gjilan&lang=sr", "", nil)
+	if want := cli(t, "run", "gjilan", "--lang", "sr", "--format", "json"); code != 200 || got != want {
+		t.Errorf("GET /api/run?scenario=gjilan&lang=sr: %d, not the JSON of kosto run gjilan --lang sr", code)
+	}
+	if !strings.Contains(got, `"language": "sr"`) {
+		t.Errorf("the Serbian report does not say it is Serbian: %.300s", got)
+	}
+}
+
+// A crowd of slow requests holds a few computations, not a crowd's: with
+// one turn to compute and one place to wait, a third request gets 503 and
+// Retry-After at once; the first two are answered when the computation
+// ends, and the server serves again after.
+func TestServeBusy(t *testing.T) {
+	s := newServerOf(1, 1)
+	release, started := make(chan struct{}), make(chan struct{}, 3)
+	srv := httptest.NewServer(s.limit(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/assets/page.css" { // computes nothing
+			return
+		}
+		started <- struct{}{}
+		<-release
+		w.Write([]byte("done"))
+	})))
+	defer srv.Close()
+	codes := make(chan int, 2)
+	for range 2 {
+		go func() {
+			resp, err := http.Get(srv.URL + "/api/run")
+			if err != nil {
+				t.Error(err)
+				codes <- 0
+				return
+			}
+			resp.Body.Close()
+			codes <- resp.StatusCode
+		}()
+	}
+	<-started // the first computes; wait for the second to take its place in the queue
+	for len(s.queue) < 2 {
+		time.Sleep(time.Millisecond)
+	}
+	at := time.Now()
+	resp, err := http.Get(srv.URL + "/api/run")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusServiceUnavailable || resp.Header.Get("Retry-After") == "" || time.Since(at) > 2*time.Second {
+		t.Errorf("a request beyond the queue: %d, Retry-After %q, after %v; want 503 with Retry-After at once", resp.StatusCode, resp.Header.Get("Retry-After"), time.Since(at))
+	}
+	if resp, err := http.Get(srv.URL + "/assets/page.css"); err != nil || resp.StatusCode == http.StatusServiceUnavailable {
+		t.Errorf("the stylesheet waits for a turn to compute: %v", err)
+	} else {
+		resp.Body.Close()
+	}
+	close(release)
+	for range 2 {
+		if c := <-codes; c != 200 {
+			t.Errorf("a request computed or queued: %d", c)
+		}
+	}
+	if len(s.busy) != 0 || len(s.queue) != 0 {
+		t.Errorf("turns left taken: %d computing, %d queued", len(s.busy), len(s.queue))
+	}
+}
+
+// --open opens the page's address in the browser, once the server
+// listens; the command ends when its context does.
+func TestServeOpen(t *testing.T) {
+	opened := make(chan string, 1)
+	was := openURL
+	openURL = func(u string) error { opened <- u; return nil }
+	t.Cleanup(func() { openURL = was })
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	cmd := newServeCmd()
+	var stdout, stderr bytes.Buffer
+	cmd.SetOut(&stdout)
+	cmd.SetErr(&stderr)
+	cmd.SetArgs([]string{"--addr", "127.0.0.1:0", "--open"})
+	done := make(chan error, 1)
+	go func() { done <- cmd.ExecuteContext(ctx) }()
+	var u string
+	select {
+	case u = <-opened:
+	case err := <-done:
+		t.Fatalf("serve ended before opening: %v %s", err, stderr.String())
+	case <-time.After(10 * time.Second):
+		t.Fatal("--open opened nothing")
+	}
+	if !strings.HasPrefix(u, "http://127.0.0.1:") || !strings.HasSuffix(u, "/") || !strings.Contains(stdout.String(), u) {
+		t.Errorf("--open opened %q; kosto said %q", u, stdout.String())
+	}
+	if code, body := fetch(t, "GET", u+"?scenario=gjilan", "", nil); code != 200 || !strings.Contains(body, "<html") {
+		t.Errorf("the page at the address opened: %d", code)
+	}
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("serve: %v", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Error("serve did not stop with its context")
+	}
+}
+
+// The grant API answers exactly the JSON of kosto grant, for every shipped
+// formula and language.
+func TestAPIGrantIsTheCommandsJSON(t *testing.T) {
+	srv := testServer(t)
+	for _, name := range scenarios.Formulas() {
+		for _, lang := range []string{"", "sq", "sr"} {
+			args, q := []string{"grant", name, "--format", "json"}, "?formula="+name
+			if lang != "" {
+				args, q = append(args, "--lang", lang), q+"&lang="+lang
+			}
+			code, got := fetch(t, "GET", srv.URL+"/api/grant"+q, "", nil)
+			if want := cli(t, args...); code != 200 || got != want {
+				t.Errorf("GET /api/grant%s: %d, not the JSON of kosto %v", q, code, args)
+			}
+		}
+	}
+	for path, want := range map[string]int{"/api/grant?formula=nope": 404, "/api/grant": 400, "/grant?formula=nope": 404,
+		"/api/grant?formula=kosovo-social-services-grant&lang=de": 400} {
+		if code, body := fetch(t, "GET", srv.URL+path, "", nil); code != want {
+			t.Errorf("GET %s: %d, want %d: %.300s", path, code, want, body)
+		}
+	}
+}
+
+// The grant view with changed weights: the changed formula, its CSV and
+// workbook are kosto grant's of the downloaded formula; weights that do not
+// sum to 1 are the formula's problem with its line, and words for a number
+// are refused.
+func TestServeGrant(t *testing.T) {
+	srv := testServer(t)
+	q := "?formula=kosovo-social-services-grant&p.criteria.caseload.weight=0.5&p.criteria.population.weight=0.5&lang=sq"
+	code, page := fetch(t, "GET", srv.URL+"/grant"+q, "", nil)
+	if code != 200 || !strings.Contains(page, `value="0.5"`) || !strings.Contains(page, `data-report="grant"`) || !strings.Contains(page, "<svg") {
+		t.Fatalf("the grant view: %d\n%.2000s", code, page)
+	}
+	code, toml := fetch(t, "GET", srv.URL+"/download/formula.toml"+q, "", nil)
+	file := filepath.Join(t.TempDir(), "f.toml")
+	os.WriteFile(file, []byte(toml), 0o644)
+	if code != 200 || !strings.Contains(toml, `weight = "0.5"`) {
+		t.Fatalf("the changed formula: %d\n%s", code, toml)
+	}
+	code, csv := fetch(t, "GET", srv.URL+"/download/grant.csv"+q, "", nil)
+	if want := "\ufeff" + cli(t, "grant", file, "--format", "csv", "--lang", "sq"); code != 200 || csv != want {
+		t.Errorf("the grant's CSV: %d, not kosto grant's of the changed formula:\n%.500s\n---\n%.500s", code, csv, want)
+	}
+	if shipped := cli(t, "grant", "kosovo-social-services-grant", "--format", "csv", "--lang", "sq"); "\ufeff"+shipped == csv {
+		t.Error("the changed weights change nothing")
+	}
+	code, xlsx := fetch(t, "GET", srv.URL+"/download/grant.xlsx"+q, "", nil)
+	if code != 200 || !strings.HasPrefix(xlsx, "PK") {
+		t.Errorf("the grant's workbook: %d", code)
+	}
+	code, pot := fetch(t, "GET", srv.URL+"/download/grant.csv?formula=albania-social-care-transfer-illustrative&p.pot.amount=150000000", "", nil)
+	if code != 200 || !strings.Contains(pot, "150000000") {
+		t.Errorf("a changed fixed pot: %d\n%.600s", code, pot)
+	}
+
+	src, _ := scenarios.FormulaVariant("kosovo-social-services-grant", map[string]string{"criteria.caseload.weight": "0.7"})
+	line := 1 + strings.Count(string(src[:strings.Index(string(src), "[criteria.")]), "\n")
+	code, page = fetch(t, "GET", srv.URL+"/grant?formula=kosovo-social-services-grant&p.criteria.caseload.weight=0.7", "", nil)
+	if want := fmt.Sprintf("kosovo-social-services-grant-changed.toml:%d", line); code != 422 || !strings.Contains(page, want) || !strings.Contains(page, "sum to 1") || !strings.Contains(page, `id="p-criteria.caseload.weight"`) {
+		t.Errorf("weights summing to 0.9: %d, want 422 with %s, the inputs kept:\n%.3000s", code, want, page)
+	}
+	if code, body := fetch(t, "GET", srv.URL+"/download/grant.csv?formula=kosovo-social-services-grant&p.criteria.caseload.weight=lots", "", nil); code != 400 || !strings.Contains(body, "expected a number") {
+		t.Errorf("words for a weight: %d %s", code, body)
 	}
 }

@@ -9,6 +9,7 @@
   if (printButton) printButton.addEventListener("click", function () { window.print(); });
   if (!form || !window.fetch) return;
   var status = document.getElementById("status");
+  var action = form.getAttribute("action") || "/"; // the scenario's page, or the grant view
   var timer = null, seq = 0;
 
   function mark(input) {
@@ -30,14 +31,14 @@
   function recompute() {
     var mine = ++seq, q = query();
     if (status) status.textContent = status.dataset.working || "…";
-    fetch("/?" + q, { headers: { "Accept": "text/html" } }).then(function (r) { return r.text(); }).then(function (html) {
+    fetch(action + "?" + q, { headers: { "Accept": "text/html" } }).then(function (r) { return r.text(); }).then(function (html) {
       if (mine !== seq) return; // a later change is on its way
       var doc = new DOMParser().parseFromString(html, "text/html");
       ["headline", "results"].forEach(function (id) {
         var now = document.getElementById(id), next = doc.getElementById(id);
         if (now && next) now.innerHTML = next.innerHTML;
       });
-      history.replaceState(null, "", "/?" + q);
+      history.replaceState(null, "", action + "?" + q);
       if (status) status.textContent = "";
       document.body.dataset.computed = String(mine);
     }).catch(function () { if (status) status.textContent = "!"; });
@@ -57,7 +58,7 @@
     e.preventDefault();
     var q = new URLSearchParams(query());
     q.set("lang", e.submitter.value);
-    window.location.href = "/?" + q.toString();
+    window.location.href = (langs.getAttribute("action") || "/") + "?" + q.toString();
   });
   var reset = document.getElementById("reset");
   if (reset) reset.addEventListener("click", function (e) {
