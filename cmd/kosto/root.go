@@ -175,7 +175,7 @@ func newRoot(stdout, stderr io.Writer) *cobra.Command {
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return badInput("%v\nRun '%s --help' for usage.", err, c.CommandPath())
 	})
-	root.AddCommand(newRunCmd(), newExplainCmd(), newValidateCmd(), newProjectCmd(), newCompareCmd(), newCompareCareCmd(), newCurveCmd(), newFunnelCmd(), newExportCmd(), newScenariosCmd(), newGrantCmd(), newFormulasCmd(), newServeCmd(), newVersionCmd())
+	root.AddCommand(newRunCmd(), newExplainCmd(), newValidateCmd(), newProjectCmd(), newCompareCmd(), newCompareCareCmd(), newCurveCmd(), newFunnelCmd(), newExportCmd(), newImportCmd(), newDiffCmd(), newScenariosCmd(), newGrantCmd(), newFormulasCmd(), newServeCmd(), newVersionCmd())
 	return root
 }
 
