@@ -343,9 +343,12 @@ func importParsed(book string, b *scenarios.Book, out string, force bool, date s
 	}
 	// The variant costs every input at the workbook's value, or the change
 	// could not be stated where kosto put it.
+	// (Forced over a scenario that has changed, an input the workbook
+	// did not change takes the scenario's value now.)
 	for _, in := range inputs {
 		id, ok := vr.Graph.Lookup(in.e.Figure)
-		if !ok {
+		was, err := decimal.NewFromString(in.e.Exported)
+		if !ok || fp != rec.Fingerprint && err == nil && sameNumber(was, in.now) {
 			continue
 		}
 		if v, _ := vr.Value(id); !sameNumber(v, in.now) {
