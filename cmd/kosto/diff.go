@@ -38,7 +38,7 @@ a workbook kosto exported (.xlsx), which is read as kosto import reads it.`,
 			}
 			var rs [2]*costing.Result
 			for i, arg := range a {
-				r, err := loadDiffed(arg)
+				r, err := loadDiffed(arg, o.force)
 				if err != nil {
 					return err
 				}
@@ -68,11 +68,11 @@ a workbook kosto exported (.xlsx), which is read as kosto import reads it.`,
 
 // loadDiffed costs a scenario diff is given: a workbook, imported in memory
 // as a variant of its scenario, or a scenario as load opens it.
-func loadDiffed(arg string) (*costing.Result, error) {
+func loadDiffed(arg string, force bool) (*costing.Result, error) {
 	if !strings.HasSuffix(strings.ToLower(arg), ".xlsx") {
 		return load(arg)
 	}
-	im, err := importBook(arg, "", false, time.Now().Format("2006-01-02"))
+	im, err := importBook(arg, "", force, time.Now().Format("2006-01-02"))
 	if err != nil {
 		return nil, err
 	}
