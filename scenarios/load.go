@@ -42,7 +42,19 @@ func Load(fsys fs.FS, name string) (*models.Scenario, error) {
 // lies in it or below it, otherwise file's own folder. kosto reads nothing
 // outside the root, not even through a symbolic link. File names in messages
 // are relative to the working directory, as a user would type them.
-func LoadFile(file string) (*models.Scenario, error) {
+func LoadFile(file string) (*models.Scenario, error) { return loadFile(file, nil) }
+
+// LoadFileSource reads src as the text of a scenario file that would be at
+// file, with the bases it extends read from disk as LoadFile reads them:
+// how a variant about to be written is checked before it is.
+func LoadFileSource(file string, src []byte) (*models.Scenario, error) {
+	if src == nil {
+		src = []byte{}
+	}
+	return loadFile(file, src)
+}
+
+func loadFile(file string, given []byte) (*models.Scenario, error) {
 	abs, err := filepath.Abs(file)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", file, err)
@@ -60,14 +72,16 @@ func LoadFile(file string) (*models.Scenario, error) {
 	}
 	// The file given is read as named, even through a link that leads out
 	// of the root: the rule is about the bases it names.
-	if info, err := os.Stat(abs); err == nil && info.IsDir() {
+	src := given
+	if info, err := os.Stat(abs); given == nil && err == nil && info.IsDir() {
 		entries, _ := os.ReadDir(abs)
 		// Shown as typed: "../proj", not ".".
 		return nil, models.Problems{{Pos: models.Position{File: filepath.Clean(file)}, Expected: isFolder(entries)}}
 	}
-	src, err := readOSFile(abs)
-	if err != nil {
-		return nil, models.Problems{{Pos: models.Position{File: shown}, Expected: cannotRead(err)}}
+	if given == nil {
+		if src, err = readOSFile(abs); err != nil {
+			return nil, models.Problems{{Pos: models.Position{File: shown}, Expected: cannotRead(err)}}
+		}
 	}
 	r, err := os.OpenRoot(root)
 	if err != nil {

@@ -105,3 +105,112 @@ func tomlQuote(s string) string {
 	b.WriteByte('"')
 	return b.String()
 }
+
+// A VariantValue is one value a written variant states: at Key, a dotted
+// key path of the scenario format ("parameters.foster_allowance",
+// "municipalities.lugina.parameters.foster_children",
+// "services.day_centre.places",
+// "municipalities.lugina.services.foster_care.children"), a plain decimal
+// Value, and the Source it says it comes from.
+type VariantValue struct{ Key, Value, Source string }
+
+// A VariantSpec is what WriteVariant writes: a variant that extends a base
+// (a shipped scenario's name, or a path relative to the variant's folder),
+// with its [scenario] name and title, comment lines at its top, and values.
+type VariantSpec struct {
+	Extends     string
+	Name, Title string
+	Comment     []string
+	Values      []VariantValue
+}
+
+// WriteVariant writes the TOML of a variant of sc (its base as loaded) and
+// returns it with the line each value is written on (by the value's
+// index), so that a problem found loading the text can be said of the
+// value that caused it. A parameter is replaced whole in a variant, so each
+// keeps its unit, the date it applies from and its uprate rule; any other
+// value is written as a value table with its source at its key, which a
+// variant's overlay merges key by key (models.Overlay). Keys must be
+// dotted lower_case names, values plain decimals: nothing else can reach
+// the text. What a value may be is left to loading the text, which reports
+// it with its line and key as validate does.
+func WriteVariant(sc *models.Scenario, v VariantSpec) ([]byte, []int, error) {
+	var b strings.Builder
+	for _, c := range v.Comment {
+		fmt.Fprintf(&b, "# %s\n", strings.ReplaceAll(c, "\n", " "))
+	}
+	if len(v.Comment) > 0 {
+		b.WriteString("\n")
+	}
+	fmt.Fprintf(&b, "format = %d\nextends = %s\n\n", models.FormatVersion, tomlQuote(v.Extends))
+	fmt.Fprintf(&b, "[scenario]\nname = %s\ntitle = %s\n", tomlQuote(v.Name), tomlQuote(v.Title))
+	lines := make([]int, len(v.Values))
+	line := func() int { return strings.Count(b.String(), "\n") + 1 }
+	// Parameters first, one table each; then the other values, grouped
+	// by the table they belong to, tables in order.
+	var tables []string
+	byTable := map[string][]int{}
+	for i, val := range v.Values {
+		parts := strings.Split(val.Key, ".")
+		for _, p := range parts {
+			if !models.ValidName(p) {
+				return nil, nil, fmt.Errorf("key %q: expected dotted lower_case names", val.Key)
+			}
+		}
+		num := strings.TrimSpace(val.Value)
+		if _, err := decimal.NewFromString(num); err != nil || strings.ContainsAny(num, "eE") {
+			return nil, nil, fmt.Errorf("%s = %q: expected a number such as 300 or 0.05", val.Key, val.Value)
+		}
+		var in *models.Input
+		switch {
+		case len(parts) == 2 && parts[0] == "parameters":
+			if p, ok := sc.Parameters[parts[1]]; ok {
+				in = &p.Input
+			}
+		case len(parts) == 4 && parts[0] == "municipalities" && parts[2] == "parameters":
+			if m, ok := sc.Municipalities[parts[1]]; ok {
+				if p, ok := m.Parameters[parts[3]]; ok {
+					in = &p.Input
+				}
+			}
+			if p, ok := sc.Parameters[parts[3]]; ok && in == nil {
+				in = &p.Input
+			}
+		case len(parts) < 3:
+			return nil, nil, fmt.Errorf("key %q: a variant states a parameter or a key inside a table", val.Key)
+		default:
+			t := strings.Join(parts[:len(parts)-1], ".")
+			if byTable[t] == nil {
+				tables = append(tables, t)
+			}
+			byTable[t] = append(byTable[t], i)
+			continue
+		}
+		if in == nil {
+			return nil, nil, fmt.Errorf("%s: scenario %s has no such parameter", val.Key, sc.Meta.Name.S)
+		}
+		fmt.Fprintf(&b, "\n[%s]\n", val.Key)
+		lines[i] = line()
+		fmt.Fprintf(&b, "value = %s\n", tomlQuote(num))
+		if in.Unit != "" {
+			fmt.Fprintf(&b, "unit = %s\n", tomlQuote(in.Unit))
+		}
+		fmt.Fprintf(&b, "source = %s\n", tomlQuote(val.Source))
+		if dateLike.MatchString(in.From) {
+			fmt.Fprintf(&b, "from = %s\n", in.From)
+		}
+		if in.Uprate.Set {
+			fmt.Fprintf(&b, "uprate = %s\n", tomlQuote(in.Uprate.S))
+		}
+	}
+	slices.Sort(tables)
+	for _, t := range tables {
+		fmt.Fprintf(&b, "\n[%s]\n", t)
+		for _, i := range byTable[t] {
+			val := v.Values[i]
+			lines[i] = line()
+			fmt.Fprintf(&b, "%s = { value = %s, source = %s }\n", val.Key[len(t)+1:], tomlQuote(strings.TrimSpace(val.Value)), tomlQuote(val.Source))
+		}
+	}
+	return []byte(b.String()), lines, nil
+}

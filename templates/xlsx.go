@@ -37,6 +37,12 @@ type WorkbookOptions struct {
 	// results, so that a spreadsheet must compute every figure itself: the
 	// parity test uses it.
 	NoCache bool
+	// Source is how the scenario was named to kosto (a shipped name, or a
+	// file's path as given), SourcePath that file's absolute path, and
+	// Fingerprint the SHA-256 of its files' bytes: the record sheet keeps
+	// them, for kosto import to find the scenario again and to tell whether
+	// it has changed since.
+	Source, SourcePath, Fingerprint string
 }
 
 // sheetNames are a writer's sheets. A workbook of one scenario has About,
@@ -149,6 +155,9 @@ func (x *xlsxWriter) write(o WorkbookOptions) error {
 		return err
 	}
 	if err := x.about(o); err != nil {
+		return err
+	}
+	if err := x.record(o); err != nil {
 		return err
 	}
 	return x.finish(o, "Costed scenario "+x.r.Scenario.Name)

@@ -1,7 +1,13 @@
 package main
 
 import (
+	"fmt"
 	"io"
+	"path/filepath"
+	"strings"
+
+	"github.com/kosto-project/kosto/costing"
+	"github.com/kosto-project/kosto/scenarios"
 
 	"github.com/kosto-project/kosto/templates"
 	"github.com/spf13/cobra"
@@ -37,11 +43,36 @@ The file is written whole or not at all, and an existing file is kept unless
 			if err != nil {
 				return err
 			}
-			return o.write(cmd.OutOrStdout(), func(w io.Writer) error { return templates.Workbook(w, r, o.workbookOptions()) })
+			wo, err := recordOptions(o.workbookOptions(), a[0], r)
+			if err != nil {
+				return err
+			}
+			return o.write(cmd.OutOrStdout(), func(w io.Writer) error { return templates.Workbook(w, r, wo) })
 		},
 	}
 	c.Flags().StringVar(&o.lang, "lang", "", "language of labels: en or sq (default: the scenario's language)")
 	c.Flags().StringVarP(&o.file, "output", "o", "", "the workbook to write (.xlsx)")
 	c.Flags().BoolVar(&o.force, "force", false, "overwrite the --output file if it exists")
 	return c
+}
+
+// recordOptions adds to a workbook's options what its record sheet says of
+// the scenario: arg, as the user named it; for a file, its absolute path;
+// and the fingerprint of its files, for kosto import.
+func recordOptions(wo templates.WorkbookOptions, arg string, r *costing.Result) (templates.WorkbookOptions, error) {
+	wo.Source = arg
+	files := r.Scenario.Files
+	if top := files[len(files)-1]; !strings.HasPrefix(top, "kosto:") {
+		abs, err := filepath.Abs(top)
+		if err != nil {
+			return wo, err
+		}
+		wo.SourcePath = abs
+	}
+	fp, err := scenarios.Fingerprint(files)
+	if err != nil {
+		return wo, fmt.Errorf("fingerprint of %s: %w", arg, err)
+	}
+	wo.Fingerprint = fp
+	return wo, nil
 }

@@ -180,7 +180,7 @@ func newRoot(stdout, stderr io.Writer) *cobra.Command {
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return badInput("%v\nRun '%s --help' for usage.", err, c.CommandPath())
 	})
-	root.AddCommand(newRunCmd(), newExplainCmd(), newValidateCmd(), newProjectCmd(), newCompareCmd(), newCompareCareCmd(), newCurveCmd(), newFunnelCmd(), newExportCmd(), newScenariosCmd(), newGrantCmd(), newFormulasCmd(), newUncertaintyCmd(), newTornadoCmd(), newSwitchCmd(), newServeCmd(), newVersionCmd())
+	root.AddCommand(newRunCmd(), newExplainCmd(), newValidateCmd(), newProjectCmd(), newCompareCmd(), newCompareCareCmd(), newCurveCmd(), newFunnelCmd(), newExportCmd(), newImportCmd(), newDiffCmd(), newScenariosCmd(), newGrantCmd(), newFormulasCmd(), newUncertaintyCmd(), newTornadoCmd(), newSwitchCmd(), newServeCmd(), newVersionCmd())
 	return root
 }
 
