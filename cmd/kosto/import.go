@@ -73,7 +73,11 @@ shipped scenario by its name, a file by its path relative to the variant.`,
 			if err := writeFile(o.file, out.Bytes(), o.force); err != nil {
 				return err
 			}
-			fmt.Fprintf(cmd.ErrOrStderr(), "%s: %d changed inputs written to %s\n", a[0], len(im.changes), o.file)
+			inputs := "inputs"
+			if len(im.changes) == 1 {
+				inputs = "input"
+			}
+			fmt.Fprintf(cmd.ErrOrStderr(), "%s: %d changed %s written to %s\n", a[0], len(im.changes), inputs, o.file)
 			return nil
 		},
 	}
