@@ -100,6 +100,9 @@ func htmlTableOf(lang string, t *Table, id string) htmlTable {
 	ht := htmlTable{ID: id, Title: t.Title, Columns: t.Columns, Notes: t.Notes}
 	for _, r := range t.Rows {
 		hr := htmlRow{Key: r.Key, Label: r.Label()}
+		if len(r.Cells) > 0 && r.Cells[0].IsFigure() {
+			hr.Label = cellText(lang, r.Cells[0])
+		}
 		switch {
 		case r.Total:
 			hr.Class = "total"

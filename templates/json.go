@@ -49,6 +49,7 @@ type jsonColumn struct {
 }
 
 type jsonRow struct {
+	Key   string     `json:"key,omitempty"` // what the row is, for programs: a municipality, a category's code
 	Total bool       `json:"total,omitempty"`
 	Group bool       `json:"group,omitempty"`
 	Level int        `json:"level,omitempty"`
@@ -76,7 +77,7 @@ func renderJSON(w io.Writer, d *Document) error {
 				jt.Columns = append(jt.Columns, jsonColumn{Label: c.Label, Key: c.Key, Memo: c.Memo})
 			}
 			for _, r := range t.Rows {
-				jr := jsonRow{Total: r.Total, Group: r.Group, Level: r.Level, Cells: []jsonCell{}}
+				jr := jsonRow{Key: r.Key, Total: r.Total, Group: r.Group, Level: r.Level, Cells: []jsonCell{}}
 				for _, c := range r.Cells {
 					jr.Cells = append(jr.Cells, jsonCellOf(d.Lang, c))
 				}

@@ -66,10 +66,14 @@ type Row struct {
 	Level int  // indentation of its first cell
 }
 
-// Label is the row's first cell's text.
+// Label is the row's first cell: its words, or its figure as programs
+// read it (a year).
 func (r Row) Label() string {
 	if len(r.Cells) == 0 {
 		return ""
+	}
+	if c := r.Cells[0]; c.IsFigure() {
+		return exact(c)
 	}
 	return r.Cells[0].Text
 }

@@ -32,6 +32,7 @@ import (
 
 	"github.com/kosto-project/kosto/costing"
 	"github.com/kosto-project/kosto/costing/grant"
+	"github.com/kosto-project/kosto/costing/uncertainty"
 	"github.com/kosto-project/kosto/models"
 	"github.com/kosto-project/kosto/scenarios"
 	"github.com/kosto-project/kosto/templates"
@@ -393,7 +394,39 @@ func (s *server) reports(p *templates.Page, r, orig *costing.Result, lang string
 			p.Message = err.Error()
 		}
 	}
+	if d := uncertaintyDocument(r, o); d != nil {
+		p.Documents = append(p.Documents, d)
+	}
 	return nil
+}
+
+// pageDraws are the draws of the page's uncertainty results: enough for
+// steady percentiles, few enough to answer an input's change at once
+// (kosto uncertainty draws as many as the scenario's [uncertainty] says).
+const pageDraws = 500
+
+// uncertaintyDocument is the spread of r's budget when r's inputs carry
+// ranges and it projects, drawn pageDraws times with the scenario's seed;
+// nil otherwise.
+func uncertaintyDocument(r *costing.Result, o templates.Options) *templates.Document {
+	if _, years := r.Horizon(); len(years) == 0 {
+		return nil
+	}
+	st, err := uncertainty.New(r, nil, nil)
+	if err != nil || len(st.Inputs) == 0 {
+		return nil
+	}
+	opts := st.Options()
+	opts.Draws = min(opts.Draws, pageDraws)
+	out, err := st.Run(opts)
+	if err != nil {
+		return nil
+	}
+	sm, err := out.Summarise()
+	if err != nil {
+		return nil
+	}
+	return templates.UncertaintyReport(sm, o)
 }
 
 // failPage shows err on the page — problems as a list with their lines and
