@@ -388,3 +388,30 @@ func TestServeGrant(t *testing.T) {
 		t.Errorf("words for a weight: %d %s", code, body)
 	}
 }
+
+// Where a scenario has ranges and projects, the page shows the spread of
+// its budget: the figures kosto uncertainty gives for the page's draws.
+func TestPageUncertainty(t *testing.T) {
+	srv := testServer(t)
+	code, page := fetch(t, "GET", srv.URL+"/?scenario=albania-di-vlore", "", nil)
+	if code != 200 {
+		t.Fatalf("status %d", code)
+	}
+	out := cli(t, "uncertainty", "albania-di-vlore", "--draws", fmt.Sprint(pageDraws), "--format", "csv")
+	var p50 string
+	for _, line := range strings.Split(out, "\n") {
+		f := strings.Split(line, ",")
+		if len(f) > 10 && f[1] == "uncertainty_total" && f[5] == "p50" && f[10] == "2026" {
+			p50 = f[6]
+		}
+	}
+	if p50 == "" {
+		t.Fatalf("no P50 for 2026 in kosto uncertainty's CSV:\n%s", out)
+	}
+	if !strings.Contains(page, "How sure are we?") || !strings.Contains(page, `data-value="`+p50+`"`) {
+		t.Errorf("the page lacks the spread of the budget, or its 2026 median %s", p50)
+	}
+	if _, page := fetch(t, "GET", srv.URL+"/?scenario=kosovo-qps-staffing", "", nil); strings.Contains(page, "How sure are we?") != strings.Contains(cli(t, "uncertainty", "kosovo-qps-staffing", "--draws", "10"), "How sure") {
+		t.Error("the 38 centres' page and kosto uncertainty disagree on whether it has ranges")
+	}
+}
