@@ -198,6 +198,9 @@ func importParsed(book string, b *scenarios.Book, out string, force bool, date s
 		}
 		for _, ref := range sortedRefs(cells) {
 			if !cells[ref].Formula {
+				if p, ok := unreadEdit(rec.Lang, sheet, ref, cells[ref], b.Cell(sheet, ref)); ok {
+					ps = append(ps, p)
+				}
 				continue
 			}
 			if c := b.Cell(sheet, ref); !c.Formula && !c.Empty() {
@@ -498,4 +501,28 @@ func compareRefs(a, b string) int {
 		return ca - cb
 	}
 	return strings.Compare(a, b)
+}
+
+// unreadEdit is a changed value kosto import does not read back yet: a
+// growth path's rate on the Paths sheet, or an input's value in a year
+// column of Inputs (column I on). Changing one moves the workbook's
+// figures, so importing the rest without it would give a variant that
+// silently disagrees with the workbook; it is refused, with the cell.
+func unreadEdit(lang, sheet, ref string, was, now scenarios.BookCell) (cellProblem, bool) {
+	paths, inputs := templates.SheetName(lang, "paths"), templates.SheetName(lang, "inputs")
+	col := strings.TrimRight(ref, "0123456789")
+	yearColumn := sheet == inputs && (len(col) > 1 || col >= "I")
+	if sheet != paths && !yearColumn {
+		return cellProblem{}, false
+	}
+	a, aok := cellNumber(was.Value)
+	b, bok := cellNumber(now.Value)
+	if !aok || (bok && sameNumber(a, b)) || (now.Formula && now.Value == "") {
+		return cellProblem{}, false
+	}
+	what := "a growth rate"
+	if yearColumn {
+		what = "a value for one year"
+	}
+	return cellProblem{sheet: sheet, cell: ref, what: what, expected: fmt.Sprintf("was changed from %s to %s, and kosto import does not read that back yet (only the Inputs' value column): change it in the scenario file, or put back %s", plain(a), shownValue(now), plain(a))}, true
 }

@@ -44,6 +44,8 @@ func TestImportRefusals(t *testing.T) {
 				"values.xlsx: Inputs!C97: parameters.placement_payment.value = \"75.555\": expected an amount with at most 2 decimals in EUR (used by services.foster_care.placement_payment)\n" +
 				"values.xlsx: Inputs!C105: services.day_centre.attendance_rate.value = \"1.5\": expected a share from 0 to 1 (write 5% as 0.05)\n" +
 				"values.xlsx: Inputs!C110: services.day_centre.costs.meals.amount.value = \"-5\": expected an amount of zero or more\n"},
+		{"a growth rate changed", book("rates.xlsx", map[string]any{"Paths!C2": 0.09}), nil,
+			"rates.xlsx: Paths!C2: a growth rate: was changed from 0.05 to 0.09, and kosto import does not read that back yet (only the Inputs' value column): change it in the scenario file, or put back 0.05\n"},
 		{"a workbook kosto did not write", "other.xlsx", nil,
 			"other.xlsx: not a workbook kosto exported: it has no record sheet (kosto import reads back only what kosto export wrote)\n"},
 		{"no workbook at all", "notes.xlsx", nil,
