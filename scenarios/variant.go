@@ -24,27 +24,24 @@ func VariantName(base string) string {
 var dateLike = regexp.MustCompile(`^[0-9]{4}(-[0-9]{2}-[0-9]{2})?$`)
 
 // Variant writes the TOML of a variant of the shipped scenario base (sc is
-// base as loaded) that sets each parameter named in values to its value.
-// A parameter is replaced whole in a variant, so each keeps its unit, the
-// date it applies from and its uprate rule, and says as its assumption what
-// it was and where that came from. A value must be a plain decimal
-// ("300", "0.05", "-1"), a parameter one of sc's; anything else is an
-// error, and nothing else can reach the text. What the value may be (a
+// base as loaded) that sets each parameter named in values to its value,
+// the page's changes (kosto serve), with WriteVariant. Each says as its
+// source what it was and where that came from. A value must be a plain
+// decimal ("300", "0.05", "-1"), a parameter one of sc's; anything else is
+// an error, and nothing else can reach the text. What the value may be (a
 // share at most 1, money not negative) is left to loading the text, which
 // reports it with its line and key as validate does.
 func Variant(base string, sc *models.Scenario, values map[string]string) ([]byte, error) {
 	if !slices.Contains(Shipped(), base) {
 		return nil, fmt.Errorf("%q is not a shipped scenario", base)
 	}
-	var b strings.Builder
 	title := sc.Meta.Title.S
 	if title == "" {
 		title = base
 	}
-	fmt.Fprintf(&b, "# A variant of the shipped scenario %s, written by kosto serve: it states only\n", base)
-	fmt.Fprintf(&b, "# the inputs changed on the page. `kosto run` of this file gives the page's figures.\n\n")
-	fmt.Fprintf(&b, "format = %d\nextends = %s\n\n", models.FormatVersion, tomlQuote(base))
-	fmt.Fprintf(&b, "[scenario]\nname = %s\ntitle = %s\n", tomlQuote(VariantName(base)), tomlQuote(title+" (changed)"))
+	spec := VariantSpec{Extends: base, Name: VariantName(base), Title: title + " (changed)",
+		Comment: []string{"A variant of the shipped scenario " + base + ", written by kosto serve: it states only",
+			"the inputs changed on the page. `kosto run` of this file gives the page's figures."}}
 	names := make([]string, 0, len(values))
 	for name := range values {
 		names = append(names, name)
@@ -55,15 +52,7 @@ func Variant(base string, sc *models.Scenario, values map[string]string) ([]byte
 		if !ok {
 			return nil, fmt.Errorf("parameter %q: scenario %s has no such parameter", name, base)
 		}
-		v := strings.TrimSpace(values[name])
-		if _, err := decimal.NewFromString(v); err != nil || strings.ContainsAny(v, "eE") {
-			return nil, fmt.Errorf("parameter %s = %q: expected a number such as 300 or 0.05", name, values[name])
-		}
 		in := p.Input
-		fmt.Fprintf(&b, "\n[parameters.%s]\nvalue = %s\n", name, tomlQuote(v))
-		if in.Unit != "" {
-			fmt.Fprintf(&b, "unit = %s\n", tomlQuote(in.Unit))
-		}
 		was := in.Raw
 		if in.Ref == "" {
 			was = in.Value.String()
@@ -75,15 +64,13 @@ func Variant(base string, sc *models.Scenario, values map[string]string) ([]byte
 		case in.Assumption != "":
 			why += " (assumption behind " + was + ": " + in.Assumption + ")"
 		}
-		fmt.Fprintf(&b, "assumption = %s\n", tomlQuote(why))
-		if dateLike.MatchString(in.From) {
-			fmt.Fprintf(&b, "from = %s\n", in.From)
-		}
-		if in.Uprate.Set {
-			fmt.Fprintf(&b, "uprate = %s\n", tomlQuote(in.Uprate.S))
-		}
+		spec.Values = append(spec.Values, VariantValue{Key: "parameters." + name, Value: values[name], Source: why})
 	}
-	return []byte(b.String()), nil
+	src, _, err := WriteVariant(sc, spec)
+	if err != nil {
+		return nil, fmt.Errorf("parameter %v", strings.TrimPrefix(err.Error(), "parameters."))
+	}
+	return src, nil
 }
 
 // tomlQuote writes s as a TOML basic string: quotes and backslashes escaped,
