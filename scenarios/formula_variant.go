@@ -14,7 +14,6 @@ import (
 	"strings"
 
 	"github.com/kosto-project/kosto/models"
-	"github.com/shopspring/decimal"
 )
 
 // FormulaPotKey is the key of a fixed pot's amount, as FormulaVariant and
@@ -74,7 +73,7 @@ func FormulaVariant(base string, values map[string]string) ([]byte, error) {
 	slices.Sort(keys)
 	for _, key := range keys {
 		v := strings.TrimSpace(values[key])
-		if _, err := decimal.NewFromString(v); err != nil || strings.ContainsAny(v, "eE") {
+		if !plainDecimal(v) {
 			return nil, fmt.Errorf("%s = %q: expected a number such as 0.5 or 1200000", key, values[key])
 		}
 		if key == FormulaPotKey {

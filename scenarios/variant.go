@@ -73,6 +73,13 @@ func Variant(base string, sc *models.Scenario, values map[string]string) ([]byte
 	return src, nil
 }
 
+// plainDecimal reports whether s is a decimal written out ("300", "0.05",
+// "-1"), the only form of a value a written variant lets through.
+func plainDecimal(s string) bool {
+	_, err := decimal.NewFromString(s)
+	return err == nil && !strings.ContainsAny(s, "eE")
+}
+
 // tomlQuote writes s as a TOML basic string: quotes and backslashes escaped,
 // and every control character as \uXXXX (TOML knows no \x or \a).
 func tomlQuote(s string) string {
@@ -145,7 +152,7 @@ func WriteVariant(sc *models.Scenario, v VariantSpec) ([]byte, []int, error) {
 			}
 		}
 		num := strings.TrimSpace(val.Value)
-		if _, err := decimal.NewFromString(num); err != nil || strings.ContainsAny(num, "eE") {
+		if !plainDecimal(num) {
 			return nil, nil, fmt.Errorf("%s = %q: expected a number such as 300 or 0.05", val.Key, val.Value)
 		}
 		var in *models.Input

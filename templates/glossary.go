@@ -307,6 +307,17 @@ var glossary = map[string]map[string]string{
 	"about_allocation":         {"en": "Each municipality's indicators (shaded) and, as live formulas, its share, its formula allocation, its allocation per inhabitant, its change against the baseline and its gap to need. The allocation after floors, caps, hold-harmless and rounding is kosto's: re-run kosto grant after a change.", "sq": "Treguesit e çdo komune (të ngjyrosur) dhe, si formula të gjalla, pjesa e saj, ndarja sipas formulës, ndarja për banor, ndryshimi kundrejt bazës dhe mungesa ndaj nevojës. Ndarja pas minimumeve, tavaneve, mbrojtjes nga humbja dhe rrumbullakimit është e kosto-s: ekzekutoni përsëri kosto grant pas një ndryshimi.", "sr": "Pokazatelji svake opštine (osenčeni) i, kao žive formule, njen udeo, raspodela po formuli, raspodela po stanovniku, promena u odnosu na osnovu i manjak do potrebe. Raspodela posle minimuma, gornjih granica, zaštite od gubitka i zaokruživanja je kostova: ponovo pokrenite kosto grant posle promene."},
 }
 
+// addWords puts words given in English, Albanian and Serbian, in that order,
+// into the glossary; a key it has already is a mistake in the tables.
+func addWords(words map[string][3]string) {
+	for k, t := range words {
+		if _, dup := glossary[k]; dup {
+			panic("templates: the glossary has " + k + " twice")
+		}
+		glossary[k] = map[string]string{"en": t[0], "sq": t[1], "sr": t[2]}
+	}
+}
+
 // language is the language a report is written in: lang if it is one of
 // models.Languages, else the scenario's (or formula's) own, else English.
 func language(lang, fallback string) string {

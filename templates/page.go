@@ -71,31 +71,15 @@ func PageInputs(base *costing.Result, edits map[string]string, lang string) []Pa
 		if n.Op != costing.OpInput || lf.Param == "" || n.Name != "params."+lf.Param {
 			continue
 		}
-		def := inputText(base, costing.NodeID(i))
+		def := exact(v.fig(costing.NodeID(i)))
 		in := PageInput{Name: lf.Param, Figure: n.Name, Label: v.name(costing.NodeID(i)), Value: def, Default: def,
-			Unit: unitLabel(v.lang, n.Unit), Source: lf.Source, From: lf.From}
-		if in.Source == "" && lf.Assumption != "" {
-			in.Source = label(lang, "assumption") + ": " + lf.Assumption
-		}
-		if lf.Pos.File != "" {
-			in.Written = lf.Pos.String()
-		}
+			Unit: unitLabel(v.lang, n.Unit), Source: v.sourceOf(lf), From: lf.From, Written: written(lf)}
 		if e, ok := edits[lf.Param]; ok {
 			in.Value, in.Changed = e, true
 		}
 		out = append(out, in)
 	}
 	return out
-}
-
-// inputText is an input's value as the form shows it: money with the
-// currency's decimals, anything else exactly.
-func inputText(r *costing.Result, id costing.NodeID) string {
-	d, _ := r.Value(id)
-	if r.Node(id).Money {
-		return d.StringFixed(r.Graph.Decimals)
-	}
-	return d.String()
 }
 
 // Edits reads the form's inputs ("p.NAME" fields) as changes to base: the

@@ -47,11 +47,7 @@ var pageGlossary = map[string][3]string{
 	"page_local":            {"This page is served by kosto on this computer; nothing is sent elsewhere.", "Kjo faqe shërbehet nga kosto në këtë kompjuter; asgjë nuk dërgohet gjetiu.", "Ovu stranicu prikazuje kosto na ovom računaru; ništa se ne šalje drugde."},
 }
 
-func init() {
-	for k, t := range pageGlossary {
-		glossary[k] = map[string]string{"en": t[0], "sq": t[1], "sr": t[2]}
-	}
-}
+func init() { addWords(pageGlossary) }
 
 // pageLabelOf is label for the page's templates: lang first, as they call it.
 func pageLabelOf(lang, key string) string { return label(lang, key) }

@@ -43,6 +43,24 @@ func (v *view) name(id costing.NodeID) string {
 	return n.Title.In(v.lang) + " — " + v.l(n.Label)
 }
 
+// sourceOf is where an input comes from: its source, else its assumption,
+// said to be one.
+func (v *view) sourceOf(lf *costing.Leaf) string {
+	if lf.Source == "" && lf.Assumption != "" {
+		return v.l("assumption") + ": " + lf.Assumption
+	}
+	return lf.Source
+}
+
+// written is where in the scenario's files an input is written, "" for
+// one no file wrote.
+func written(lf *costing.Leaf) string {
+	if lf.Pos.File == "" {
+		return ""
+	}
+	return lf.Pos.String()
+}
+
 func (v *view) categoryLabel(i int) string {
 	return v.r.Classification.Categories[i].Label(v.lang)
 }

@@ -68,8 +68,4 @@ var uncertaintyGlossary = map[string][3]string{
 	"switch_no_range":     {"the input has no range", "e dhëna nuk ka interval", "ulazni podatak nema raspon"},
 }
 
-func init() {
-	for k, t := range uncertaintyGlossary {
-		glossary[k] = map[string]string{"en": t[0], "sq": t[1], "sr": t[2]}
-	}
-}
+func init() { addWords(uncertaintyGlossary) }

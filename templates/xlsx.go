@@ -410,13 +410,9 @@ func (x *xlsxWriter) inputRow(id costing.NodeID, row int) []any {
 		style = x.inputMoney
 	}
 	lf := n.Leaf
-	pos := ""
-	if lf.Pos.File != "" {
-		pos = lf.Pos.String()
-	}
 	cells := []any{
 		str(n.Name), str(x.v.name(id)), excelize.Cell{Value: x.value(id), StyleID: style},
-		str(n.Unit), str(lf.Source), str(lf.Assumption), str(lf.From), str(pos),
+		str(n.Unit), str(lf.Source), str(lf.Assumption), str(lf.From), str(written(lf)),
 	}
 	if x.proj != nil {
 		cells = append(cells, x.inputYears(id, row)...)
@@ -1075,11 +1071,7 @@ func (x *xlsxWriter) sources(id costing.NodeID) string {
 		node := &g.Nodes[n]
 		if node.Op == costing.OpInput {
 			if node.Leaf.Param != "" {
-				src := node.Leaf.Source
-				if src == "" {
-					src = x.v.l("assumption") + ": " + node.Leaf.Assumption
-				}
-				out = append(out, node.Name+": "+src)
+				out = append(out, node.Name+": "+x.v.sourceOf(node.Leaf))
 			}
 			return
 		}

@@ -555,6 +555,37 @@ func download(w http.ResponseWriter, name, ctype string, body []byte) {
 	w.Write(body)
 }
 
+// The types of the files the page offers.
+const (
+	typeTOML = "application/toml; charset=utf-8"
+	typeXLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+	typeCSV  = "text/csv; charset=utf-8"
+)
+
+// downloadRendered renders a file into memory and offers it as name; a
+// rendering that fails is answered as the API answers a failure, and
+// nothing is sent half-written.
+func downloadRendered(w http.ResponseWriter, name, ctype string, render func(io.Writer) error) {
+	var buf bytes.Buffer
+	if err := render(&buf); err != nil {
+		apiError(w, err)
+		return
+	}
+	download(w, name, ctype, buf.Bytes())
+}
+
+// pageWorkbook is what a workbook the page offers says about itself: the
+// page's language, kosto's version and today's date.
+func pageWorkbook(r *http.Request) templates.WorkbookOptions {
+	return templates.WorkbookOptions{Options: templates.Options{Lang: reportLang(pageLang(r))}, Version: version(), Date: time.Now().Format("2006-01-02")}
+}
+
+// pageCSV is how a CSV the page offers is rendered: in the page's
+// language, with a byte-order mark, for Excel.
+func pageCSV(r *http.Request) templates.Options {
+	return templates.Options{Lang: reportLang(pageLang(r)), BOM: true}
+}
+
 func (s *server) editedFor(w http.ResponseWriter, r *http.Request) (*edited, string, bool) {
 	name := r.FormValue("scenario")
 	if name == "" {
@@ -570,35 +601,20 @@ func (s *server) editedFor(w http.ResponseWriter, r *http.Request) (*edited, str
 
 func (s *server) downloadVariant(w http.ResponseWriter, r *http.Request) {
 	if e, name, ok := s.editedFor(w, r); ok {
-		download(w, name+"-changed.toml", "application/toml; charset=utf-8", e.src)
+		download(w, name+"-changed.toml", typeTOML, e.src)
 	}
 }
 
 func (s *server) downloadWorkbook(w http.ResponseWriter, r *http.Request) {
-	e, name, ok := s.editedFor(w, r)
-	if !ok {
-		return
+	if e, name, ok := s.editedFor(w, r); ok {
+		downloadRendered(w, name+".xlsx", typeXLSX, func(b io.Writer) error { return templates.Workbook(b, e.r, pageWorkbook(r)) })
 	}
-	var buf bytes.Buffer
-	o := templates.WorkbookOptions{Options: templates.Options{Lang: reportLang(pageLang(r))}, Version: version(), Date: time.Now().Format("2006-01-02")}
-	if err := templates.Workbook(&buf, e.r, o); err != nil {
-		apiError(w, err)
-		return
-	}
-	download(w, name+".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buf.Bytes())
 }
 
 func (s *server) downloadCSV(w http.ResponseWriter, r *http.Request) {
-	e, name, ok := s.editedFor(w, r)
-	if !ok {
-		return
+	if e, name, ok := s.editedFor(w, r); ok {
+		downloadRendered(w, name+".csv", typeCSV, func(b io.Writer) error { return templates.Report(b, e.r, pageCSV(r), templates.FormatCSV) })
 	}
-	var buf bytes.Buffer
-	if err := templates.Report(&buf, e.r, templates.Options{Lang: reportLang(pageLang(r)), BOM: true}, templates.FormatCSV); err != nil {
-		apiError(w, err)
-		return
-	}
-	download(w, name+".csv", "text/csv; charset=utf-8", buf.Bytes())
 }
 
 // apiScenario is a shipped scenario as /api/scenarios lists it.
@@ -818,35 +834,20 @@ func (s *server) grantFor(w http.ResponseWriter, r *http.Request) (*editedGrant,
 
 func (s *server) downloadFormula(w http.ResponseWriter, r *http.Request) {
 	if e, name, ok := s.grantFor(w, r); ok {
-		download(w, name+"-changed.toml", "application/toml; charset=utf-8", e.src)
+		download(w, name+"-changed.toml", typeTOML, e.src)
 	}
 }
 
 func (s *server) downloadGrantWorkbook(w http.ResponseWriter, r *http.Request) {
-	e, name, ok := s.grantFor(w, r)
-	if !ok {
-		return
+	if e, name, ok := s.grantFor(w, r); ok {
+		downloadRendered(w, name+".xlsx", typeXLSX, func(b io.Writer) error { return templates.GrantWorkbook(b, e.g, pageWorkbook(r)) })
 	}
-	var buf bytes.Buffer
-	o := templates.WorkbookOptions{Options: templates.Options{Lang: reportLang(pageLang(r))}, Version: version(), Date: time.Now().Format("2006-01-02")}
-	if err := templates.GrantWorkbook(&buf, e.g, o); err != nil {
-		apiError(w, err)
-		return
-	}
-	download(w, name+".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buf.Bytes())
 }
 
 func (s *server) downloadGrantCSV(w http.ResponseWriter, r *http.Request) {
-	e, name, ok := s.grantFor(w, r)
-	if !ok {
-		return
+	if e, name, ok := s.grantFor(w, r); ok {
+		downloadRendered(w, name+".csv", typeCSV, func(b io.Writer) error { return templates.Grant(b, e.g, pageCSV(r), templates.FormatCSV) })
 	}
-	var buf bytes.Buffer
-	if err := templates.Grant(&buf, e.g, templates.Options{Lang: reportLang(pageLang(r)), BOM: true}, templates.FormatCSV); err != nil {
-		apiError(w, err)
-		return
-	}
-	download(w, name+".csv", "text/csv; charset=utf-8", buf.Bytes())
 }
 
 // apiGrant answers /api/grant?formula=NAME with the JSON of kosto grant
