@@ -171,12 +171,8 @@ func fit(g grid, width int) []grid {
 	if width == 0 || span(g.widths()) <= width {
 		return []grid{g}
 	}
-	for g.label = labelWidth; g.label >= minLabel; g.label -= 2 {
-		for g.fold = 2; g.fold <= 3; g.fold++ {
-			if span(g.widths()) <= width {
-				return []grid{g}
-			}
-		}
+	if w, ok := g.wrapped(width); ok {
+		return []grid{w}
 	}
 	g.label, g.fold = minLabel, 3
 	if len(g.header) < 3 {
@@ -197,12 +193,35 @@ func fit(g grid, width int) []grid {
 			}
 			p := g.columns(cols)
 			fits = fits && (per == 1 || span(p.widths()) <= width)
+			// A part wraps no narrower than it needs to.
+			p.label, p.fold = 0, 0
+			if span(p.widths()) > width {
+				if w, ok := p.wrapped(width); ok {
+					p = w
+				} else {
+					p.label, p.fold = minLabel, 3
+				}
+			}
 			parts = append(parts, p)
 		}
 		if fits {
 			return parts
 		}
 	}
+}
+
+// wrapped is the grid with its headers and columns of words wrapped as
+// little as it takes to fit width: the widest label first, headers on two
+// lines, then three; false when even the narrowest does not fit.
+func (g grid) wrapped(width int) (grid, bool) {
+	for g.label = labelWidth; g.label >= minLabel; g.label -= 2 {
+		for g.fold = 2; g.fold <= 3; g.fold++ {
+			if span(g.widths()) <= width {
+				return g, true
+			}
+		}
+	}
+	return g, false
 }
 
 // columns is the grid of only the columns cols.
